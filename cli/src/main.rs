@@ -1,0 +1,157 @@
+//! `flushq`: run a scenario and print its trace.
+//!
+//! ```text
+//! flushq run FILE [--format text|json|mermaid]
+//! flushq check FILE
+//! flushq presets
+//! ```
+//! FILE may be a path or `preset:NAME`. Exit codes: 0 the scenario ran to its end
+//! (an error HRESULT is a result, not a failure); 2 invalid input or usage, with
+//! `file:line:col: message` on stderr.
+
+mod json;
+
+use flushq_core::trace::{render_mermaid, render_text};
+use flushq_core::Machine;
+use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  flushq run FILE [--format text|json|mermaid]   run a scenario and print its trace
+  flushq check FILE                              report problems in a scenario, run nothing
+  flushq presets                                 list the shipped scenarios
+FILE is a path to a .toml or .json scenario, or preset:NAME.";
+
+/// Output formats of `run`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OutFormat {
+    Text,
+    Json,
+    Mermaid,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`flushq run x | head`) is not an error worth a panic.
+            let _ = stdout.write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let cmd = args.first().map(String::as_str);
+    match cmd {
+        Some("presets") if args.len() == 1 => Ok(list_presets()),
+        Some("run") | Some("check") => {
+            let mut file = None;
+            let mut format = OutFormat::Text;
+            let mut rest = args[1..].iter();
+            while let Some(a) = rest.next() {
+                match a.as_str() {
+                    "--format" if cmd == Some("run") => {
+                        format = match rest.next().map(String::as_str) {
+                            Some("text") => OutFormat::Text,
+                            Some("json") => OutFormat::Json,
+                            Some("mermaid") => OutFormat::Mermaid,
+                            Some(other) => {
+                                return Err(format!(
+                                    "flushq: unknown format `{other}`; use text, json or mermaid"
+                                ))
+                            }
+                            None => {
+                                return Err(String::from(
+                                    "flushq: --format needs a value: text, json or mermaid",
+                                ))
+                            }
+                        }
+                    }
+                    flag if flag.starts_with("--") => {
+                        return Err(format!("flushq: unknown option `{flag}`\n{USAGE}"))
+                    }
+                    path if file.is_none() => file = Some(path.to_string()),
+                    extra => return Err(format!("flushq: unexpected argument `{extra}`\n{USAGE}")),
+                }
+            }
+            let file = file.ok_or_else(|| {
+                format!(
+                    "flushq: {} needs a scenario FILE\n{USAGE}",
+                    cmd.unwrap_or("")
+                )
+            })?;
+            let (text, name) = read(&file)?;
+            let scenario = load(&text, Format::from_path(&name)).map_err(|d| located(&name, &d))?;
+            if cmd == Some("check") {
+                return Ok(format!(
+                    "{name}: ok ({} transports, script of {} lines)\n",
+                    scenario.transports.len(),
+                    scenario.script.lines().count()
+                ));
+            }
+            let mut machine = Machine::new(&scenario).map_err(|e| format!("{name}: {e}"))?;
+            machine.run();
+            let outcome = machine.outcome();
+            Ok(match format {
+                OutFormat::Text => render_text(&scenario.title, machine.events(), &outcome),
+                OutFormat::Mermaid => {
+                    let names: Vec<String> =
+                        scenario.transports.iter().map(|t| t.name.clone()).collect();
+                    render_mermaid(&scenario.title, machine.events(), &names)
+                }
+                OutFormat::Json => json::render(machine.events(), &outcome) + "\n",
+            })
+        }
+        Some("help") | Some("--help") | Some("-h") => Ok(format!("{USAGE}\n")),
+        Some(other) => Err(format!("flushq: unknown command `{other}`\n{USAGE}")),
+        None => Err(USAGE.to_string()),
+    }
+}
+
+/// Reads a scenario from a path or a `preset:NAME`; returns its text and display name.
+fn read(file: &str) -> Result<(String, String), String> {
+    if let Some(name) = file.strip_prefix("preset:") {
+        return preset(name)
+            .map(|p| (p.toml.to_string(), format!("{}.toml", p.name)))
+            .ok_or_else(|| {
+                format!("flushq: no preset named `{name}`; run `flushq presets` to list them")
+            });
+    }
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or("");
+        let (line, col) = flushq_core::diag::line_col(valid, at);
+        format!("{file}:{line}:{col}: the file is not valid UTF-8")
+    })?;
+    Ok((text, file.to_string()))
+}
+
+fn located(name: &str, diags: &[FileDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| format!("{name}:{d}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn list_presets() -> String {
+    let mut s = String::new();
+    for p in presets() {
+        let title = p
+            .toml
+            .lines()
+            .find_map(|l| l.strip_prefix("title = "))
+            .map(|t| t.trim_matches('"'))
+            .unwrap_or("");
+        s.push_str(&format!("{:<28} {title}\n", p.name));
+    }
+    s
+}

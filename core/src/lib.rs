@@ -1,0 +1,33 @@
+//! # flushq-core
+//!
+//! A deterministic, sans-IO simulation of an Outlook MAPI session that sends or
+//! receives mail on demand: the status table, the MAPI spooler, transport
+//! providers with their queues, `IMAPIStatus::FlushQueues` and its flags, and the
+//! fallback rules, driven by a small client-script language.
+//!
+//! Input: a [`Scenario`]. Output: a stream of [`trace::Event`]s and an
+//! [`trace::Outcome`]. No I/O, no clocks; the only randomness is a generator
+//! seeded by the scenario, so the same scenario always gives the same trace.
+//!
+//! Layers, bottom up: [`mapi`] (constants, HRESULTs, flags), [`session`] (status
+//! table, queues, handles), [`spooler`] (the flush protocol), [`script`] (the
+//! client language), [`machine`] (the driver), [`trace`] (events and renderings).
+#![no_std]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod diag;
+pub mod machine;
+pub mod mapi;
+pub mod rng;
+pub mod scenario;
+pub mod script;
+pub mod session;
+pub mod spooler;
+pub mod trace;
+
+pub use machine::{LoadError, Machine};
+pub use scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};

@@ -1,0 +1,260 @@
+//! The simulation driver: a client script, the session's world and the spooler,
+//! advanced one atomic action at a time.
+//!
+//! Call order: [`Machine::new`], then [`Machine::step`] until it returns `None`
+//! (or [`Machine::run`]); read [`Machine::events`], [`Machine::world`] and
+//! [`Machine::outcome`] at any point. When [`Machine::pending_prompt`] is `Some`,
+//! the host may call [`Machine::answer_prompt`] before the next step; otherwise the
+//! scenario's answer (connect, unless a `user_cancels` fault says cancel) is used.
+
+mod calls;
+mod client;
+mod value;
+
+pub use value::Value;
+
+use crate::diag::Diagnostic;
+use crate::rng::Rng;
+use crate::scenario::{limits, Scenario, ScenarioError};
+use crate::script::{self, Program};
+use crate::session::{Handles, World};
+use crate::spooler::{index_faults, Origin, Spooler};
+use crate::trace::{
+    Actor, Answer, CallRecord, Event, EventKind, Leak, Outcome, ScriptFault, TransportQueues,
+};
+use alloc::string::String;
+use alloc::vec::Vec;
+use client::{Client, ClientState};
+
+/// Why a scenario could not start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The scenario itself is inconsistent.
+    Scenario(ScenarioError),
+    /// The script has syntax or name errors.
+    Script(Vec<Diagnostic>),
+}
+
+impl core::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            LoadError::Scenario(e) => write!(f, "{e}"),
+            LoadError::Script(d) => {
+                for (i, d) in d.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("\n")?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A running simulation.
+#[derive(Clone, Debug)]
+pub struct Machine {
+    world: World,
+    spooler: Spooler,
+    client: Client,
+    handles: Handles,
+    program: Program,
+    source: String,
+    rng: Rng,
+    events: Vec<Event>,
+    calls: Vec<CallRecord>,
+    prompts: Vec<String>,
+    errors: Vec<ScriptFault>,
+    finished: bool,
+}
+
+impl Machine {
+    /// Validates the scenario, parses and checks its script, and builds the session.
+    pub fn new(scenario: &Scenario) -> Result<Machine, LoadError> {
+        scenario.validate().map_err(LoadError::Scenario)?;
+        let ast = script::parse(&scenario.script).map_err(LoadError::Script)?;
+        let errors: Vec<Diagnostic> = script::check(&ast)
+            .into_iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .collect();
+        if !errors.is_empty() {
+            return Err(LoadError::Script(errors));
+        }
+        let program = Program::compile(&ast);
+        let mut rng = Rng::new(scenario.seed);
+        let world = World::new(scenario, &mut rng);
+        let spooler = Spooler::new(index_faults(&scenario.faults, scenario.transports.len()));
+        Ok(Machine {
+            world,
+            spooler,
+            client: Client::default(),
+            handles: Handles::default(),
+            program,
+            source: scenario.script.clone(),
+            rng,
+            events: Vec::new(),
+            calls: Vec::new(),
+            prompts: Vec::new(),
+            errors: Vec::new(),
+            finished: false,
+        })
+    }
+
+    /// Every event so far.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The session's current state.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// The spooler's current state.
+    pub fn spooler(&self) -> &Spooler {
+        &self.spooler
+    }
+
+    /// The handles opened so far.
+    pub fn handles(&self) -> &Handles {
+        &self.handles
+    }
+
+    /// The script line the client is on (or blocked in), if it has not finished.
+    pub fn current_line(&self) -> Option<u32> {
+        match self.client.state {
+            ClientState::Blocked { line, .. } => Some(line),
+            ClientState::Ready => self.program.instrs.get(self.client.pc).map(|i| i.span.line),
+            ClientState::Done => None,
+        }
+    }
+
+    /// True once the script has ended and the spooler is idle.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The transport whose dialog waits for an answer, if any.
+    pub fn pending_prompt(&self) -> Option<usize> {
+        self.spooler.awaiting_answer()
+    }
+
+    /// Answers the dialog now showing; ignored when none is.
+    pub fn answer_prompt(&mut self, answer: Answer) {
+        if self.pending_prompt().is_some() {
+            self.spooler.answer = Some(answer);
+        }
+    }
+
+    /// Runs to the end.
+    pub fn run(&mut self) -> &[Event] {
+        while self.step().is_some() {}
+        &self.events
+    }
+
+    /// Performs one atomic action; returns the events it emitted, or `None` when the
+    /// run is over.
+    pub fn step(&mut self) -> Option<&[Event]> {
+        if self.finished {
+            return None;
+        }
+        let before = self.events.len();
+        if before >= limits::EVENTS {
+            self.stop_client_with("the run exceeded its event limit and was stopped");
+            self.finish();
+            return Some(&self.events[before..]);
+        }
+        let client_ready = matches!(self.client.state, ClientState::Ready);
+        let spooler_turn = match (client_ready, self.spooler.has_work()) {
+            (_, false) => false,
+            (false, true) => true,
+            // Model choice: while the client can run and the spooler has background
+            // work, the seeded generator picks who goes next.
+            (true, true) => self.rng.coin(),
+        };
+        if spooler_turn {
+            self.spooler_step();
+        } else if client_ready {
+            self.client_step();
+        } else {
+            self.finish();
+        }
+        Some(&self.events[before..])
+    }
+
+    fn finish(&mut self) {
+        self.emit(Actor::Client, None, None, EventKind::RunEnd);
+        self.finished = true;
+    }
+
+    fn spooler_step(&mut self) {
+        let (emitted, finished) = self.spooler.step(&mut self.world);
+        for (actor, target, kind) in emitted {
+            if let EventKind::Prompt { transport, .. } = &kind {
+                self.prompts.push(transport.clone());
+            }
+            self.emit(actor, target, None, kind);
+        }
+        if let Some(done) = finished {
+            if let ClientState::Blocked { job, .. } = &self.client.state {
+                if *job == done.job && done.origin == Origin::ClientSync {
+                    self.resume_client(done.hr);
+                }
+            }
+        }
+    }
+
+    pub(crate) fn emit(
+        &mut self,
+        actor: Actor,
+        target: Option<Actor>,
+        line: Option<u32>,
+        kind: EventKind,
+    ) {
+        let step = self.events.len() as u32 + 1;
+        self.events.push(Event {
+            step,
+            line,
+            actor,
+            target,
+            kind,
+        });
+    }
+
+    /// The run's outcome so far (complete once [`Machine::is_finished`]).
+    pub fn outcome(&self) -> Outcome {
+        let subjects = |ids: &mut dyn Iterator<Item = &crate::session::MsgId>| -> Vec<String> {
+            ids.map(|&m| String::from(self.world.subject(m))).collect()
+        };
+        let transports = self
+            .world
+            .transports
+            .iter()
+            .map(|t| TransportQueues {
+                name: t.name.clone(),
+                outbound: subjects(&mut t.outbound.iter().chain(t.in_transit.iter())),
+                delivered: subjects(&mut t.delivered.iter()),
+                remote: subjects(&mut t.remote.iter().chain(t.receiving.iter())),
+                deferred: subjects(&mut t.deferred.iter()),
+                failed: subjects(&mut t.failed.iter()),
+            })
+            .collect();
+        let leaks = self
+            .handles
+            .live()
+            .map(|(_, h)| Leak {
+                what: alloc::format!("{} `{}`", h.referent.describe(), h.name),
+                line: h.line,
+            })
+            .collect();
+        Outcome {
+            calls: self.calls.clone(),
+            transports,
+            inbox: subjects(&mut self.world.inbox.iter()),
+            ui_prompts: self.prompts.clone(),
+            leaks,
+            errors: self.errors.clone(),
+        }
+    }
+}

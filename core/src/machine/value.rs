@@ -1,0 +1,76 @@
+//! Run-time values of the client script.
+
+use crate::mapi::{EntryId, HResult};
+use crate::session::HandleId;
+use alloc::string::String;
+
+/// A value a script variable can hold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `PT_NULL`: a column missing from a row, or `NULL`.
+    Null,
+    /// A number (ULONG property values, flags, constants).
+    Int(u64),
+    /// A string.
+    Str(String),
+    /// A binary entry id (`PR_ENTRYID`).
+    Entry(EntryId),
+    /// An HRESULT returned by a call.
+    HResult(HResult),
+    /// The session (`IMAPISession`).
+    Session,
+    /// A table, status object or row set.
+    Handle(HandleId),
+    /// Row `index` of a row set.
+    Row { rows: HandleId, index: usize },
+    /// What a call that should have produced an object left behind when it failed.
+    Failed {
+        api: &'static str,
+        hr: HResult,
+        line: u32,
+    },
+}
+
+impl Value {
+    /// A short description for error messages: "a number", "an entry id", ...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "PT_NULL",
+            Value::Int(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Entry(_) => "an entry id",
+            Value::HResult(_) => "an HRESULT",
+            Value::Session => "the session",
+            Value::Handle(_) => "an object",
+            Value::Row { .. } => "a row",
+            Value::Failed { .. } => "no object",
+        }
+    }
+
+    /// Equality as `==` sees it: HRESULTs compare with their codes.
+    pub fn equals(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::HResult(h), Value::Int(n)) | (Value::Int(n), Value::HResult(h)) => {
+                u64::from(h.code()) == *n
+            }
+            (Value::Failed { hr, .. }, Value::Int(n))
+            | (Value::Int(n), Value::Failed { hr, .. }) => u64::from(hr.code()) == *n,
+            (a, b) => a == b,
+        }
+    }
+
+    /// A compact rendering for traces.
+    pub fn render(&self) -> String {
+        match self {
+            Value::Null => "PT_NULL".into(),
+            Value::Int(n) => alloc::format!("{n:#x}"),
+            Value::Str(s) => alloc::format!("\"{s}\""),
+            Value::Entry(e) => e.short(),
+            Value::HResult(h) => h.name().into(),
+            Value::Session => "session".into(),
+            Value::Handle(h) => alloc::format!("object #{}", h.0),
+            Value::Row { index, .. } => alloc::format!("row {index}"),
+            Value::Failed { hr, .. } => hr.name().into(),
+        }
+    }
+}

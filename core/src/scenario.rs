@@ -1,0 +1,250 @@
+//! A scenario: the profile (transports in transport order, stores), the queues,
+//! the faults to inject, the seed and the client script. Plain data; decoding from
+//! TOML/JSON lives in the `flushq-scenario` crate.
+
+use crate::mapi::ResourceMethods;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// Everything a run depends on. Same scenario, same trace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// Shown in the UI and at the top of traces.
+    pub title: String,
+    /// Seeds entry ids and the interleaving of client and spooler.
+    pub seed: u64,
+    /// The client script's source text.
+    pub script: String,
+    /// Transports in the profile's transport order.
+    pub transports: Vec<TransportSpec>,
+    /// Message stores that add a status row (display names).
+    pub stores: Vec<String>,
+    /// Faults to inject.
+    pub faults: Vec<Fault>,
+}
+
+/// How a transport reaches its server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TransportKind {
+    /// Always connected; needs no external resource.
+    Lan,
+    /// Dials out on the shared modem line.
+    Modem,
+    /// Remote Access Service: dials out on the shared modem line and cannot hide its UI.
+    Ras,
+}
+
+impl TransportKind {
+    /// The scenario-file spelling.
+    pub const fn name(self) -> &'static str {
+        match self {
+            TransportKind::Lan => "lan",
+            TransportKind::Modem => "modem",
+            TransportKind::Ras => "ras",
+        }
+    }
+
+    /// Dial-up transports need the modem line and set STATUS_REMOTE_ACCESS.
+    pub const fn dials(self) -> bool {
+        matches!(self, TransportKind::Modem | TransportKind::Ras)
+    }
+
+    /// The seed page: the spooler and most LAN transports honour FLUSH_NO_UI;
+    /// modem transports and RAS often do not.
+    pub const fn default_honors_no_ui(self) -> bool {
+        matches!(self, TransportKind::Lan)
+    }
+}
+
+impl fmt::Display for TransportKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One transport provider logged on to the session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransportSpec {
+    /// Display name, unique within the scenario.
+    pub name: String,
+    /// LAN, modem or RAS.
+    pub kind: TransportKind,
+    /// Its `PR_RESOURCE_METHODS`.
+    pub methods: ResourceMethods,
+    /// Whether it suppresses its UI when given FLUSH_NO_UI.
+    pub honors_no_ui: bool,
+    /// Whether it sends and receives on its own schedule (then FLUSH_FORCE is required).
+    pub asynchronous: bool,
+    /// Subjects of messages in its outbound queue, in queue order.
+    pub outbound: Vec<String>,
+    /// Subjects of messages waiting for us on its remote system.
+    pub remote: Vec<String>,
+}
+
+impl TransportSpec {
+    /// A transport with the defaults for its kind and empty queues.
+    pub fn new(name: impl Into<String>, kind: TransportKind) -> Self {
+        TransportSpec {
+            name: name.into(),
+            kind,
+            methods: ResourceMethods::STATUS_VALIDATE_STATE | ResourceMethods::STATUS_FLUSH_QUEUES,
+            honors_no_ui: kind.default_honors_no_ui(),
+            asynchronous: false,
+            outbound: Vec::new(),
+            remote: Vec::new(),
+        }
+    }
+}
+
+/// What goes wrong, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fault {
+    /// Index of the transport in transport order.
+    pub transport: usize,
+    /// What happens.
+    pub kind: FaultKind,
+}
+
+/// The faults a scenario can inject.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FaultKind {
+    /// The transport cannot reach its server: its flushes fail with MAPI_E_NETWORK_ERROR.
+    LinkDown,
+    /// Submitting this message fails; the spooler reports it undeliverable.
+    MessageFails(String),
+    /// The transport defers this message the first time it is submitted.
+    MessageDeferred(String),
+    /// The transport clears its FLUSH bits mid-flush: after handling this message,
+    /// or, with `None`, right after it sets them.
+    DropsFlushBits(Option<String>),
+    /// The simulated user cancels this transport's dialog.
+    UserCancels,
+}
+
+impl FaultKind {
+    /// The scenario-file spelling of the kind.
+    pub const fn name(&self) -> &'static str {
+        match self {
+            FaultKind::LinkDown => "link_down",
+            FaultKind::MessageFails(_) => "message_fails",
+            FaultKind::MessageDeferred(_) => "message_deferred",
+            FaultKind::DropsFlushBits(_) => "drops_flush_bits",
+            FaultKind::UserCancels => "user_cancels",
+        }
+    }
+
+    /// Every kind's spelling, for diagnostics.
+    pub const NAMES: [&'static str; 5] = [
+        "link_down",
+        "message_fails",
+        "message_deferred",
+        "drops_flush_bits",
+        "user_cancels",
+    ];
+}
+
+/// Why a scenario cannot be run, found before the script starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScenarioError {
+    /// Two transports share a display name.
+    DuplicateTransport(String),
+    /// A fault names a message that is not in that transport's outbound queue.
+    UnknownMessage { transport: String, message: String },
+    /// A transport index out of range.
+    NoSuchTransport(usize),
+    /// A limit was exceeded.
+    TooLarge(&'static str, usize, usize),
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioError::DuplicateTransport(n) => {
+                write!(f, "two transports are named `{n}`; names must be unique")
+            }
+            ScenarioError::UnknownMessage { transport, message } => write!(
+                f,
+                "fault names message `{message}`, which is not queued on `{transport}`"
+            ),
+            ScenarioError::NoSuchTransport(i) => {
+                write!(f, "fault names transport #{i}, which does not exist")
+            }
+            ScenarioError::TooLarge(what, n, max) => {
+                write!(f, "too many {what}: {n} (the limit is {max})")
+            }
+        }
+    }
+}
+
+/// Limits that keep a run bounded whatever the input.
+pub mod limits {
+    /// Transports per scenario.
+    pub const TRANSPORTS: usize = 256;
+    /// Messages per scenario, both directions, all transports.
+    pub const MESSAGES: usize = 1_000_000;
+    /// Script size in bytes.
+    pub const SCRIPT_BYTES: usize = 1 << 20;
+    /// Trace events per run; the run stops with an error past it.
+    pub const EVENTS: usize = 5_000_000;
+    /// Loop iterations per run.
+    pub const ITERATIONS: usize = 1_000_000;
+}
+
+impl Scenario {
+    /// Checks what the type system cannot: unique names, fault targets, limits.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.transports.len() > limits::TRANSPORTS {
+            return Err(ScenarioError::TooLarge(
+                "transports",
+                self.transports.len(),
+                limits::TRANSPORTS,
+            ));
+        }
+        let messages: usize = self
+            .transports
+            .iter()
+            .map(|t| t.outbound.len() + t.remote.len())
+            .sum();
+        if messages > limits::MESSAGES {
+            return Err(ScenarioError::TooLarge(
+                "messages",
+                messages,
+                limits::MESSAGES,
+            ));
+        }
+        if self.script.len() > limits::SCRIPT_BYTES {
+            return Err(ScenarioError::TooLarge(
+                "script bytes",
+                self.script.len(),
+                limits::SCRIPT_BYTES,
+            ));
+        }
+        for (i, t) in self.transports.iter().enumerate() {
+            if self.transports[..i].iter().any(|u| u.name == t.name) {
+                return Err(ScenarioError::DuplicateTransport(t.name.clone()));
+            }
+        }
+        for fault in &self.faults {
+            let t = self
+                .transports
+                .get(fault.transport)
+                .ok_or(ScenarioError::NoSuchTransport(fault.transport))?;
+            let named = match &fault.kind {
+                FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) => Some(m),
+                FaultKind::DropsFlushBits(m) => m.as_ref(),
+                FaultKind::LinkDown | FaultKind::UserCancels => None,
+            };
+            if let Some(m) = named {
+                let known = t.outbound.iter().chain(&t.remote).any(|s| s == m);
+                if !known {
+                    return Err(ScenarioError::UnknownMessage {
+                        transport: t.name.clone(),
+                        message: m.clone(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}

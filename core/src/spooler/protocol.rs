@@ -1,0 +1,534 @@
+//! The per-transport flush protocol as a state machine, one reference step at a time.
+
+use super::{name, transport_actor, Emitted, Finished, Origin, Running, Spooler};
+use crate::mapi::{FlushFlags, HResult, StatusCode};
+use crate::session::World;
+use crate::trace::{
+    Actor, Answer, EventKind, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
+};
+use alloc::vec::Vec;
+
+/// Where the current transport is in the flush protocol. Named after the
+/// reference's steps so a trace reads like the table in "Implementing the
+/// FlushQueues Method".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XpStep {
+    /// Step 1: the spooler calls `IXPLogon::FlushQueues` with all the flags.
+    CallFlushQueues,
+    /// The transport ignores (or was not given) FLUSH_NO_UI and shows its dialog.
+    ShowDialog,
+    /// The dialog waits for the user.
+    AwaitAnswer,
+    /// Step 2: report deferred messages, acquire resources, set the FLUSH bit, return S_OK.
+    Connect,
+    /// Steps 3-7: one SubmitMessage/EndMessage per step while STATUS_OUTBOUND_FLUSH is set.
+    Submit,
+    /// The transport clears its FLUSH bits (fault).
+    DropBits,
+    /// Step 8: `TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)`.
+    EndOutbound,
+    /// Step 9: the transport sets STATUS_INBOUND_FLUSH (or, with no download, finishes).
+    BeginInbound,
+    /// Steps 10-12: one StartMessage per step while STATUS_INBOUND_FLUSH is set.
+    Receive,
+    /// Step 12: `TransportNotify(NOTIFY_END_INBOUND_FLUSH)`.
+    EndInbound,
+    /// Step 13: clear STATUS_INBOUND_FLUSH, release resources.
+    Release,
+    /// Step 14: done with this transport, move to the next in transport order.
+    Done(TransportOutcome),
+}
+
+const FLUSH_BITS: StatusCode =
+    StatusCode(StatusCode::STATUS_OUTBOUND_FLUSH.0 | StatusCode::STATUS_INBOUND_FLUSH.0);
+
+impl Spooler {
+    /// Runs one protocol step. Returns its events and, when a job ended, which.
+    pub fn step(&mut self, world: &mut World) -> (Emitted, Option<Finished>) {
+        let mut out: Emitted = Vec::new();
+        let Some(mut run) = self
+            .current
+            .take()
+            .or_else(|| self.start_next(world, &mut out))
+        else {
+            return (out, None);
+        };
+        if !out.is_empty() {
+            // Announcing the job is a step of its own.
+            self.current = Some(run);
+            return (out, None);
+        }
+        let finished = self.advance(&mut run, world, &mut out);
+        if finished.is_none() {
+            self.current = Some(run);
+        }
+        (out, finished)
+    }
+
+    fn start_next(&mut self, world: &World, out: &mut Emitted) -> Option<Running> {
+        let job = self.queue.pop_front()?;
+        let reason = match (job.origin, job.targeted) {
+            (Origin::TransportRequest, _) => "the transport's own FlushQueues set its status bits; the spooler now runs that flush at its convenience",
+            (_, true) => "lpTargetTransport names one transport, so only it is flushed",
+            (_, false) => "a flush on the spooler covers every transport, in the profile's transport order",
+        };
+        out.push((
+            Actor::Spooler,
+            None,
+            EventKind::SpoolerBegin {
+                flags: job.flags,
+                transports: job.targets.iter().map(|&t| name(world, t)).collect(),
+                targeted: job.targeted,
+                reason: reason.into(),
+            },
+        ));
+        Some(Running {
+            job,
+            cursor: None,
+            step: XpStep::Done(TransportOutcome::Completed),
+            hr: HResult::Ok,
+        })
+    }
+
+    fn advance(
+        &mut self,
+        run: &mut Running,
+        world: &mut World,
+        out: &mut Emitted,
+    ) -> Option<Finished> {
+        // FLUSH_ASYNC_OK is for the spooler alone; IXPLogon::FlushQueues never sees it.
+        let flags = FlushFlags(run.job.flags.0 & !FlushFlags::FLUSH_ASYNC_OK.0);
+        let Some(t) = run.cursor.and_then(|c| run.job.targets.get(c).copied()) else {
+            // Before the first transport, or after the last: move on.
+            return self.next_transport(run, world, out);
+        };
+        let me = transport_actor(world, t);
+        let spooler = Actor::Spooler;
+        let upload = flags.contains(FlushFlags::FLUSH_UPLOAD);
+        let download = flags.contains(FlushFlags::FLUSH_DOWNLOAD);
+        match run.step {
+            XpStep::CallFlushQueues => {
+                let xp = &world.transports[t];
+                if xp.asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
+                    out.push((
+                        spooler,
+                        Some(me),
+                        EventKind::LeftToSchedule {
+                            transport: name(world, t),
+                        },
+                    ));
+                    run.step = XpStep::Done(TransportOutcome::LeftToSchedule);
+                    return None;
+                }
+                out.push((
+                    spooler,
+                    Some(me),
+                    EventKind::XpFlushQueues {
+                        transport: name(world, t),
+                        flags,
+                    },
+                ));
+                let quiet = flags.contains(FlushFlags::FLUSH_NO_UI) && xp.honors_no_ui;
+                run.step = if quiet {
+                    XpStep::Connect
+                } else {
+                    XpStep::ShowDialog
+                };
+            }
+            XpStep::ShowDialog => {
+                let style = if world.transports[t].kind.dials() {
+                    PromptStyle::DialUp
+                } else {
+                    PromptStyle::Progress
+                };
+                out.push((
+                    me,
+                    Some(Actor::User),
+                    EventKind::Prompt {
+                        transport: name(world, t),
+                        style,
+                        no_ui_requested: flags.contains(FlushFlags::FLUSH_NO_UI),
+                    },
+                ));
+                run.step = XpStep::AwaitAnswer;
+            }
+            XpStep::AwaitAnswer => {
+                let answer = self.answer.take().unwrap_or_else(|| self.default_answer(t));
+                out.push((
+                    Actor::User,
+                    Some(me.clone()),
+                    EventKind::PromptAnswer {
+                        transport: name(world, t),
+                        answer,
+                    },
+                ));
+                match answer {
+                    Answer::Connect => run.step = XpStep::Connect,
+                    Answer::Cancel => {
+                        out.push((
+                            me,
+                            Some(spooler),
+                            EventKind::XpReturn {
+                                transport: name(world, t),
+                                hr: HResult::UserCancel,
+                            },
+                        ));
+                        run.hr = first_failure(run.hr, HResult::UserCancel);
+                        run.step = XpStep::Done(TransportOutcome::Cancelled);
+                    }
+                }
+            }
+            XpStep::Connect => {
+                if world.transports[t].kind.dials() {
+                    world.modem_line = Some(t);
+                    out.push((
+                        me.clone(),
+                        None,
+                        EventKind::ModemLine {
+                            transport: name(world, t),
+                            acquired: true,
+                        },
+                    ));
+                }
+                if self.faults[t].link_down {
+                    let now = world.modify_status(t, StatusCode::STATUS_FAILURE, StatusCode::EMPTY);
+                    out.push((
+                        me.clone(),
+                        None,
+                        EventKind::LinkDown {
+                            transport: name(world, t),
+                            now,
+                        },
+                    ));
+                    self.release_line(world, t, &me, out);
+                    out.push((
+                        me,
+                        Some(spooler),
+                        EventKind::XpReturn {
+                            transport: name(world, t),
+                            hr: HResult::NetworkError,
+                        },
+                    ));
+                    run.hr = first_failure(run.hr, HResult::NetworkError);
+                    run.step = XpStep::Done(TransportOutcome::LinkDown);
+                    return None;
+                }
+                // Deferred messages go back to the front of the queue, oldest first.
+                let deferred: Vec<_> = core::mem::take(&mut world.transports[t].deferred);
+                for &m in deferred.iter().rev() {
+                    world.transports[t].outbound.push_front(m);
+                }
+                for &m in &deferred {
+                    let subject = world.subject(m).into();
+                    out.push((
+                        me.clone(),
+                        Some(spooler.clone()),
+                        EventKind::SentDeferred {
+                            transport: name(world, t),
+                            subject,
+                        },
+                    ));
+                }
+                let bit = if upload {
+                    StatusCode::STATUS_OUTBOUND_FLUSH
+                } else {
+                    StatusCode::STATUS_INBOUND_FLUSH
+                };
+                self.set_status(
+                    world,
+                    t,
+                    bit,
+                    StatusCode::STATUS_FAILURE,
+                    "the transport starts flushing (ModifyStatusRow)",
+                    out,
+                );
+                out.push((
+                    me.clone(),
+                    Some(spooler),
+                    EventKind::XpReturn {
+                        transport: name(world, t),
+                        hr: HResult::Ok,
+                    },
+                ));
+                if !upload {
+                    out.push((
+                        me,
+                        None,
+                        EventKind::PhaseSkipped {
+                            transport: name(world, t),
+                            phase: Phase::Outbound,
+                            reason: "no FLUSH_UPLOAD",
+                        },
+                    ));
+                }
+                run.step = match self.faults[t].drops {
+                    Some(None) => XpStep::DropBits,
+                    _ if upload => XpStep::Submit,
+                    _ => XpStep::Receive,
+                };
+            }
+            XpStep::Submit => {
+                if !world.status(t).contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
+                    return self.stopped(run, world, t, Notify::EndOutboundFlush, out);
+                }
+                let Some(m) = world.transports[t].outbound.pop_front() else {
+                    run.step = XpStep::EndOutbound;
+                    return self.advance(run, world, out);
+                };
+                world.transports[t].in_transit = Some(m);
+                let subject: alloc::string::String = world.subject(m).into();
+                let faults = &self.faults[t];
+                let result = if faults.fails.contains(&subject) {
+                    SubmitResult::Failed(HResult::NetworkError)
+                } else if faults.defers.contains(&subject) && self.deferred_once.insert(m) {
+                    SubmitResult::Deferred
+                } else {
+                    SubmitResult::Delivered
+                };
+                let xp = &mut world.transports[t];
+                xp.in_transit = None;
+                match result {
+                    SubmitResult::Delivered => xp.delivered.push(m),
+                    SubmitResult::Deferred => xp.deferred.push(m),
+                    SubmitResult::Failed(_) => xp.failed.push(m),
+                }
+                let remaining = xp.outbound.len();
+                if self.faults[t]
+                    .drops
+                    .as_ref()
+                    .is_some_and(|d| d.as_deref() == Some(subject.as_str()))
+                {
+                    run.step = XpStep::DropBits;
+                }
+                out.push((
+                    spooler,
+                    Some(me),
+                    EventKind::Submit {
+                        transport: name(world, t),
+                        subject,
+                        result,
+                        remaining,
+                    },
+                ));
+            }
+            XpStep::DropBits => {
+                self.faults[t].drops = None;
+                let bits = world.status(t) & FLUSH_BITS;
+                world.modify_status(t, StatusCode::EMPTY, FLUSH_BITS);
+                out.push((
+                    me,
+                    None,
+                    EventKind::DropsFlushBits {
+                        transport: name(world, t),
+                        bits,
+                    },
+                ));
+                run.step = if bits.contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
+                    XpStep::Submit
+                } else {
+                    XpStep::Receive
+                };
+            }
+            XpStep::EndOutbound => {
+                out.push((
+                    spooler,
+                    Some(me),
+                    EventKind::TransportNotify {
+                        transport: name(world, t),
+                        notify: Notify::EndOutboundFlush,
+                    },
+                ));
+                run.step = XpStep::BeginInbound;
+            }
+            XpStep::BeginInbound => {
+                if download {
+                    self.set_status(
+                        world,
+                        t,
+                        StatusCode::STATUS_INBOUND_FLUSH,
+                        StatusCode::STATUS_OUTBOUND_FLUSH,
+                        "outbound done; the transport starts its inbound flush",
+                        out,
+                    );
+                    run.step = XpStep::Receive;
+                } else {
+                    self.set_status(
+                        world,
+                        t,
+                        StatusCode::EMPTY,
+                        StatusCode::STATUS_OUTBOUND_FLUSH,
+                        "outbound done",
+                        out,
+                    );
+                    self.release_line(world, t, &me, out);
+                    out.push((
+                        me,
+                        None,
+                        EventKind::PhaseSkipped {
+                            transport: name(world, t),
+                            phase: Phase::Inbound,
+                            reason: "no FLUSH_DOWNLOAD",
+                        },
+                    ));
+                    run.step = XpStep::Done(TransportOutcome::Completed);
+                }
+            }
+            XpStep::Receive => {
+                if !world.status(t).contains(StatusCode::STATUS_INBOUND_FLUSH) {
+                    return self.stopped(run, world, t, Notify::EndInboundFlush, out);
+                }
+                let Some(m) = world.transports[t].remote.pop_front() else {
+                    run.step = XpStep::EndInbound;
+                    return self.advance(run, world, out);
+                };
+                // StartMessage and SaveChanges happen in one step; `receiving` is only
+                // occupied between them, so it is empty again here.
+                world.transports[t].receiving = Some(m);
+                world.transports[t].receiving = None;
+                world.inbox.push(m);
+                let last = world.transports[t].remote.is_empty();
+                let subject = world.subject(m).into();
+                if self.faults[t]
+                    .drops
+                    .as_ref()
+                    .is_some_and(|d| d.as_deref() == Some(world.subject(m)))
+                {
+                    run.step = XpStep::DropBits;
+                }
+                out.push((
+                    spooler,
+                    Some(me),
+                    EventKind::StartMessage {
+                        transport: name(world, t),
+                        subject,
+                        last,
+                    },
+                ));
+            }
+            XpStep::EndInbound => {
+                out.push((
+                    spooler,
+                    Some(me),
+                    EventKind::TransportNotify {
+                        transport: name(world, t),
+                        notify: Notify::EndInboundFlush,
+                    },
+                ));
+                run.step = XpStep::Release;
+            }
+            XpStep::Release => {
+                self.set_status(world, t, StatusCode::EMPTY, FLUSH_BITS, "inbound done", out);
+                self.release_line(world, t, &me, out);
+                run.step = XpStep::Done(TransportOutcome::Completed);
+            }
+            XpStep::Done(outcome) => {
+                out.push((
+                    Actor::Spooler,
+                    None,
+                    EventKind::TransportDone {
+                        transport: name(world, t),
+                        outcome,
+                    },
+                ));
+                return self.next_transport(run, world, out);
+            }
+        }
+        None
+    }
+
+    /// Step 14: on to the next transport, or end the job.
+    fn next_transport(
+        &mut self,
+        run: &mut Running,
+        _world: &mut World,
+        out: &mut Emitted,
+    ) -> Option<Finished> {
+        let next = run.cursor.map_or(0, |c| c + 1);
+        if next < run.job.targets.len() {
+            run.cursor = Some(next);
+            run.step = XpStep::CallFlushQueues;
+            if out.is_empty() {
+                return self.advance(run, _world, out);
+            }
+            return None;
+        }
+        out.push((Actor::Spooler, None, EventKind::SpoolerEnd { hr: run.hr }));
+        Some(Finished {
+            job: run.job.id,
+            origin: run.job.origin,
+            hr: run.hr,
+        })
+    }
+
+    /// The transport cleared its FLUSH bit: the spooler stops looping, says so, and
+    /// the transport releases what it holds.
+    fn stopped(
+        &mut self,
+        run: &mut Running,
+        world: &mut World,
+        t: usize,
+        notify: Notify,
+        out: &mut Emitted,
+    ) -> Option<Finished> {
+        let me = transport_actor(world, t);
+        out.push((
+            Actor::Spooler,
+            Some(me.clone()),
+            EventKind::TransportNotify {
+                transport: name(world, t),
+                notify,
+            },
+        ));
+        self.release_line(world, t, &me, out);
+        run.step = XpStep::Done(TransportOutcome::Stopped);
+        None
+    }
+
+    fn set_status(
+        &self,
+        world: &mut World,
+        t: usize,
+        set: StatusCode,
+        clear: StatusCode,
+        why: &'static str,
+        out: &mut Emitted,
+    ) {
+        let before = world.status(t);
+        let now = world.modify_status(t, set, clear);
+        let set = StatusCode(now.0 & !before.0);
+        let cleared = StatusCode(before.0 & !now.0);
+        out.push((
+            transport_actor(world, t),
+            None,
+            EventKind::Status {
+                transport: name(world, t),
+                set,
+                cleared,
+                now,
+                why,
+            },
+        ));
+    }
+
+    fn release_line(&self, world: &mut World, t: usize, me: &Actor, out: &mut Emitted) {
+        if world.modem_line == Some(t) {
+            world.modem_line = None;
+            out.push((
+                me.clone(),
+                None,
+                EventKind::ModemLine {
+                    transport: name(world, t),
+                    acquired: false,
+                },
+            ));
+        }
+    }
+}
+
+fn first_failure(current: HResult, new: HResult) -> HResult {
+    if current == HResult::Ok {
+        new
+    } else {
+        current
+    }
+}

@@ -1,0 +1,263 @@
+//! Trace events: what the UI, the CLI and the snapshots see of a run.
+
+use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
+use crate::session::Restriction;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Who acts in a step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// The client application running the script.
+    Client,
+    /// The MAPI session (`IMAPISession`).
+    Session,
+    /// The status table (`IMAPITable`).
+    Table,
+    /// MAPI's utility functions (`HrQueryAllRows`, `FreeProws`).
+    Mapi,
+    /// The MAPI spooler.
+    Spooler,
+    /// A transport provider, by display name.
+    Transport(String),
+    /// The person at the keyboard answering a dialog.
+    User,
+}
+
+impl Actor {
+    /// Short name used in traces and JSON.
+    pub fn label(&self) -> &str {
+        match self {
+            Actor::Client => "client",
+            Actor::Session => "session",
+            Actor::Table => "table",
+            Actor::Mapi => "MAPI",
+            Actor::Spooler => "spooler",
+            Actor::Transport(n) => n,
+            Actor::User => "user",
+        }
+    }
+}
+
+/// How a client's `FlushQueues` call runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlushMode {
+    /// The client waits until the spooler has flushed (the default).
+    Synchronous,
+    /// FLUSH_ASYNC_OK on the spooler: control returns at once, the flush runs on.
+    Asynchronous,
+    /// On a transport's own status object: only its status bits change now;
+    /// the spooler runs the flush later.
+    TransportRequest,
+    /// The call was refused before anything started.
+    Refused,
+}
+
+/// The dialog a transport shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptStyle {
+    /// "Connect <transport>?": a dial-up dialog (modem, RAS).
+    DialUp,
+    /// A progress dialog with a Cancel button (LAN).
+    Progress,
+}
+
+/// The user's answer to a dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Connect / let the progress dialog run.
+    Connect,
+    /// Cancel.
+    Cancel,
+}
+
+/// What happened to one submitted message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubmitResult {
+    /// SubmitMessage S_OK, EndMessage: handed to the remote system.
+    Delivered,
+    /// The transport accepted the message but deferred it.
+    Deferred,
+    /// SubmitMessage failed with this HRESULT; the spooler reports it undeliverable.
+    Failed(HResult),
+}
+
+/// `IXPLogon::TransportNotify` flags the spooler sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notify {
+    /// `NOTIFY_END_OUTBOUND_FLUSH`.
+    EndOutboundFlush,
+    /// `NOTIFY_END_INBOUND_FLUSH`.
+    EndInboundFlush,
+}
+
+/// The flush phases, named after the reference's directions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Steps 2-8: SubmitMessage loop.
+    Outbound,
+    /// Steps 9-13: StartMessage loop.
+    Inbound,
+}
+
+/// How a transport's flush ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransportOutcome {
+    /// Every requested phase ran to its end.
+    Completed,
+    /// The link was down (MAPI_E_NETWORK_ERROR); nothing moved.
+    LinkDown,
+    /// The user cancelled the dialog (MAPI_E_USER_CANCEL); nothing moved.
+    Cancelled,
+    /// The transport cleared its FLUSH bits; the rest stays queued.
+    Stopped,
+    /// Asynchronous transport without FLUSH_FORCE: left to its own schedule.
+    LeftToSchedule,
+}
+
+/// One step of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// 1-based step number.
+    pub step: u32,
+    /// Script line being executed, when the client's statement caused it.
+    pub line: Option<u32>,
+    /// Who acts.
+    pub actor: Actor,
+    /// Who is called, if anyone.
+    pub target: Option<Actor>,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// What happened in a step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventKind {
+    /// `IMAPISession::GetStatusTable`: the row names, in table order.
+    GetStatusTable { hr: HResult, rows: Vec<String> },
+    /// `IMAPITable::SetColumns`.
+    SetColumns { columns: Vec<PropTag>, hr: HResult },
+    /// `HrQueryAllRows`: the names of the matched rows.
+    QueryAllRows {
+        restriction: Option<Restriction>,
+        crows_max: u32,
+        hr: HResult,
+        matched: Vec<String>,
+    },
+    /// `IMAPISession::OpenEntry`: the opened row's name on success.
+    OpenEntry {
+        entry: Option<EntryId>,
+        hr: HResult,
+        opened: Option<String>,
+    },
+    /// `IMAPIProp::GetProps` of one property on a status object; `None` is PT_NULL.
+    GetProp {
+        object: String,
+        prop: PropTag,
+        value: Option<String>,
+    },
+    /// `ValidateState`, `SettingsDialog` or `ChangePassword`.
+    StatusMethod {
+        object: String,
+        method: &'static str,
+        hr: HResult,
+    },
+    /// A client's `IMAPIStatus::FlushQueues` call starts.
+    FlushCall {
+        object: String,
+        flags: FlushFlags,
+        target: Option<String>,
+        mode: FlushMode,
+        note: Option<String>,
+    },
+    /// Control returns to the client from `FlushQueues`.
+    FlushReturn {
+        object: String,
+        hr: HResult,
+        note: Option<String>,
+    },
+    /// `IUnknown::Release` on a variable's object.
+    Release { var: String, what: &'static str },
+    /// `FreeProws` on a row set.
+    FreeProws { var: String, rows: usize },
+    /// A `for` loop takes its next row (`index` is 0-based), or ends when `index == count`.
+    Loop {
+        var: String,
+        index: usize,
+        count: usize,
+    },
+    /// An `if` condition was evaluated.
+    Branch { cond: String, taken: bool },
+    /// A runtime error stopped the script.
+    ScriptError { column: u32, message: String },
+    /// The spooler starts a flush job over these transports, in transport order.
+    SpoolerBegin {
+        flags: FlushFlags,
+        transports: Vec<String>,
+        targeted: bool,
+        reason: String,
+    },
+    /// Step 1: the spooler calls `IXPLogon::FlushQueues`.
+    XpFlushQueues {
+        transport: String,
+        flags: FlushFlags,
+    },
+    /// The transport's `IXPLogon::FlushQueues` returns.
+    XpReturn { transport: String, hr: HResult },
+    /// An asynchronous transport called without FLUSH_FORCE is left alone.
+    LeftToSchedule { transport: String },
+    /// A transport shows a dialog because it does not suppress its UI.
+    Prompt {
+        transport: String,
+        style: PromptStyle,
+        no_ui_requested: bool,
+    },
+    /// The user's answer.
+    PromptAnswer { transport: String, answer: Answer },
+    /// The shared modem line changes hands.
+    ModemLine { transport: String, acquired: bool },
+    /// `IMAPISupport::ModifyStatusRow`: the bits asked to be set and cleared, and the result.
+    Status {
+        transport: String,
+        set: StatusCode,
+        cleared: StatusCode,
+        now: StatusCode,
+        why: &'static str,
+    },
+    /// Step 2: `SpoolerNotify(NOTIFY_SENTDEFERRED)` for a message deferred earlier.
+    SentDeferred { transport: String, subject: String },
+    /// Steps 3-7: `SubmitMessage`/`EndMessage` for one message.
+    Submit {
+        transport: String,
+        subject: String,
+        result: SubmitResult,
+        remaining: usize,
+    },
+    /// `IXPLogon::TransportNotify`.
+    TransportNotify { transport: String, notify: Notify },
+    /// Steps 10-12: `StartMessage` for one message; `last` when SaveChanges ends the loop.
+    StartMessage {
+        transport: String,
+        subject: String,
+        last: bool,
+    },
+    /// A phase is not run.
+    PhaseSkipped {
+        transport: String,
+        phase: Phase,
+        reason: &'static str,
+    },
+    /// The link to the server is down: STATUS_FAILURE is set.
+    LinkDown { transport: String, now: StatusCode },
+    /// The transport clears its FLUSH bits mid-flush.
+    DropsFlushBits { transport: String, bits: StatusCode },
+    /// Step 14: done with this transport.
+    TransportDone {
+        transport: String,
+        outcome: TransportOutcome,
+    },
+    /// The spooler finished a flush job.
+    SpoolerEnd { hr: HResult },
+    /// The run is over: the script finished and the spooler is idle.
+    RunEnd,
+}

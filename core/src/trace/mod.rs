@@ -1,0 +1,14 @@
+//! Trace: the events a run emits, its outcome, and renderings as text and Mermaid.
+
+mod event;
+mod mermaid;
+mod outcome;
+mod text;
+
+pub use event::{
+    Actor, Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult,
+    TransportOutcome,
+};
+pub use mermaid::render_mermaid;
+pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};
+pub use text::{describe, render_text};

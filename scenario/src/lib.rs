@@ -1,0 +1,14 @@
+//! # flushq-scenario
+//!
+//! Reads scenario files (TOML, or JSON with the same shape) into a
+//! [`flushq_core::Scenario`], reporting every problem as `line:col: message`
+//! in the file, including the script's own syntax errors; and ships the preset
+//! scenarios.
+
+mod decode;
+mod locate;
+mod presets;
+
+pub use decode::{load, Format};
+pub use locate::FileDiagnostic;
+pub use presets::{preset, presets, script_preset, Preset, SCRIPT_PRESETS};
