@@ -63,30 +63,17 @@ fn run(args: &[String]) -> Result<String, String> {
                             Some("json") => OutFormat::Json,
                             Some("mermaid") => OutFormat::Mermaid,
                             Some(other) => {
-                                return Err(format!(
-                                    "flushq: unknown format `{other}`; use text, json or mermaid"
-                                ))
+                                return Err(format!("flushq: unknown format `{other}`; use text, json or mermaid"))
                             }
-                            None => {
-                                return Err(String::from(
-                                    "flushq: --format needs a value: text, json or mermaid",
-                                ))
-                            }
+                            None => return Err(String::from("flushq: --format needs a value: text, json or mermaid")),
                         }
                     }
-                    flag if flag.starts_with("--") => {
-                        return Err(format!("flushq: unknown option `{flag}`\n{USAGE}"))
-                    }
+                    flag if flag.starts_with("--") => return Err(format!("flushq: unknown option `{flag}`\n{USAGE}")),
                     path if file.is_none() => file = Some(path.to_string()),
                     extra => return Err(format!("flushq: unexpected argument `{extra}`\n{USAGE}")),
                 }
             }
-            let file = file.ok_or_else(|| {
-                format!(
-                    "flushq: {} needs a scenario FILE\n{USAGE}",
-                    cmd.unwrap_or("")
-                )
-            })?;
+            let file = file.ok_or_else(|| format!("flushq: {} needs a scenario FILE\n{USAGE}", cmd.unwrap_or("")))?;
             let (text, name) = read(&file)?;
             let scenario = load(&text, Format::from_path(&name)).map_err(|d| located(&name, &d))?;
             if cmd == Some("check") {
@@ -102,8 +89,7 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(match format {
                 OutFormat::Text => render_text(&scenario.title, machine.events(), &outcome),
                 OutFormat::Mermaid => {
-                    let names: Vec<String> =
-                        scenario.transports.iter().map(|t| t.name.clone()).collect();
+                    let names: Vec<String> = scenario.transports.iter().map(|t| t.name.clone()).collect();
                     render_mermaid(&scenario.title, machine.events(), &names)
                 }
                 OutFormat::Json => json::render(machine.events(), &outcome) + "\n",
@@ -120,9 +106,7 @@ fn read(file: &str) -> Result<(String, String), String> {
     if let Some(name) = file.strip_prefix("preset:") {
         return preset(name)
             .map(|p| (p.toml.to_string(), format!("{}.toml", p.name)))
-            .ok_or_else(|| {
-                format!("flushq: no preset named `{name}`; run `flushq presets` to list them")
-            });
+            .ok_or_else(|| format!("flushq: no preset named `{name}`; run `flushq presets` to list them"));
     }
     let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -135,22 +119,13 @@ fn read(file: &str) -> Result<(String, String), String> {
 }
 
 fn located(name: &str, diags: &[FileDiagnostic]) -> String {
-    diags
-        .iter()
-        .map(|d| format!("{name}:{d}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    diags.iter().map(|d| format!("{name}:{d}")).collect::<Vec<_>>().join("\n")
 }
 
 fn list_presets() -> String {
     let mut s = String::new();
     for p in presets() {
-        let title = p
-            .toml
-            .lines()
-            .find_map(|l| l.strip_prefix("title = "))
-            .map(|t| t.trim_matches('"'))
-            .unwrap_or("");
+        let title = p.toml.lines().find_map(|l| l.strip_prefix("title = ")).map(|t| t.trim_matches('"')).unwrap_or("");
         s.push_str(&format!("{:<28} {title}\n", p.name));
     }
     s

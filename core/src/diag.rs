@@ -21,17 +21,8 @@ pub struct Span {
 impl Span {
     /// The smallest span covering both `self` and `other` (line/col from the earlier one).
     pub fn to(self, other: Span) -> Span {
-        let (first, _) = if self.start <= other.start {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        Span {
-            start: first.start,
-            end: self.end.max(other.end),
-            line: first.line,
-            col: first.col,
-        }
+        let (first, _) = if self.start <= other.start { (self, other) } else { (other, self) };
+        Span { start: first.start, end: self.end.max(other.end), line: first.line, col: first.col }
     }
 }
 
@@ -58,20 +49,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            span,
-            message: message.into(),
-        }
+        Diagnostic { severity: Severity::Error, span, message: message.into() }
     }
 
     /// A warning at `span`.
     pub fn warning(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            span,
-            message: message.into(),
-        }
+        Diagnostic { severity: Severity::Warning, span, message: message.into() }
     }
 }
 
@@ -81,11 +64,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{}:{}: {}: {}",
-            self.span.line, self.span.col, sev, self.message
-        )
+        write!(f, "{}:{}: {}: {}", self.span.line, self.span.col, sev, self.message)
     }
 }
 

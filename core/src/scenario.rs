@@ -135,13 +135,8 @@ impl FaultKind {
     }
 
     /// Every kind's spelling, for diagnostics.
-    pub const NAMES: [&'static str; 5] = [
-        "link_down",
-        "message_fails",
-        "message_deferred",
-        "drops_flush_bits",
-        "user_cancels",
-    ];
+    pub const NAMES: [&'static str; 5] =
+        ["link_down", "message_fails", "message_deferred", "drops_flush_bits", "user_cancels"];
 }
 
 /// Why a scenario cannot be run, found before the script starts.
@@ -163,10 +158,9 @@ impl fmt::Display for ScenarioError {
             ScenarioError::DuplicateTransport(n) => {
                 write!(f, "two transports are named `{n}`; names must be unique")
             }
-            ScenarioError::UnknownMessage { transport, message } => write!(
-                f,
-                "fault names message `{message}`, which is not queued on `{transport}`"
-            ),
+            ScenarioError::UnknownMessage { transport, message } => {
+                write!(f, "fault names message `{message}`, which is not queued on `{transport}`")
+            }
             ScenarioError::NoSuchTransport(i) => {
                 write!(f, "fault names transport #{i}, which does not exist")
             }
@@ -195,30 +189,14 @@ impl Scenario {
     /// Checks what the type system cannot: unique names, fault targets, limits.
     pub fn validate(&self) -> Result<(), ScenarioError> {
         if self.transports.len() > limits::TRANSPORTS {
-            return Err(ScenarioError::TooLarge(
-                "transports",
-                self.transports.len(),
-                limits::TRANSPORTS,
-            ));
+            return Err(ScenarioError::TooLarge("transports", self.transports.len(), limits::TRANSPORTS));
         }
-        let messages: usize = self
-            .transports
-            .iter()
-            .map(|t| t.outbound.len() + t.remote.len())
-            .sum();
+        let messages: usize = self.transports.iter().map(|t| t.outbound.len() + t.remote.len()).sum();
         if messages > limits::MESSAGES {
-            return Err(ScenarioError::TooLarge(
-                "messages",
-                messages,
-                limits::MESSAGES,
-            ));
+            return Err(ScenarioError::TooLarge("messages", messages, limits::MESSAGES));
         }
         if self.script.len() > limits::SCRIPT_BYTES {
-            return Err(ScenarioError::TooLarge(
-                "script bytes",
-                self.script.len(),
-                limits::SCRIPT_BYTES,
-            ));
+            return Err(ScenarioError::TooLarge("script bytes", self.script.len(), limits::SCRIPT_BYTES));
         }
         for (i, t) in self.transports.iter().enumerate() {
             if self.transports[..i].iter().any(|u| u.name == t.name) {
@@ -226,10 +204,7 @@ impl Scenario {
             }
         }
         for fault in &self.faults {
-            let t = self
-                .transports
-                .get(fault.transport)
-                .ok_or(ScenarioError::NoSuchTransport(fault.transport))?;
+            let t = self.transports.get(fault.transport).ok_or(ScenarioError::NoSuchTransport(fault.transport))?;
             let named = match &fault.kind {
                 FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) => Some(m),
                 FaultKind::DropsFlushBits(m) => m.as_ref(),
@@ -238,10 +213,7 @@ impl Scenario {
             if let Some(m) = named {
                 let known = t.outbound.iter().chain(&t.remote).any(|s| s == m);
                 if !known {
-                    return Err(ScenarioError::UnknownMessage {
-                        transport: t.name.clone(),
-                        message: m.clone(),
-                    });
+                    return Err(ScenarioError::UnknownMessage { transport: t.name.clone(), message: m.clone() });
                 }
             }
         }

@@ -96,11 +96,7 @@ pub fn load(src: &str, format: Format) -> Result<Scenario, Vec<FileDiagnostic>> 
         }
         Format::Json => {
             let raw: RawScenario<String> = serde_json::from_str(src).map_err(|e| {
-                vec![FileDiagnostic {
-                    line: e.line() as u32,
-                    col: e.column() as u32,
-                    message: json_message(&e),
-                }]
+                vec![FileDiagnostic { line: e.line() as u32, col: e.column() as u32, message: json_message(&e) }]
             })?;
             build(src, raw)
         }
@@ -133,11 +129,7 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
         let mut spec = TransportSpec::new(t.name.value(), kind);
         let name_at = t.name.offset(src, 0);
         if t.name.value().trim().is_empty() {
-            diags.push(FileDiagnostic::at(
-                src,
-                name_at,
-                "a transport needs a non-empty name",
-            ));
+            diags.push(FileDiagnostic::at(src, name_at, "a transport needs a non-empty name"));
         }
         if let Some(methods) = &t.methods {
             spec.methods = ResourceMethods::EMPTY;
@@ -164,17 +156,11 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
         spec.asynchronous = t.asynchronous;
         spec.outbound.clone_from(&t.outbound);
         spec.remote.clone_from(&t.remote);
-        if transports
-            .iter()
-            .any(|u: &TransportSpec| u.name == spec.name)
-        {
+        if transports.iter().any(|u: &TransportSpec| u.name == spec.name) {
             diags.push(FileDiagnostic::at(
                 src,
                 name_at,
-                format!(
-                    "two transports are named `{}`; names must be unique",
-                    spec.name
-                ),
+                format!("two transports are named `{}`; names must be unique", spec.name),
             ));
         }
         transports.push(spec);
@@ -183,23 +169,14 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
     let mut faults = Vec::new();
     for f in &raw.faults {
         let t_at = f.transport.offset(src, 0);
-        let Some(ti) = transports
-            .iter()
-            .position(|t| t.name == f.transport.value())
-        else {
-            let hint = closest(
-                f.transport.value(),
-                transports.iter().map(|t| t.name.as_str()),
-            )
-            .map(|c| format!("; did you mean `{c}`?"))
-            .unwrap_or_default();
+        let Some(ti) = transports.iter().position(|t| t.name == f.transport.value()) else {
+            let hint = closest(f.transport.value(), transports.iter().map(|t| t.name.as_str()))
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
             diags.push(FileDiagnostic::at(
                 src,
                 t_at,
-                format!(
-                    "fault names transport `{}`, which is not in the profile{hint}",
-                    f.transport.value()
-                ),
+                format!("fault names transport `{}`, which is not in the profile{hint}", f.transport.value()),
             ));
             continue;
         };
@@ -224,28 +201,17 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
                 continue;
             }
             ("link_down" | "user_cancels", Some(_)) => {
-                let at = f
-                    .message
-                    .as_ref()
-                    .map_or(kind_at, |m| m.offset(src, kind_at));
-                diags.push(FileDiagnostic::at(
-                    src,
-                    at,
-                    format!("fault `{}` takes no `message`", f.kind.value()),
-                ));
+                let at = f.message.as_ref().map_or(kind_at, |m| m.offset(src, kind_at));
+                diags.push(FileDiagnostic::at(src, at, format!("fault `{}` takes no `message`", f.kind.value())));
                 continue;
             }
             (other, _) => {
-                let hint = closest(other, FaultKind::NAMES)
-                    .map(|c| format!("did you mean `{c}`? "))
-                    .unwrap_or_default();
+                let hint =
+                    closest(other, FaultKind::NAMES).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
                 diags.push(FileDiagnostic::at(
                     src,
                     kind_at,
-                    format!(
-                        "unknown fault kind `{other}`; {hint}kinds: {}",
-                        FaultKind::NAMES.join(", ")
-                    ),
+                    format!("unknown fault kind `{other}`; {hint}kinds: {}", FaultKind::NAMES.join(", ")),
                 ));
                 continue;
             }
@@ -256,18 +222,12 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
                 diags.push(FileDiagnostic::at(
                     src,
                     loc.offset(src, kind_at),
-                    format!(
-                        "fault names message `{m}`, which is not queued on `{}`",
-                        t.name
-                    ),
+                    format!("fault names message `{m}`, which is not queued on `{}`", t.name),
                 ));
                 continue;
             }
         }
-        faults.push(Fault {
-            transport: ti,
-            kind,
-        });
+        faults.push(Fault { transport: ti, kind });
     }
 
     // The script: a preset by name, or inline text whose errors map back into the file.
@@ -280,18 +240,12 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
                 diags.push(FileDiagnostic::at(
                     src,
                     script_at,
-                    format!(
-                        "no script preset named `{name}`; presets: {}",
-                        names.join(", ")
-                    ),
+                    format!("no script preset named `{name}`; presets: {}", names.join(", ")),
                 ));
                 (String::new(), None)
             }
         },
-        None => (
-            raw.script.value().to_string(),
-            Some(content_start(src, script_at)),
-        ),
+        None => (raw.script.value().to_string(), Some(content_start(src, script_at))),
     };
     for d in script::diagnose(&script) {
         let (line, col) = match origin {
@@ -302,19 +256,12 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
                 diags.push(FileDiagnostic {
                     line: l,
                     col: c,
-                    message: format!(
-                        "in preset script, {}:{}: {}",
-                        d.span.line, d.span.col, d.message
-                    ),
+                    message: format!("in preset script, {}:{}: {}", d.span.line, d.span.col, d.message),
                 });
                 continue;
             }
         };
-        diags.push(FileDiagnostic {
-            line,
-            col,
-            message: d.message,
-        });
+        diags.push(FileDiagnostic { line, col, message: d.message });
     }
 
     let scenario = Scenario {

@@ -18,11 +18,7 @@ impl FileDiagnostic {
     /// A diagnostic at byte offset `at` of `src`.
     pub fn at(src: &str, at: usize, message: impl Into<String>) -> Self {
         let (line, col) = line_col(src, at);
-        FileDiagnostic {
-            line,
-            col,
-            message: message.into(),
-        }
+        FileDiagnostic { line, col, message: message.into() }
     }
 }
 
@@ -57,10 +53,6 @@ impl Located for String {
     fn offset(&self, src: &str, hint: usize) -> usize {
         let quoted = serde_json::to_string(self).unwrap_or_default();
         let from = hint.min(src.len());
-        src.get(from..)
-            .and_then(|rest| rest.find(&quoted))
-            .map(|i| i + from)
-            .or_else(|| src.find(&quoted))
-            .unwrap_or(0)
+        src.get(from..).and_then(|rest| rest.find(&quoted)).map(|i| i + from).or_else(|| src.find(&quoted)).unwrap_or(0)
     }
 }

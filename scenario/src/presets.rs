@@ -3,17 +3,11 @@
 use flushq_core::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 
 /// Script presets: the seed's two procedures.
-pub const SCRIPT_PRESETS: [(&str, &str); 2] = [
-    ("spooler", PRESET_SPOOLER),
-    ("per_transport", PRESET_PER_TRANSPORT),
-];
+pub const SCRIPT_PRESETS: [(&str, &str); 2] = [("spooler", PRESET_SPOOLER), ("per_transport", PRESET_PER_TRANSPORT)];
 
 /// The text of script preset `name`.
 pub fn script_preset(name: &str) -> Option<&'static str> {
-    SCRIPT_PRESETS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
+    SCRIPT_PRESETS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
 }
 
 /// A shipped scenario file.

@@ -8,8 +8,7 @@ use crate::diag::Span;
 use crate::mapi::{constant, Constant, FlushFlags, HResult, PropTag, ResourceMethods, StatusCode};
 use crate::script::ast::{Arg, BinOp, Expr};
 use crate::session::{
-    query_all_rows, HandleId, Referent, RelOp, RestrictValue, Restriction, DEFAULT_COLUMNS,
-    SPOOLER_ROW,
+    query_all_rows, HandleId, Referent, RelOp, RestrictValue, Restriction, DEFAULT_COLUMNS, SPOOLER_ROW,
 };
 use crate::spooler::Origin;
 use crate::trace::{Actor, CallRecord, EventKind, FlushMode};
@@ -36,14 +35,7 @@ impl Machine {
         target: Option<String>,
         hresult: HResult,
     ) -> usize {
-        self.calls.push(CallRecord {
-            line,
-            api,
-            object,
-            flags,
-            target,
-            hresult,
-        });
+        self.calls.push(CallRecord { line, api, object, flags, target, hresult });
         self.calls.len() - 1
     }
 
@@ -63,16 +55,8 @@ impl Machine {
     }
 
     pub(super) fn call(&mut self, callee: &Expr, args: &[Arg], span: Span, line: u32) -> Rt<Value> {
-        let positional: Vec<&Expr> = args
-            .iter()
-            .filter(|a| a.name.is_none())
-            .map(|a| &a.value)
-            .collect();
-        let named = |n: &str| {
-            args.iter()
-                .find(|a| a.name.as_ref().is_some_and(|id| id.name == n))
-                .map(|a| &a.value)
-        };
+        let positional: Vec<&Expr> = args.iter().filter(|a| a.name.is_none()).map(|a| &a.value).collect();
+        let named = |n: &str| args.iter().find(|a| a.name.as_ref().is_some_and(|id| id.name == n)).map(|a| &a.value);
         match callee {
             Expr::Name(f) => match f.name.as_str() {
                 "HrQueryAllRows" => {
@@ -84,9 +68,22 @@ impl Machine {
                                 self.live(h, positional[0].span())?;
                                 columns
                             }
-                            _ => return rt(positional[0].span(), String::from("HrQueryAllRows takes the status table as its first argument")),
+                            _ => {
+                                return rt(
+                                    positional[0].span(),
+                                    String::from("HrQueryAllRows takes the status table as its first argument"),
+                                )
+                            }
                         },
-                        other => return rt(positional[0].span(), format!("HrQueryAllRows takes the status table as its first argument, not {}", other.kind())),
+                        other => {
+                            return rt(
+                                positional[0].span(),
+                                format!(
+                                    "HrQueryAllRows takes the status table as its first argument, not {}",
+                                    other.kind()
+                                ),
+                            )
+                        }
                     };
                     let restriction = match positional.get(1) {
                         Some(r) => Some(self.restriction(r, line)?),
@@ -96,53 +93,27 @@ impl Machine {
                         Some(e) => {
                             let v = self.eval(e, line)?;
                             let n = self.number(&v, e.span())?;
-                            u32::try_from(n).or_else(|_| {
-                                rt(e.span(), format!("crowsMax {n} does not fit in a ULONG"))
-                            })?
+                            u32::try_from(n)
+                                .or_else(|_| rt(e.span(), format!("crowsMax {n} does not fit in a ULONG")))?
                         }
                         None => 0,
                     };
-                    let result =
-                        query_all_rows(&self.world.rows, &columns, restriction.as_ref(), crows_max);
+                    let result = query_all_rows(&self.world.rows, &columns, restriction.as_ref(), crows_max);
                     let (hr, matched, value) = match result {
                         Ok(set) => {
-                            let matched = set
-                                .source
-                                .iter()
-                                .map(|&r| self.world.rows[r].display_name.clone())
-                                .collect();
+                            let matched = set.source.iter().map(|&r| self.world.rows[r].display_name.clone()).collect();
                             let h = self.handles.open(Referent::Rows(set), line, String::new());
                             (HResult::Ok, matched, Value::Handle(h))
                         }
-                        Err(hr) => (
-                            hr,
-                            Vec::new(),
-                            Value::Failed {
-                                api: "HrQueryAllRows",
-                                hr,
-                                line,
-                            },
-                        ),
+                        Err(hr) => (hr, Vec::new(), Value::Failed { api: "HrQueryAllRows", hr, line }),
                     };
                     self.emit(
                         Actor::Client,
                         Some(Actor::Mapi),
                         Some(line),
-                        EventKind::QueryAllRows {
-                            restriction,
-                            crows_max,
-                            hr,
-                            matched,
-                        },
+                        EventKind::QueryAllRows { restriction, crows_max, hr, matched },
                     );
-                    self.record(
-                        line,
-                        "HrQueryAllRows",
-                        String::from("table"),
-                        None,
-                        None,
-                        hr,
-                    );
+                    self.record(line, "HrQueryAllRows", String::from("table"), None, None, hr);
                     Ok(value)
                 }
                 "Release" | "FreeProws" => {
@@ -161,36 +132,22 @@ impl Machine {
                         return rt(at, format!("`{var}` is an object, not a row set: release it with Release({var})"));
                     }
                     if !free && is_rows {
-                        return rt(at, format!("`{var}` is a row set (SRowSet), not a COM object: free it with FreeProws({var})"));
+                        return rt(
+                            at,
+                            format!("`{var}` is a row set (SRowSet), not a COM object: free it with FreeProws({var})"),
+                        );
                     }
                     self.live(h, at)?;
                     let _ = self.handles.release(h, line);
                     let object = self.handle_object(h);
                     if free {
                         let rows = self.row_count(h);
-                        self.emit(
-                            Actor::Client,
-                            Some(Actor::Mapi),
-                            Some(line),
-                            EventKind::FreeProws { var, rows },
-                        );
+                        self.emit(Actor::Client, Some(Actor::Mapi), Some(line), EventKind::FreeProws { var, rows });
                     } else {
                         let what = self.handles.get(h).referent.describe();
-                        self.emit(
-                            Actor::Client,
-                            None,
-                            Some(line),
-                            EventKind::Release { var, what },
-                        );
+                        self.emit(Actor::Client, None, Some(line), EventKind::Release { var, what });
                     }
-                    self.record(
-                        line,
-                        if free { "FreeProws" } else { "Release" },
-                        object,
-                        None,
-                        None,
-                        HResult::Ok,
-                    );
+                    self.record(line, if free { "FreeProws" } else { "Release" }, object, None, None, HResult::Ok);
                     Ok(Value::HResult(HResult::Ok))
                 }
                 other => rt(f.span, format!("no MAPI function named `{other}`")),
@@ -199,10 +156,7 @@ impl Machine {
                 let receiver = self.eval(object, line)?;
                 self.method(receiver, object, &member.name, &positional, span, line)
             }
-            _ => rt(
-                span,
-                String::from("only MAPI functions and methods can be called"),
-            ),
+            _ => rt(span, String::from("only MAPI functions and methods can be called")),
         }
     }
 
@@ -216,44 +170,42 @@ impl Machine {
 
     fn restriction(&mut self, e: &Expr, line: u32) -> Rt<Restriction> {
         let Expr::Binary { op, lhs, rhs, .. } = e else {
-            return rt(
-                e.span(),
-                String::from("a restriction compares a property with a value"),
-            );
+            return rt(e.span(), String::from("a restriction compares a property with a value"));
         };
         let prop = match &**lhs {
             Expr::Name(id) => match constant(&id.name) {
                 Some(Constant::Prop(p)) => p,
-                _ => return rt(lhs.span(), String::from("the left side of a restriction must be a property tag such as PR_RESOURCE_TYPE")),
+                _ => {
+                    return rt(
+                        lhs.span(),
+                        String::from("the left side of a restriction must be a property tag such as PR_RESOURCE_TYPE"),
+                    )
+                }
             },
-            _ => return rt(lhs.span(), String::from("the left side of a restriction must be a property tag such as PR_RESOURCE_TYPE")),
+            _ => {
+                return rt(
+                    lhs.span(),
+                    String::from("the left side of a restriction must be a property tag such as PR_RESOURCE_TYPE"),
+                )
+            }
         };
         let op = match op {
             BinOp::Eq => RelOp::Eq,
             BinOp::Ne => RelOp::Ne,
             BinOp::BitAnd => RelOp::BitmaskNez,
             BinOp::BitOr => {
-                return rt(
-                    e.span(),
-                    String::from("`|` combines flags; a restriction needs `==`, `!=` or `&`"),
-                )
+                return rt(e.span(), String::from("`|` combines flags; a restriction needs `==`, `!=` or `&`"))
             }
         };
         let value = match self.eval(rhs, line)? {
-            Value::Int(n) => RestrictValue::Long(u32::try_from(n).or_else(|_| {
-                rt(
-                    rhs.span(),
-                    format!("{n} does not fit in a PT_LONG property"),
-                )
-            })?),
+            Value::Int(n) => RestrictValue::Long(
+                u32::try_from(n).or_else(|_| rt(rhs.span(), format!("{n} does not fit in a PT_LONG property")))?,
+            ),
             Value::Str(s) if op != RelOp::BitmaskNez => RestrictValue::Str(s),
             other => {
                 return rt(
                     rhs.span(),
-                    format!(
-                        "a restriction compares with a number or a string, not {}",
-                        other.kind()
-                    ),
+                    format!("a restriction compares with a number or a string, not {}", other.kind()),
                 )
             }
         };
@@ -274,9 +226,15 @@ impl Machine {
         match receiver {
             Value::Session => match name {
                 "GetStatusTable" => {
-                    let h = self.handles.open(Referent::Table { columns: DEFAULT_COLUMNS.to_vec() }, line, String::new());
+                    let h =
+                        self.handles.open(Referent::Table { columns: DEFAULT_COLUMNS.to_vec() }, line, String::new());
                     let rows = self.world.rows.iter().map(|r| r.display_name.clone()).collect();
-                    self.emit(Actor::Client, Some(Actor::Session), Some(line), EventKind::GetStatusTable { hr: HResult::Ok, rows });
+                    self.emit(
+                        Actor::Client,
+                        Some(Actor::Session),
+                        Some(line),
+                        EventKind::GetStatusTable { hr: HResult::Ok, rows },
+                    );
                     self.record(line, "GetStatusTable", String::from("session"), None, None, HResult::Ok);
                     Ok(Value::Handle(h))
                 }
@@ -288,10 +246,23 @@ impl Machine {
                             None => (HResult::InvalidEntryId, None, Some(e.clone())),
                         },
                         Value::Null => (HResult::InvalidParameter, None, None),
-                        other => return rt(args[0].span(), format!("OpenEntry takes an entry id such as `rows[0].PR_ENTRYID`, not {}", other.kind())),
+                        other => {
+                            return rt(
+                                args[0].span(),
+                                format!(
+                                    "OpenEntry takes an entry id such as `rows[0].PR_ENTRYID`, not {}",
+                                    other.kind()
+                                ),
+                            )
+                        }
                     };
                     let opened = row.map(|r| self.world.rows[r].display_name.clone());
-                    self.emit(Actor::Client, Some(Actor::Session), Some(line), EventKind::OpenEntry { entry, hr, opened });
+                    self.emit(
+                        Actor::Client,
+                        Some(Actor::Session),
+                        Some(line),
+                        EventKind::OpenEntry { entry, hr, opened },
+                    );
                     let object = row.map_or_else(|| String::from("session"), |r| self.object_name(r));
                     self.record(line, "OpenEntry", object, None, None, hr);
                     Ok(match row {
@@ -299,14 +270,22 @@ impl Machine {
                         None => Value::Failed { api: "OpenEntry", hr, line },
                     })
                 }
-                _ => rt(span, format!("`{name}` is not a method of the session (IMAPISession has GetStatusTable and OpenEntry)")),
+                _ => rt(
+                    span,
+                    format!("`{name}` is not a method of the session (IMAPISession has GetStatusTable and OpenEntry)"),
+                ),
             },
             Value::Handle(h) => {
                 self.live(h, at)?;
                 match self.handles.get(h).referent.clone() {
                     Referent::Table { .. } => {
                         if name != "SetColumns" {
-                            return rt(span, format!("`{var}` is a status table (IMAPITable); `{name}` is not one of its methods here"));
+                            return rt(
+                                span,
+                                format!(
+                                    "`{var}` is a status table (IMAPITable); `{name}` is not one of its methods here"
+                                ),
+                            );
                         }
                         let mut columns = Vec::new();
                         for a in args {
@@ -320,7 +299,12 @@ impl Machine {
                         if let Referent::Table { columns: c } = &mut self.handles.get_mut(h).referent {
                             c.clone_from(&columns);
                         }
-                        self.emit(Actor::Client, Some(Actor::Table), Some(line), EventKind::SetColumns { columns, hr: HResult::Ok });
+                        self.emit(
+                            Actor::Client,
+                            Some(Actor::Table),
+                            Some(line),
+                            EventKind::SetColumns { columns, hr: HResult::Ok },
+                        );
                         self.record(line, "SetColumns", String::from("table"), None, None, HResult::Ok);
                         Ok(Value::HResult(HResult::Ok))
                     }
@@ -329,10 +313,20 @@ impl Machine {
                             "ValidateState" => ResourceMethods::STATUS_VALIDATE_STATE,
                             "SettingsDialog" => ResourceMethods::STATUS_SETTINGS_DIALOG,
                             "ChangePassword" => ResourceMethods::STATUS_CHANGE_PASSWORD,
-                            "FlushQueues" => return rt(span, String::from("call `FlushQueues` as a statement of its own")),
-                            _ => return rt(span, format!("`{var}` is a status object (IMAPIStatus); `{name}` is not one of its methods")),
+                            "FlushQueues" => {
+                                return rt(span, String::from("call `FlushQueues` as a statement of its own"))
+                            }
+                            _ => {
+                                return rt(
+                                    span,
+                                    format!(
+                                        "`{var}` is a status object (IMAPIStatus); `{name}` is not one of its methods"
+                                    ),
+                                )
+                            }
                         };
-                        let hr = if self.world.rows[row].methods.contains(bit) { HResult::Ok } else { HResult::NoSupport };
+                        let hr =
+                            if self.world.rows[row].methods.contains(bit) { HResult::Ok } else { HResult::NoSupport };
                         let object = self.object_name(row);
                         let method = match name {
                             "ValidateState" => "ValidateState",
@@ -340,25 +334,27 @@ impl Machine {
                             _ => "ChangePassword",
                         };
                         let target = self.actor_of_row(row);
-                        self.emit(Actor::Client, Some(target), Some(line), EventKind::StatusMethod { object: object.clone(), method, hr });
+                        self.emit(
+                            Actor::Client,
+                            Some(target),
+                            Some(line),
+                            EventKind::StatusMethod { object: object.clone(), method, hr },
+                        );
                         self.record(line, method, object, None, None, hr);
                         Ok(Value::HResult(hr))
                     }
                     Referent::Rows(_) => rt(span, format!("`{var}` is a row set (SRowSet); it has no methods")),
                 }
             }
-            Value::Failed { api, hr, line: l } => rt(at, format!("`{var}` holds no object: {api} on line {l} failed with {hr}")),
+            Value::Failed { api, hr, line: l } => {
+                rt(at, format!("`{var}` holds no object: {api} on line {l} failed with {hr}"))
+            }
             other => rt(at, format!("`{name}` needs an object, and `{var}` is {}", other.kind())),
         }
     }
 
     /// Runs `expr` if it is a `FlushQueues` call. Returns `Some(())` when it was one.
-    pub(super) fn flush_statement(
-        &mut self,
-        expr: &Expr,
-        var: Option<&str>,
-        line: u32,
-    ) -> Rt<Option<()>> {
+    pub(super) fn flush_statement(&mut self, expr: &Expr, var: Option<&str>, line: u32) -> Rt<Option<()>> {
         let Expr::Call { callee, args, span } = expr else {
             return Ok(None);
         };
@@ -375,22 +371,21 @@ impl Machine {
                 self.live(h, object.span())?;
                 match self.handles.get(h).referent {
                     Referent::Status { row } => row,
-                    _ => return rt(*span, format!("`{name}` is not a status object; FlushQueues is a method of IMAPIStatus")),
+                    _ => {
+                        return rt(
+                            *span,
+                            format!("`{name}` is not a status object; FlushQueues is a method of IMAPIStatus"),
+                        )
+                    }
                 }
             }
             Value::Failed { api, hr, line: l } => {
-                return rt(
-                    object.span(),
-                    format!("`{name}` holds no object: {api} on line {l} failed with {hr}"),
-                )
+                return rt(object.span(), format!("`{name}` holds no object: {api} on line {l} failed with {hr}"))
             }
             other => {
                 return rt(
                     object.span(),
-                    format!(
-                        "FlushQueues needs a status object, and `{name}` is {}",
-                        other.kind()
-                    ),
+                    format!("FlushQueues needs a status object, and `{name}` is {}", other.kind()),
                 )
             }
         };
@@ -400,16 +395,10 @@ impl Machine {
         };
         let fv = self.eval(flags_expr, line)?;
         let raw = self.number(&fv, flags_expr.span())?;
-        let flags = FlushFlags(u32::try_from(raw).or_else(|_| {
-            rt(
-                flags_expr.span(),
-                format!("{raw:#x} does not fit in ulFlags"),
-            )
-        })?);
-        let target = match args
-            .iter()
-            .find(|a| a.name.as_ref().is_some_and(|n| n.name == "target"))
-        {
+        let flags = FlushFlags(
+            u32::try_from(raw).or_else(|_| rt(flags_expr.span(), format!("{raw:#x} does not fit in ulFlags")))?,
+        );
+        let target = match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target")) {
             Some(a) => Some(self.eval(&a.value, line)?),
             None => None,
         };
@@ -423,41 +412,33 @@ impl Machine {
         let target_name = target_transport.map(|t| self.world.transports[t].name.clone());
 
         // Checks every status object makes before doing anything.
-        let refuse = if !self.world.rows[row]
-            .methods
-            .contains(ResourceMethods::STATUS_FLUSH_QUEUES)
-        {
-            Some((HResult::NoSupport, "PR_RESOURCE_METHODS lacks STATUS_FLUSH_QUEUES, so this status object does not implement FlushQueues"))
-        } else if flags.unknown_bits() != 0 {
+        let refuse = if !self.world.rows[row].methods.contains(ResourceMethods::STATUS_FLUSH_QUEUES) {
             Some((
-                HResult::UnknownFlags,
-                "ulFlags has a bit FlushQueues does not define",
+                HResult::NoSupport,
+                "PR_RESOURCE_METHODS lacks STATUS_FLUSH_QUEUES, so this status object does not implement FlushQueues",
             ))
+        } else if flags.unknown_bits() != 0 {
+            Some((HResult::UnknownFlags, "ulFlags has a bit FlushQueues does not define"))
         } else if !flags.intersects(FlushFlags::FLUSH_UPLOAD | FlushFlags::FLUSH_DOWNLOAD) {
             Some((HResult::InvalidParameter, "neither FLUSH_UPLOAD (outgoing) nor FLUSH_DOWNLOAD (incoming) is set, so there is nothing to flush (model choice)"))
         } else if row != SPOOLER_ROW && target.is_some() {
-            Some((HResult::InvalidParameter, "lpTargetTransport is meaningful only on the spooler's status object; on a transport it must be NULL"))
+            Some((
+                HResult::InvalidParameter,
+                "lpTargetTransport is meaningful only on the spooler's status object; on a transport it must be NULL",
+            ))
         } else if row == SPOOLER_ROW && matches!(target, Some(Value::Null)) {
             Some((
                 HResult::InvalidParameter,
                 "lpTargetTransport is PT_NULL: PR_ENTRYID was not among the columns requested",
             ))
         } else if row == SPOOLER_ROW && target.is_some() && target_transport.is_none() {
-            Some((
-                HResult::InvalidEntryId,
-                "lpTargetTransport is not the entry id of a transport's status row",
-            ))
+            Some((HResult::InvalidEntryId, "lpTargetTransport is not the entry id of a transport's status row"))
         } else if row == SPOOLER_ROW && self.spooler.async_in_progress() {
-            Some((
-                HResult::Busy,
-                "an asynchronous flush (FLUSH_ASYNC_OK) is still in progress",
-            ))
+            Some((HResult::Busy, "an asynchronous flush (FLUSH_ASYNC_OK) is still in progress"))
         } else {
             None
         };
-        let target_label = target_name
-            .clone()
-            .or_else(|| target.as_ref().map(|v| v.render()));
+        let target_label = target_name.clone().or_else(|| target.as_ref().map(|v| v.render()));
         if let Some((hr, why)) = refuse {
             self.emit(
                 Actor::Client,
@@ -475,11 +456,7 @@ impl Machine {
                 callee_actor,
                 Some(Actor::Client),
                 Some(line),
-                EventKind::FlushReturn {
-                    object: object.clone(),
-                    hr,
-                    note: Some(String::from(why)),
-                },
+                EventKind::FlushReturn { object: object.clone(), hr, note: Some(String::from(why)) },
             );
             self.record(line, "FlushQueues", object, Some(flags), target_name, hr);
             self.bind(var, Value::HResult(hr));
@@ -497,51 +474,41 @@ impl Machine {
                 Some(t) => alloc::vec![t],
                 None => (0..self.world.transports.len()).collect(),
             };
-            let job = self
-                .spooler
-                .submit(origin, flags, targets, target_transport.is_some());
+            let job = self.spooler.submit(origin, flags, targets, target_transport.is_some());
             self.emit(
                 Actor::Client,
                 Some(Actor::Spooler),
                 Some(line),
-                EventKind::FlushCall {
-                    object: object.clone(),
-                    flags,
-                    target: target_label,
-                    mode,
-                    note: None,
-                },
+                EventKind::FlushCall { object: object.clone(), flags, target: target_label, mode, note: None },
             );
-            let call = self.record(
-                line,
-                "FlushQueues",
-                object.clone(),
-                Some(flags),
-                target_name,
-                HResult::Ok,
-            );
+            let call = self.record(line, "FlushQueues", object.clone(), Some(flags), target_name, HResult::Ok);
             if asynchronous {
-                self.emit(Actor::Spooler, Some(Actor::Client), Some(line), EventKind::FlushReturn { object, hr: HResult::Ok, note: Some(String::from("FLUSH_ASYNC_OK: control returns now; the spooler flushes in the background")) });
+                self.emit(
+                    Actor::Spooler,
+                    Some(Actor::Client),
+                    Some(line),
+                    EventKind::FlushReturn {
+                        object,
+                        hr: HResult::Ok,
+                        note: Some(String::from(
+                            "FLUSH_ASYNC_OK: control returns now; the spooler flushes in the background",
+                        )),
+                    },
+                );
                 self.bind(var, Value::HResult(HResult::Ok));
             } else {
-                self.client.state = ClientState::Blocked {
-                    job,
-                    var: var.map(String::from),
-                    object,
-                    line,
-                    call,
-                };
+                self.client.state = ClientState::Blocked { job, var: var.map(String::from), object, line, call };
             }
             return Ok(Some(()));
         }
 
         // A transport's own status object: set its status bits; the spooler flushes later.
-        let t = self.world.rows[row]
-            .transport
-            .expect("FlushQueues is only supported on the spooler and transports");
+        let t = self.world.rows[row].transport.expect("FlushQueues is only supported on the spooler and transports");
         let mut note = None;
         if flags.contains(FlushFlags::FLUSH_ASYNC_OK) {
-            note = Some(String::from("FLUSH_ASYNC_OK applies only to the spooler; the transport ignores it (model choice)"));
+            note = Some(String::from(
+                "FLUSH_ASYNC_OK applies only to the spooler; the transport ignores it (model choice)",
+            ));
         }
         self.emit(
             Actor::Client,
@@ -557,12 +524,7 @@ impl Machine {
         );
         if self.world.transports[t].asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
             let transport = object.clone();
-            self.emit(
-                callee_actor.clone(),
-                None,
-                Some(line),
-                EventKind::LeftToSchedule { transport },
-            );
+            self.emit(callee_actor.clone(), None, Some(line), EventKind::LeftToSchedule { transport });
         } else {
             let mut bits = StatusCode::EMPTY;
             if flags.contains(FlushFlags::FLUSH_UPLOAD) {
@@ -572,19 +534,25 @@ impl Machine {
                 bits |= StatusCode::STATUS_INBOUND_FLUSH;
             }
             let now = self.world.modify_status(t, bits, StatusCode::EMPTY);
-            self.emit(callee_actor.clone(), None, Some(line), EventKind::Status { transport: object.clone(), set: bits, cleared: StatusCode::EMPTY, now, why: "FlushQueues on a transport's own status object only sets bits in its status row" });
-            self.spooler
-                .submit(Origin::TransportRequest, flags, alloc::vec![t], true);
+            self.emit(
+                callee_actor.clone(),
+                None,
+                Some(line),
+                EventKind::Status {
+                    transport: object.clone(),
+                    set: bits,
+                    cleared: StatusCode::EMPTY,
+                    now,
+                    why: "FlushQueues on a transport's own status object only sets bits in its status row",
+                },
+            );
+            self.spooler.submit(Origin::TransportRequest, flags, alloc::vec![t], true);
         }
         self.emit(
             callee_actor,
             Some(Actor::Client),
             Some(line),
-            EventKind::FlushReturn {
-                object: object.clone(),
-                hr: HResult::Ok,
-                note: None,
-            },
+            EventKind::FlushReturn { object: object.clone(), hr: HResult::Ok, note: None },
         );
         self.record(line, "FlushQueues", object, Some(flags), None, HResult::Ok);
         self.bind(var, Value::HResult(HResult::Ok));
@@ -599,31 +567,11 @@ impl Machine {
 
     /// The synchronous flush the client waits for has ended.
     pub(super) fn resume_client(&mut self, hr: HResult) {
-        let ClientState::Blocked {
-            var,
-            object,
-            line,
-            call,
-            ..
-        } = core::mem::take(&mut self.client.state)
-        else {
+        let ClientState::Blocked { var, object, line, call, .. } = core::mem::take(&mut self.client.state) else {
             return;
         };
-        let actor = if object == "spooler" {
-            Actor::Spooler
-        } else {
-            Actor::Transport(object.clone())
-        };
-        self.emit(
-            actor,
-            Some(Actor::Client),
-            Some(line),
-            EventKind::FlushReturn {
-                object,
-                hr,
-                note: None,
-            },
-        );
+        let actor = if object == "spooler" { Actor::Spooler } else { Actor::Transport(object.clone()) };
+        self.emit(actor, Some(Actor::Client), Some(line), EventKind::FlushReturn { object, hr, note: None });
         self.calls[call].hresult = hr;
         self.bind(var.as_deref(), Value::HResult(hr));
     }

@@ -22,13 +22,7 @@ pub(crate) enum ClientState {
     #[default]
     Ready,
     /// Waiting inside a synchronous `FlushQueues`.
-    Blocked {
-        job: JobId,
-        var: Option<String>,
-        object: String,
-        line: u32,
-        call: usize,
-    },
+    Blocked { job: JobId, var: Option<String>, object: String, line: u32, call: usize },
     /// Finished, or stopped by a run-time error.
     Done,
 }
@@ -104,44 +98,24 @@ impl Machine {
             }
             Op::ForStart { var, iter, end } => {
                 let rows = match self.eval(iter, line)? {
-                    Value::Handle(h)
-                        if matches!(self.handles.get(h).referent, Referent::Rows(_)) =>
-                    {
+                    Value::Handle(h) if matches!(self.handles.get(h).referent, Referent::Rows(_)) => {
                         self.live(h, iter.span())?;
                         h
                     }
                     other => {
                         return rt(
                             iter.span(),
-                            format!(
-                                "`for` walks the rows of a row set from HrQueryAllRows, not {}",
-                                other.kind()
-                            ),
+                            format!("`for` walks the rows of a row set from HrQueryAllRows, not {}", other.kind()),
                         )
                     }
                 };
                 let count = self.row_count(rows);
-                self.emit(
-                    Actor::Client,
-                    None,
-                    Some(line),
-                    EventKind::Loop {
-                        var: var.name.clone(),
-                        index: 0,
-                        count,
-                    },
-                );
+                self.emit(Actor::Client, None, Some(line), EventKind::Loop { var: var.name.clone(), index: 0, count });
                 if count == 0 {
                     self.client.pc = *end;
                 } else {
-                    self.client
-                        .vars
-                        .insert(var.name.clone(), Value::Row { rows, index: 0 });
-                    self.client.frames.push(Frame {
-                        rows,
-                        index: 0,
-                        count,
-                    });
+                    self.client.vars.insert(var.name.clone(), Value::Row { rows, index: 0 });
+                    self.client.frames.push(Frame { rows, index: 0, count });
                     self.client.pc += 1;
                 }
             }
@@ -150,10 +124,7 @@ impl Machine {
                 if self.client.iterations > limits::ITERATIONS {
                     return rt(
                         span,
-                        format!(
-                            "the script ran more than {} loop iterations and was stopped",
-                            limits::ITERATIONS
-                        ),
+                        format!("the script ran more than {} loop iterations and was stopped", limits::ITERATIONS),
                     );
                 }
                 let Some(frame) = self.client.frames.last_mut() else {
@@ -161,20 +132,9 @@ impl Machine {
                 };
                 frame.index += 1;
                 let (rows, index, count) = (frame.rows, frame.index, frame.count);
-                self.emit(
-                    Actor::Client,
-                    None,
-                    Some(line),
-                    EventKind::Loop {
-                        var: var.name.clone(),
-                        index,
-                        count,
-                    },
-                );
+                self.emit(Actor::Client, None, Some(line), EventKind::Loop { var: var.name.clone(), index, count });
                 if index < count {
-                    self.client
-                        .vars
-                        .insert(var.name.clone(), Value::Row { rows, index });
+                    self.client.vars.insert(var.name.clone(), Value::Row { rows, index });
                     self.client.pc = *body;
                 } else {
                     self.client.frames.pop();
@@ -185,17 +145,8 @@ impl Machine {
                 let v = self.eval(cond, line)?;
                 let taken = self.truth(&v, cond.span())?;
                 let text = String::from(self.source_of(cond.span()));
-                self.emit(
-                    Actor::Client,
-                    None,
-                    Some(line),
-                    EventKind::Branch { cond: text, taken },
-                );
-                self.client.pc = if taken {
-                    self.client.pc + 1
-                } else {
-                    *otherwise
-                };
+                self.emit(Actor::Client, None, Some(line), EventKind::Branch { cond: text, taken });
+                self.client.pc = if taken { self.client.pc + 1 } else { *otherwise };
             }
             Op::Jump { to } => self.client.pc = *to,
         }
@@ -205,49 +156,34 @@ impl Machine {
     /// Stops the script with a run-time error.
     fn fault(&mut self, e: RtError) {
         let line = e.span.line;
-        self.errors.push(ScriptFault {
-            line,
-            column: e.span.col,
-            message: e.message.clone(),
-        });
-        self.emit(
-            Actor::Client,
-            None,
-            Some(line),
-            EventKind::ScriptError {
-                column: e.span.col,
-                message: e.message,
-            },
-        );
+        self.errors.push(ScriptFault { line, column: e.span.col, message: e.message.clone() });
+        self.emit(Actor::Client, None, Some(line), EventKind::ScriptError { column: e.span.col, message: e.message });
         self.client.state = ClientState::Done;
     }
 
     pub(super) fn stop_client_with(&mut self, message: &str) {
         if self.client.state != ClientState::Done {
-            let span = self
-                .program
-                .instrs
-                .get(self.client.pc)
-                .map(|i| i.span)
-                .unwrap_or_default();
-            self.fault(RtError {
-                span,
-                message: message.into(),
-            });
+            let span = self.program.instrs.get(self.client.pc).map(|i| i.span).unwrap_or_default();
+            self.fault(RtError { span, message: message.into() });
         }
     }
 
     pub(super) fn source_of(&self, span: Span) -> &str {
-        self.source
-            .get(span.start as usize..span.end as usize)
-            .unwrap_or("")
+        self.source.get(span.start as usize..span.end as usize).unwrap_or("")
     }
 
     fn truth(&self, v: &Value, span: Span) -> Rt<bool> {
         match v {
             Value::Int(n) => Ok(*n != 0),
-            Value::HResult(_) => rt(span, String::from("an HRESULT is not a condition; compare it, e.g. `if hr == S_OK`")),
-            Value::Null => rt(span, String::from("the value is PT_NULL: that column was not requested with SetColumns, so it cannot be tested")),
+            Value::HResult(_) => {
+                rt(span, String::from("an HRESULT is not a condition; compare it, e.g. `if hr == S_OK`"))
+            }
+            Value::Null => rt(
+                span,
+                String::from(
+                    "the value is PT_NULL: that column was not requested with SetColumns, so it cannot be tested",
+                ),
+            ),
             other => rt(span, format!("a condition must be a number (non-zero is true), not {}", other.kind())),
         }
     }
@@ -265,18 +201,9 @@ impl Machine {
         match handle.released {
             None => Ok(()),
             Some(at) => {
-                let verb = if matches!(handle.referent, Referent::Rows(_)) {
-                    "freed with FreeProws"
-                } else {
-                    "released"
-                };
-                rt(
-                    span,
-                    format!(
-                        "`{}` was {verb} on line {at}; it cannot be used any more",
-                        handle.name
-                    ),
-                )
+                let verb =
+                    if matches!(handle.referent, Referent::Rows(_)) { "freed with FreeProws" } else { "released" };
+                rt(span, format!("`{}` was {verb} on line {at}; it cannot be used any more", handle.name))
             }
         }
     }
@@ -298,49 +225,29 @@ impl Machine {
                     },
                 }
             }
-            Expr::Member {
-                object,
-                member,
-                span,
-            } => {
+            Expr::Member { object, member, span } => {
                 let o = self.eval(object, line)?;
                 self.member(o, &member.name, *span, line)
             }
-            Expr::Index {
-                object,
-                index,
-                span,
-            } => {
+            Expr::Index { object, index, span } => {
                 let o = self.eval(object, line)?;
                 let i = self.eval(index, line)?;
                 let Value::Handle(h) = o else {
-                    return rt(
-                        object.span(),
-                        format!("only a row set can be indexed, not {}", o.kind()),
-                    );
+                    return rt(object.span(), format!("only a row set can be indexed, not {}", o.kind()));
                 };
                 if !matches!(self.handles.get(h).referent, Referent::Rows(_)) {
-                    return rt(
-                        object.span(),
-                        String::from("only a row set (from HrQueryAllRows) can be indexed"),
-                    );
+                    return rt(object.span(), String::from("only a row set (from HrQueryAllRows) can be indexed"));
                 }
                 self.live(h, object.span())?;
                 let count = self.row_count(h);
                 let Value::Int(i) = i else {
-                    return rt(
-                        index.span(),
-                        format!("a row index must be a number, not {}", i.kind()),
-                    );
+                    return rt(index.span(), format!("a row index must be a number, not {}", i.kind()));
                 };
                 if i as usize >= count || i > u32::MAX as u64 {
                     let noun = if count == 1 { "row" } else { "rows" };
                     return rt(*span, format!("the row set has {count} {noun}, so index {i} is past its end (HrQueryAllRows matched fewer rows than expected)"));
                 }
-                Ok(Value::Row {
-                    rows: h,
-                    index: i as usize,
-                })
+                Ok(Value::Row { rows: h, index: i as usize })
             }
             Expr::Call { callee, args, span } => self.call(callee, args, *span, line),
             Expr::Binary { op, lhs, rhs, span } => {
@@ -367,7 +274,12 @@ impl Machine {
     pub(super) fn number(&self, v: &Value, span: Span) -> Rt<u64> {
         match v {
             Value::Int(n) => Ok(*n),
-            Value::Null => rt(span, String::from("this value is PT_NULL: the column was not requested with SetColumns, or the row lacks it")),
+            Value::Null => rt(
+                span,
+                String::from(
+                    "this value is PT_NULL: the column was not requested with SetColumns, or the row lacks it",
+                ),
+            ),
             other => rt(span, format!("expected a number here, not {}", other.kind())),
         }
     }
@@ -379,13 +291,7 @@ impl Machine {
                     self.live(h, span)?;
                     Ok(Value::Int(self.row_count(h) as u64))
                 }
-                other => rt(
-                    span,
-                    format!(
-                        "`cRows` is the row count of a row set, and this is {}",
-                        other.kind()
-                    ),
-                ),
+                other => rt(span, format!("`cRows` is the row count of a row set, and this is {}", other.kind())),
             };
         }
         let Some(crate::mapi::Constant::Prop(tag)) = constant(name) else {
@@ -394,9 +300,7 @@ impl Machine {
         match o {
             Value::Row { rows, index } => {
                 self.live(rows, span)?;
-                let Referent::Rows(set) = &self.handles.get(rows).referent else {
-                    unreachable!()
-                };
+                let Referent::Rows(set) = &self.handles.get(rows).referent else { unreachable!() };
                 Ok(set.get(index, tag).cloned().map_or(Value::Null, prop_value))
             }
             Value::Handle(h) => {
@@ -406,18 +310,34 @@ impl Machine {
                         let v = self.world.rows[row].get(tag);
                         let object = self.object_name(row);
                         let shown = v.as_ref().map(|v| describe_prop(tag, v));
-                        self.emit(Actor::Client, Some(Actor::Transport(object.clone())), Some(line), EventKind::GetProp { object: object.clone(), prop: tag, value: shown });
-                        self.record(line, "GetProps", object, None, None, if v.is_some() { HResult::Ok } else { HResult::NotFound });
+                        self.emit(
+                            Actor::Client,
+                            Some(Actor::Transport(object.clone())),
+                            Some(line),
+                            EventKind::GetProp { object: object.clone(), prop: tag, value: shown },
+                        );
+                        self.record(
+                            line,
+                            "GetProps",
+                            object,
+                            None,
+                            None,
+                            if v.is_some() { HResult::Ok } else { HResult::NotFound },
+                        );
                         Ok(v.map_or(Value::Null, prop_value))
                     }
-                    Referent::Table { .. } => rt(span, format!("a table has no `{name}` of its own; read it from a row returned by HrQueryAllRows")),
-                    Referent::Rows(_) => rt(span, format!("a row set holds many rows; pick one first, e.g. `rows[0].{name}`")),
+                    Referent::Table { .. } => rt(
+                        span,
+                        format!("a table has no `{name}` of its own; read it from a row returned by HrQueryAllRows"),
+                    ),
+                    Referent::Rows(_) => {
+                        rt(span, format!("a row set holds many rows; pick one first, e.g. `rows[0].{name}`"))
+                    }
                 }
             }
-            Value::Failed { api, hr, line: at } => rt(
-                span,
-                format!("there is no object here: {api} on line {at} failed with {hr}"),
-            ),
+            Value::Failed { api, hr, line: at } => {
+                rt(span, format!("there is no object here: {api} on line {at} failed with {hr}"))
+            }
             other => rt(span, format!("cannot read `{name}` from {}", other.kind())),
         }
     }

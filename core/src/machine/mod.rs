@@ -19,9 +19,7 @@ use crate::scenario::{limits, Scenario, ScenarioError};
 use crate::script::{self, Program};
 use crate::session::{Handles, World};
 use crate::spooler::{index_faults, Origin, Spooler};
-use crate::trace::{
-    Actor, Answer, CallRecord, Event, EventKind, Leak, Outcome, ScriptFault, TransportQueues,
-};
+use crate::trace::{Actor, Answer, CallRecord, Event, EventKind, Leak, Outcome, ScriptFault, TransportQueues};
 use alloc::string::String;
 use alloc::vec::Vec;
 use client::{Client, ClientState};
@@ -74,10 +72,8 @@ impl Machine {
     pub fn new(scenario: &Scenario) -> Result<Machine, LoadError> {
         scenario.validate().map_err(LoadError::Scenario)?;
         let ast = script::parse(&scenario.script).map_err(LoadError::Script)?;
-        let errors: Vec<Diagnostic> = script::check(&ast)
-            .into_iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
-            .collect();
+        let errors: Vec<Diagnostic> =
+            script::check(&ast).into_iter().filter(|d| d.severity == crate::diag::Severity::Error).collect();
         if !errors.is_empty() {
             return Err(LoadError::Script(errors));
         }
@@ -205,21 +201,9 @@ impl Machine {
         }
     }
 
-    pub(crate) fn emit(
-        &mut self,
-        actor: Actor,
-        target: Option<Actor>,
-        line: Option<u32>,
-        kind: EventKind,
-    ) {
+    pub(crate) fn emit(&mut self, actor: Actor, target: Option<Actor>, line: Option<u32>, kind: EventKind) {
         let step = self.events.len() as u32 + 1;
-        self.events.push(Event {
-            step,
-            line,
-            actor,
-            target,
-            kind,
-        });
+        self.events.push(Event { step, line, actor, target, kind });
     }
 
     /// The run's outcome so far (complete once [`Machine::is_finished`]).
@@ -243,10 +227,7 @@ impl Machine {
         let leaks = self
             .handles
             .live()
-            .map(|(_, h)| Leak {
-                what: alloc::format!("{} `{}`", h.referent.describe(), h.name),
-                line: h.line,
-            })
+            .map(|(_, h)| Leak { what: alloc::format!("{} `{}`", h.referent.describe(), h.name), line: h.line })
             .collect();
         Outcome {
             calls: self.calls.clone(),

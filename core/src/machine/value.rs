@@ -24,11 +24,7 @@ pub enum Value {
     /// Row `index` of a row set.
     Row { rows: HandleId, index: usize },
     /// What a call that should have produced an object left behind when it failed.
-    Failed {
-        api: &'static str,
-        hr: HResult,
-        line: u32,
-    },
+    Failed { api: &'static str, hr: HResult, line: u32 },
 }
 
 impl Value {
@@ -50,11 +46,10 @@ impl Value {
     /// Equality as `==` sees it: HRESULTs compare with their codes.
     pub fn equals(&self, other: &Value) -> bool {
         match (self, other) {
-            (Value::HResult(h), Value::Int(n)) | (Value::Int(n), Value::HResult(h)) => {
-                u64::from(h.code()) == *n
+            (Value::HResult(h), Value::Int(n)) | (Value::Int(n), Value::HResult(h)) => u64::from(h.code()) == *n,
+            (Value::Failed { hr, .. }, Value::Int(n)) | (Value::Int(n), Value::Failed { hr, .. }) => {
+                u64::from(hr.code()) == *n
             }
-            (Value::Failed { hr, .. }, Value::Int(n))
-            | (Value::Int(n), Value::Failed { hr, .. }) => u64::from(hr.code()) == *n,
             (a, b) => a == b,
         }
     }

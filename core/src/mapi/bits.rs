@@ -173,10 +173,7 @@ mod tests {
         assert_eq!(f.to_names(), "FLUSH_UPLOAD | FLUSH_NO_UI");
         assert_eq!(FlushFlags(0x42).to_names(), "FLUSH_UPLOAD | 0x40");
         assert_eq!(FlushFlags::EMPTY.to_names(), "0");
-        assert_eq!(
-            FlushFlags::from_name("FLUSH_FORCE"),
-            Some(FlushFlags::FLUSH_FORCE)
-        );
+        assert_eq!(FlushFlags::from_name("FLUSH_FORCE"), Some(FlushFlags::FLUSH_FORCE));
         assert!(f.contains(FlushFlags::FLUSH_UPLOAD));
         assert!(!f.contains(FlushFlags::FLUSH_UPLOAD | FlushFlags::FLUSH_DOWNLOAD));
     }

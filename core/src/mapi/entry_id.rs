@@ -31,11 +31,7 @@ impl EntryId {
         for b in self.0.iter().skip(4).take(4) {
             let _ = write!(s, "{b:02x}");
         }
-        let tail = self
-            .0
-            .get(self.0.len().saturating_sub(4))
-            .copied()
-            .unwrap_or(0);
+        let tail = self.0.get(self.0.len().saturating_sub(4)).copied().unwrap_or(0);
         let _ = write!(s, "..{tail:02x}>");
         s
     }

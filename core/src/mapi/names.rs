@@ -51,10 +51,7 @@ pub fn constant(name: &str) -> Option<Constant> {
     if let Some(s) = StatusCode::from_name(name) {
         return Some(Constant::Status(s));
     }
-    HResult::ALL
-        .into_iter()
-        .find(|h| h.name() == name)
-        .map(Constant::HResult)
+    HResult::ALL.into_iter().find(|h| h.name() == name).map(Constant::HResult)
 }
 
 /// Every constant name, for "did you mean" suggestions.

@@ -28,37 +28,22 @@ pub struct Ident {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stmt {
     /// `name = expr`
-    Assign {
-        target: Ident,
-        value: Expr,
-        span: Span,
-    },
+    Assign { target: Ident, value: Expr, span: Span },
     /// A bare expression, normally a call: `Release(table)`.
     Expr { expr: Expr, span: Span },
     /// `for var in expr { body }`
-    For {
-        var: Ident,
-        iter: Expr,
-        body: Vec<Stmt>,
-        span: Span,
-    },
+    For { var: Ident, iter: Expr, body: Vec<Stmt>, span: Span },
     /// `if cond { then } else { otherwise }`; `else if` nests another `If` in `otherwise`.
-    If {
-        cond: Expr,
-        then: Vec<Stmt>,
-        otherwise: Option<Vec<Stmt>>,
-        span: Span,
-    },
+    If { cond: Expr, then: Vec<Stmt>, otherwise: Option<Vec<Stmt>>, span: Span },
 }
 
 impl Stmt {
     /// The span of the statement's head (for `for`/`if`: up to the opening brace).
     pub fn span(&self) -> Span {
         match self {
-            Stmt::Assign { span, .. }
-            | Stmt::Expr { span, .. }
-            | Stmt::For { span, .. }
-            | Stmt::If { span, .. } => *span,
+            Stmt::Assign { span, .. } | Stmt::Expr { span, .. } | Stmt::For { span, .. } | Stmt::If { span, .. } => {
+                *span
+            }
         }
     }
 }
@@ -95,31 +80,14 @@ pub enum Expr {
     /// A variable or a MAPI constant; the checker decides which.
     Name(Ident),
     /// `object.NAME` - a property read (`xp.PR_RESOURCE_METHODS`).
-    Member {
-        object: Box<Expr>,
-        member: Ident,
-        span: Span,
-    },
+    Member { object: Box<Expr>, member: Ident, span: Span },
     /// `object[index]`
-    Index {
-        object: Box<Expr>,
-        index: Box<Expr>,
-        span: Span,
-    },
+    Index { object: Box<Expr>, index: Box<Expr>, span: Span },
     /// `callee(args)` where callee is a name (`HrQueryAllRows`) or a member
     /// (`session.GetStatusTable`).
-    Call {
-        callee: Box<Expr>,
-        args: Vec<Arg>,
-        span: Span,
-    },
+    Call { callee: Box<Expr>, args: Vec<Arg>, span: Span },
     /// `lhs op rhs`
-    Binary {
-        op: BinOp,
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
-        span: Span,
-    },
+    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr>, span: Span },
     /// `!expr` (logical not: zero becomes one, anything else zero).
     Not { expr: Box<Expr>, span: Span },
 }

@@ -12,15 +12,15 @@ use alloc::vec::Vec;
 /// Predefined variables.
 pub const GLOBALS: [&str; 2] = ["session", "NULL"];
 
-/// Free functions: name, positional arity range, allowed named arguments.
-pub const FUNCTIONS: [(&str, (usize, usize), &[&str]); 3] = [
-    ("HrQueryAllRows", (1, 2), &["crowsMax"]),
-    ("Release", (1, 1), &[]),
-    ("FreeProws", (1, 1), &[]),
-];
+/// A callable's name, its positional arity range and its allowed named arguments.
+pub type Signature = (&'static str, (usize, usize), &'static [&'static str]);
 
-/// Methods: name, positional arity range, allowed named arguments.
-pub const METHODS: [(&str, (usize, usize), &[&str]); 7] = [
+/// Free functions.
+pub const FUNCTIONS: [Signature; 3] =
+    [("HrQueryAllRows", (1, 2), &["crowsMax"]), ("Release", (1, 1), &[]), ("FreeProws", (1, 1), &[])];
+
+/// Methods of the session, the table and status objects.
+pub const METHODS: [Signature; 7] = [
     ("GetStatusTable", (0, 0), &[]),
     ("OpenEntry", (1, 1), &[]),
     ("SetColumns", (1, 16), &[]),
@@ -35,10 +35,7 @@ pub const FIELDS: [&str; 1] = ["cRows"];
 
 /// Checks `script`; returns every problem found, in source order.
 pub fn check(script: &Script) -> Vec<Diagnostic> {
-    let mut c = Checker {
-        defined: GLOBALS.iter().map(|s| String::from(*s)).collect(),
-        diags: Vec::new(),
-    };
+    let mut c = Checker { defined: GLOBALS.iter().map(|s| String::from(*s)).collect(), diags: Vec::new() };
     c.block(&script.body);
     c.diags.sort_by_key(|d| (d.span.start, d.span.end));
     c.diags
@@ -67,19 +64,12 @@ impl Checker {
                 self.bind(target);
             }
             Stmt::Expr { expr, .. } => self.top_expr(expr),
-            Stmt::For {
-                var, iter, body, ..
-            } => {
+            Stmt::For { var, iter, body, .. } => {
                 self.expr(iter);
                 self.bind(var);
                 self.block(body);
             }
-            Stmt::If {
-                cond,
-                then,
-                otherwise,
-                ..
-            } => {
+            Stmt::If { cond, then, otherwise, .. } => {
                 self.expr(cond);
                 self.block(then);
                 if let Some(o) = otherwise {
@@ -93,10 +83,7 @@ impl Checker {
         if constant(&id.name).is_some() || GLOBALS.contains(&id.name.as_str()) {
             self.err(
                 id.span,
-                format!(
-                    "`{}` is a predefined name and cannot be assigned; pick another variable name",
-                    id.name
-                ),
+                format!("`{}` is a predefined name and cannot be assigned; pick another variable name", id.name),
             );
         } else {
             self.defined.insert(id.name.clone());
@@ -122,18 +109,11 @@ impl Checker {
                 {
                     return;
                 }
-                let props = constant_names()
-                    .into_iter()
-                    .filter(|n| n.starts_with("PR_"));
+                let props = constant_names().into_iter().filter(|n| n.starts_with("PR_"));
                 let hint = closest(&member.name, props.chain(FIELDS))
                     .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_else(|| {
-                        String::from("; read a property such as `PR_RESOURCE_METHODS`")
-                    });
-                self.err(
-                    member.span,
-                    format!("`{}` is not a property{hint}", member.name),
-                );
+                    .unwrap_or_else(|| String::from("; read a property such as `PR_RESOURCE_METHODS`"));
+                self.err(member.span, format!("`{}` is not a property{hint}", member.name));
             }
             Expr::Index { object, index, .. } => {
                 self.expr(object);
@@ -159,21 +139,14 @@ impl Checker {
         if self.defined.contains(&id.name) || constant(&id.name).is_some() {
             return;
         }
-        let looks_constant = id
-            .name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-            && id.name.contains('_');
+        let looks_constant =
+            id.name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && id.name.contains('_');
         let names = constant_names();
         let vars: Vec<&str> = self.defined.iter().map(String::as_str).collect();
         let hint = closest(&id.name, names.iter().copied().chain(vars.iter().copied()))
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
-        let what = if looks_constant {
-            "unknown MAPI constant"
-        } else {
-            "unknown name"
-        };
+        let what = if looks_constant { "unknown MAPI constant" } else { "unknown name" };
         let tail = if hint.is_empty() && !looks_constant {
             String::from("; assign it first (`x = ...`) or check the spelling")
         } else {
@@ -183,7 +156,7 @@ impl Checker {
     }
 
     fn call(&mut self, callee: &Expr, args: &[Arg], span: Span) {
-        let (fname, table): (&Ident, &[(&str, (usize, usize), &[&str])]) = match callee {
+        let (fname, table): (&Ident, &[Signature]) = match callee {
             Expr::Name(id) => (id, &FUNCTIONS),
             Expr::Member { object, member, .. } => {
                 self.expr(object);
@@ -191,45 +164,27 @@ impl Checker {
             }
             other => {
                 self.expr(other);
-                self.err(
-                    span,
-                    String::from("only MAPI functions and methods can be called"),
-                );
+                self.err(span, String::from("only MAPI functions and methods can be called"));
                 return;
             }
         };
         let Some((_, (min, max), named)) = table.iter().find(|(n, ..)| *n == fname.name) else {
-            let kind = if core::ptr::eq(table, &FUNCTIONS[..]) {
-                "function"
-            } else {
-                "method"
-            };
+            let kind = if core::ptr::eq(table, &FUNCTIONS[..]) { "function" } else { "method" };
             let hint = closest(&fname.name, table.iter().map(|(n, ..)| *n))
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| {
                     let list: Vec<&str> = table.iter().map(|(n, ..)| *n).collect();
                     format!("; known {kind}s: {}", list.join(", "))
                 });
-            self.err(
-                fname.span,
-                format!("no MAPI {kind} named `{}`{hint}", fname.name),
-            );
+            self.err(fname.span, format!("no MAPI {kind} named `{}`{hint}", fname.name));
             for a in args {
                 self.expr(&a.value);
             }
             return;
         };
-        let positional: Vec<&Expr> = args
-            .iter()
-            .filter(|a| a.name.is_none())
-            .map(|a| &a.value)
-            .collect();
+        let positional: Vec<&Expr> = args.iter().filter(|a| a.name.is_none()).map(|a| &a.value).collect();
         if positional.len() < *min || positional.len() > *max {
-            let want = if min == max {
-                format!("{min}")
-            } else {
-                format!("{min} to {max}")
-            };
+            let want = if min == max { format!("{min}") } else { format!("{min} to {max}") };
             self.err(
                 span,
                 format!(
@@ -248,13 +203,7 @@ impl Checker {
                     } else {
                         format!("it accepts `{}:`", named.join(":`, `"))
                     };
-                    self.err(
-                        n.span,
-                        format!(
-                            "`{}` has no argument named `{}`; {hint}",
-                            fname.name, n.name
-                        ),
-                    );
+                    self.err(n.span, format!("`{}` has no argument named `{}`; {hint}", fname.name, n.name));
                 }
             }
         }
@@ -262,17 +211,12 @@ impl Checker {
             "SetColumns" => {
                 for p in &positional {
                     match p {
-                        Expr::Name(id) if matches!(constant(&id.name), Some(Constant::Prop(_))) => {
-                        }
-                        Expr::Name(id)
-                            if constant(&id.name).is_none() && !self.defined.contains(&id.name) =>
-                        {
+                        Expr::Name(id) if matches!(constant(&id.name), Some(Constant::Prop(_))) => {}
+                        Expr::Name(id) if constant(&id.name).is_none() && !self.defined.contains(&id.name) => {
                             self.name(id)
                         }
-                        other => self.err(
-                            other.span(),
-                            String::from("`SetColumns` takes property tags such as `PR_ENTRYID`"),
-                        ),
+                        other => self
+                            .err(other.span(), String::from("`SetColumns` takes property tags such as `PR_ENTRYID`")),
                     }
                 }
                 return;
@@ -295,23 +239,11 @@ impl Checker {
     fn restriction(&mut self, e: &Expr) {
         let shape = "a restriction compares a property with a value, e.g. `PR_RESOURCE_TYPE == MAPI_SPOOLER` or `PR_STATUS_CODE & STATUS_OUTBOUND_FLUSH`";
         match e {
-            Expr::Binary {
-                op: BinOp::Eq | BinOp::Ne | BinOp::BitAnd,
-                lhs,
-                rhs,
-                ..
-            } => {
+            Expr::Binary { op: BinOp::Eq | BinOp::Ne | BinOp::BitAnd, lhs, rhs, .. } => {
                 match &**lhs {
                     Expr::Name(id) if matches!(constant(&id.name), Some(Constant::Prop(_))) => {}
-                    Expr::Name(id)
-                        if constant(&id.name).is_none() && !self.defined.contains(&id.name) =>
-                    {
-                        self.name(id)
-                    }
-                    other => self.err(
-                        other.span(),
-                        format!("{shape}; the left side must be a property tag"),
-                    ),
+                    Expr::Name(id) if constant(&id.name).is_none() && !self.defined.contains(&id.name) => self.name(id),
+                    other => self.err(other.span(), format!("{shape}; the left side must be a property tag")),
                 }
                 self.expr(rhs);
             }

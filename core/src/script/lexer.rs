@@ -76,11 +76,7 @@ impl TokenKind {
     pub(crate) fn starts_expr(&self) -> bool {
         matches!(
             self,
-            TokenKind::Ident(_)
-                | TokenKind::Number(_)
-                | TokenKind::Str(_)
-                | TokenKind::LParen
-                | TokenKind::Bang
+            TokenKind::Ident(_) | TokenKind::Number(_) | TokenKind::Str(_) | TokenKind::LParen | TokenKind::Bang
         )
     }
 }
@@ -100,14 +96,7 @@ pub(crate) struct Token {
 /// Tokens are always returned, even with errors, so that parsing can go on and
 /// report syntax errors on other lines too.
 pub(crate) fn lex(src: &str) -> (Vec<Token>, Vec<Diagnostic>) {
-    let mut lx = Lexer {
-        src,
-        pos: 0,
-        line: 1,
-        col: 1,
-        tokens: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut lx = Lexer { src, pos: 0, line: 1, col: 1, tokens: Vec::new(), errors: Vec::new() };
     lx.run();
     (lx.tokens, lx.errors)
 }
@@ -136,24 +125,7 @@ fn is_known_start(c: char, next: Option<char>) -> bool {
     is_ident_start(c)
         || c.is_ascii_digit()
         || is_space(c)
-        || matches!(
-            c,
-            '\n' | '"'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | ','
-                | ':'
-                | ';'
-                | '.'
-                | '='
-                | '!'
-                | '|'
-                | '&'
-        )
+        || matches!(c, '\n' | '"' | '(' | ')' | '[' | ']' | '{' | '}' | ',' | ':' | ';' | '.' | '=' | '!' | '|' | '&')
         || (c == '/' && next == Some('/'))
 }
 
@@ -191,12 +163,7 @@ impl Lexer<'_> {
 
     /// A span from a start mark (byte offset, line, col) to the current position.
     fn span_from(&self, start: (usize, u32, u32)) -> Span {
-        Span {
-            start: to_u32(start.0),
-            end: to_u32(self.pos),
-            line: start.1,
-            col: start.2,
-        }
+        Span { start: to_u32(start.0), end: to_u32(self.pos), line: start.1, col: start.2 }
     }
 
     fn mark(&self) -> (usize, u32, u32) {
@@ -323,10 +290,7 @@ impl Lexer<'_> {
                 break;
             };
             any_digit = true;
-            match value
-                .checked_mul(radix)
-                .and_then(|v| v.checked_add(u64::from(d)))
-            {
+            match value.checked_mul(radix).and_then(|v| v.checked_add(u64::from(d))) {
                 Some(v) => value = v,
                 None => overflow = true,
             }
@@ -342,10 +306,7 @@ impl Lexer<'_> {
             self.error(span, msg);
             value = 0;
         } else if !any_digit {
-            self.error(
-                span,
-                format!("`{text}` is not a valid number: put hex digits after `0x`"),
-            );
+            self.error(span, format!("`{text}` is not a valid number: put hex digits after `0x`"));
         } else if overflow {
             self.error(span, String::from("number too large"));
             value = u64::MAX;
@@ -423,11 +384,7 @@ impl Lexer<'_> {
                 format!("unexpected character `{}`", c.escape_debug())
             } else {
                 // Show the code point: smart quotes and odd spaces look like normal ones.
-                format!(
-                    "unexpected character `{}` (U+{:04X})",
-                    c.escape_debug(),
-                    u32::from(c)
-                )
+                format!("unexpected character `{}` (U+{:04X})", c.escape_debug(), u32::from(c))
             }
         } else {
             format!("unexpected characters `{}`", shorten(text).escape_debug())

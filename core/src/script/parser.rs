@@ -32,17 +32,8 @@ pub const MAX_EXPR_DEPTH: u32 = 256;
 /// At most [`MAX_ERRORS`] errors are returned. Never panics, whatever the input.
 pub fn parse(src: &str) -> Result<Script, Vec<Diagnostic>> {
     let (toks, mut errors) = lex(src);
-    let mut p = Parser {
-        src,
-        toks,
-        pos: 0,
-        last: None,
-        parens: 0,
-        nesting: 0,
-        diags: Vec::new(),
-        stop: false,
-        fail_tok: None,
-    };
+    let mut p =
+        Parser { src, toks, pos: 0, last: None, parens: 0, nesting: 0, diags: Vec::new(), stop: false, fail_tok: None };
     let body = p.stmts(None);
     errors.append(&mut p.diags);
     if errors.is_empty() {
@@ -144,10 +135,7 @@ impl Parser<'_> {
 
     fn ident_at(&self, i: usize) -> Option<Ident> {
         match self.kind(i) {
-            TokenKind::Ident(name) => Some(Ident {
-                name: name.clone(),
-                span: self.span(i),
-            }),
+            TokenKind::Ident(name) => Some(Ident { name: name.clone(), span: self.span(i) }),
             _ => None,
         }
     }
@@ -216,22 +204,12 @@ impl Parser<'_> {
             let width = u32::try_from(self.text(j).chars().count()).unwrap_or(u32::MAX);
             (t.line, t.col.saturating_add(width))
         };
-        Span {
-            start: t.end,
-            end: t.end,
-            line,
-            col,
-        }
+        Span { start: t.end, end: t.end, line, col }
     }
 
     /// Runs `f` one nesting level deeper, refusing past [`MAX_NESTING`];
     /// `paren` marks a `(`/`[` region where newlines do not end statements.
-    fn deeper<T>(
-        &mut self,
-        open: usize,
-        paren: bool,
-        f: impl FnOnce(&mut Self) -> PResult<T>,
-    ) -> PResult<T> {
+    fn deeper<T>(&mut self, open: usize, paren: bool, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         if self.nesting >= MAX_NESTING {
             let span = self.span(open);
             // One too-deep construct tends to trip the limit again on the way
@@ -257,10 +235,7 @@ impl Parser<'_> {
     /// Builds an expression node, refusing trees deeper than [`MAX_EXPR_DEPTH`].
     fn node(&mut self, expr: Expr, span: Span, depth: u32) -> PResult<Node> {
         if depth > MAX_EXPR_DEPTH {
-            return Err(self.fail(
-                span,
-                "this expression is too long; split it into several statements",
-            ));
+            return Err(self.fail(span, "this expression is too long; split it into several statements"));
         }
         Ok(Node { expr, span, depth })
     }
@@ -300,10 +275,7 @@ impl Parser<'_> {
                         let j = self.peek();
                         if !matches!(
                             self.kind(j),
-                            TokenKind::Newline
-                                | TokenKind::Semi
-                                | TokenKind::Eof
-                                | TokenKind::RBrace
+                            TokenKind::Newline | TokenKind::Semi | TokenKind::Eof | TokenKind::RBrace
                         ) {
                             let msg = format!(
                                 "expected the end of the statement, found {}; put each statement on its own line",
@@ -328,10 +300,7 @@ impl Parser<'_> {
         // error is on a fresh line that is not indented like a continuation,
         // resume there rather than skipping it too.
         if let Some(e) = blamed {
-            if e > start
-                && self.toks[e - 1].kind == TokenKind::Newline
-                && self.span(e).col <= self.span(start).col
-            {
+            if e > start && self.toks[e - 1].kind == TokenKind::Newline && self.span(e).col <= self.span(start).col {
                 self.pos = e - 1;
                 return;
             }
@@ -396,39 +365,28 @@ impl Parser<'_> {
                 self.bump();
                 let value = self.expr()?;
                 let span = target.span.to(value.span);
-                Ok(Stmt::Assign {
-                    target,
-                    value: value.expr,
-                    span,
-                })
+                Ok(Stmt::Assign { target, value: value.expr, span })
             }
             _ if kind.starts_expr() => {
                 let n = self.expr()?;
                 if self.is(&TokenKind::Assign) {
                     let j = self.peek();
-                    let msg = String::from(
-                        "only a plain variable name can be assigned to, as in `rows = ...`",
-                    );
+                    let msg = String::from("only a plain variable name can be assigned to, as in `rows = ...`");
                     return Err(self.fail_at(j, msg));
                 }
-                Ok(Stmt::Expr {
-                    expr: n.expr,
-                    span: n.span,
-                })
+                Ok(Stmt::Expr { expr: n.expr, span: n.span })
             }
             _ => {
                 let msg = match kind {
                     TokenKind::RParen => String::from("unexpected `)`: no `(` is open"),
                     TokenKind::RBracket => String::from("unexpected `]`: no `[` is open"),
-                    TokenKind::Else => String::from(
-                        "`else` must be on the same line as the `}` that closes its `if` block",
-                    ),
-                    TokenKind::In => String::from(
-                        "`in` can only appear in a `for` header, as in `for row in rows {`",
-                    ),
-                    TokenKind::Assign => String::from(
-                        "unexpected `=`: an assignment needs a variable name on its left",
-                    ),
+                    TokenKind::Else => {
+                        String::from("`else` must be on the same line as the `}` that closes its `if` block")
+                    }
+                    TokenKind::In => String::from("`in` can only appear in a `for` header, as in `for row in rows {`"),
+                    TokenKind::Assign => {
+                        String::from("unexpected `=`: an assignment needs a variable name on its left")
+                    }
                     TokenKind::LBrace => String::from(
                         "unexpected `{`: a block must follow an `if`, `else` or `for` header on the same line",
                     ),
@@ -449,22 +407,14 @@ impl Parser<'_> {
         self.bump();
         let n = self.peek();
         if self.kind(n) != &TokenKind::In {
-            let msg = format!(
-                "expected `in` after the loop variable `{}`",
-                shorten(&var.name)
-            );
+            let msg = format!("expected `in` after the loop variable `{}`", shorten(&var.name));
             return Err(self.fail_at(n, msg));
         }
         self.bump();
         let iter = self.expr()?;
         let span = self.span(kw).to(iter.span);
         let body = self.block_after_head("for", "missing `{` after the `for` header")?;
-        Ok(Stmt::For {
-            var,
-            iter: iter.expr,
-            body,
-            span,
-        })
+        Ok(Stmt::For { var, iter: iter.expr, body, span })
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
@@ -484,12 +434,7 @@ impl Parser<'_> {
                 otherwise = Some(self.block_after_head("else", "missing `{` after `else`")?);
             }
         }
-        Ok(Stmt::If {
-            cond: cond.expr,
-            then,
-            otherwise,
-            span,
-        })
+        Ok(Stmt::If { cond: cond.expr, then, otherwise, span })
     }
 
     /// The `{ ... }` after a `for`/`if`/`else` head.
@@ -515,10 +460,7 @@ impl Parser<'_> {
                 // The brace is just on the next line: say so, then parse the
                 // block anyway so its contents are still checked.
                 let span = self.blame_span(i);
-                self.report(
-                    span,
-                    format!("{missing}; put `{{` on the same line as `{keyword}`"),
-                );
+                self.report(span, format!("{missing}; put `{{` on the same line as `{keyword}`"));
                 self.pos = j;
                 self.bump();
                 Ok(self.block(j))
@@ -539,10 +481,7 @@ impl Parser<'_> {
         let rhs = self.bit_or()?;
         if self.cmp_op().is_some() {
             let j = self.peek();
-            let msg = format!(
-                "`{}` cannot be chained; compare one pair at a time",
-                self.text(j)
-            );
+            let msg = format!("`{}` cannot be chained; compare one pair at a time", self.text(j));
             return Err(self.fail_at(j, msg));
         }
         self.binary(op, lhs, rhs)
@@ -580,12 +519,7 @@ impl Parser<'_> {
     fn binary(&mut self, op: BinOp, lhs: Node, rhs: Node) -> PResult<Node> {
         let span = lhs.span.to(rhs.span);
         let depth = lhs.depth.max(rhs.depth) + 1;
-        let expr = Expr::Binary {
-            op,
-            lhs: Box::new(lhs.expr),
-            rhs: Box::new(rhs.expr),
-            span,
-        };
+        let expr = Expr::Binary { op, lhs: Box::new(lhs.expr), rhs: Box::new(rhs.expr), span };
         self.node(expr, span, depth)
     }
 
@@ -598,10 +532,7 @@ impl Parser<'_> {
         let mut n = self.postfix()?;
         for b in bangs.into_iter().rev() {
             let span = self.span(b).to(n.span);
-            let expr = Expr::Not {
-                expr: Box::new(n.expr),
-                span,
-            };
+            let expr = Expr::Not { expr: Box::new(n.expr), span };
             n = self.node(expr, span, n.depth + 1)?;
         }
         Ok(n)
@@ -634,11 +565,7 @@ impl Parser<'_> {
                     };
                     self.bump();
                     let span = n.span.to(member.span);
-                    let expr = Expr::Member {
-                        object: Box::new(n.expr),
-                        member,
-                        span,
-                    };
+                    let expr = Expr::Member { object: Box::new(n.expr), member, span };
                     n = self.node(expr, span, n.depth + 1)?;
                 }
                 _ => return Ok(n),
@@ -655,24 +582,13 @@ impl Parser<'_> {
         };
         let at = self.span(open);
         let unclosed = match &name {
-            Some(n) => format!(
-                "expected `)` to close the call to `{n}` opened at {}:{}",
-                at.line, at.col
-            ),
-            None => format!(
-                "expected `)` to close the call opened at {}:{}",
-                at.line, at.col
-            ),
+            Some(n) => format!("expected `)` to close the call to `{n}` opened at {}:{}", at.line, at.col),
+            None => format!("expected `)` to close the call opened at {}:{}", at.line, at.col),
         };
-        let (args, close, depth) =
-            self.deeper(open, true, |p| p.args(&unclosed, name.as_deref()))?;
+        let (args, close, depth) = self.deeper(open, true, |p| p.args(&unclosed, name.as_deref()))?;
         let span = callee.span.to(self.span(close));
         let depth = callee.depth.max(depth) + 1;
-        let expr = Expr::Call {
-            callee: Box::new(callee.expr),
-            args,
-            span,
-        };
+        let expr = Expr::Call { callee: Box::new(callee.expr), args, span };
         self.node(expr, span, depth)
     }
 
@@ -702,10 +618,7 @@ impl Parser<'_> {
             }
             let value = self.expr()?;
             depth = depth.max(value.depth);
-            args.push(Arg {
-                name: label,
-                value: value.expr,
-            });
+            args.push(Arg { name: label, value: value.expr });
             let j = self.peek();
             match self.kind(j) {
                 TokenKind::Comma => {
@@ -716,16 +629,10 @@ impl Parser<'_> {
                     return Ok((args, j, depth));
                 }
                 TokenKind::Colon => {
-                    let msg = String::from(
-                        "only a plain name can label an argument, as in `target: row.PR_ENTRYID`",
-                    );
+                    let msg = String::from("only a plain name can label an argument, as in `target: row.PR_ENTRYID`");
                     return Err(self.fail_at(j, msg));
                 }
-                k if k.starts_expr()
-                    && self
-                        .last
-                        .is_some_and(|l| self.span(l).line == self.span(j).line) =>
-                {
+                k if k.starts_expr() && self.last.is_some_and(|l| self.span(l).line == self.span(j).line) => {
                     let msg = match name {
                         Some(n) => format!("expected `,` between the arguments to `{n}`"),
                         None => String::from("expected `,` between the arguments"),
@@ -747,19 +654,12 @@ impl Parser<'_> {
                 return Ok((ix, j));
             }
             let at = p.span(open);
-            let msg = format!(
-                "expected `]` to close the index opened at {}:{}",
-                at.line, at.col
-            );
+            let msg = format!("expected `]` to close the index opened at {}:{}", at.line, at.col);
             Err(p.fail_at(j, msg))
         })?;
         let span = object.span.to(self.span(close));
         let depth = object.depth.max(ix.depth) + 1;
-        let expr = Expr::Index {
-            object: Box::new(object.expr),
-            index: Box::new(ix.expr),
-            span,
-        };
+        let expr = Expr::Index { object: Box::new(object.expr), index: Box::new(ix.expr), span };
         self.node(expr, span, depth)
     }
 
@@ -768,14 +668,8 @@ impl Parser<'_> {
         let span = self.span(i);
         let expr = match self.kind(i) {
             TokenKind::Ident(_) => Expr::Name(self.ident_at(i).ok_or(Fail)?),
-            TokenKind::Number(value) => Expr::Number {
-                value: *value,
-                span,
-            },
-            TokenKind::Str(value) => Expr::Str {
-                value: value.clone(),
-                span,
-            },
+            TokenKind::Number(value) => Expr::Number { value: *value, span },
+            TokenKind::Str(value) => Expr::Str { value: value.clone(), span },
             TokenKind::LParen => {
                 self.bump();
                 let (inner, close) = self.deeper(i, true, |p| {
@@ -785,19 +679,12 @@ impl Parser<'_> {
                         p.bump();
                         return Ok((inner, j));
                     }
-                    let msg = format!(
-                        "expected `)` to close the `(` opened at {}:{}",
-                        span.line, span.col
-                    );
+                    let msg = format!("expected `)` to close the `(` opened at {}:{}", span.line, span.col);
                     Err(p.fail_at(j, msg))
                 })?;
                 // The parentheses widen the span parents see, not the node's own.
                 let span = span.to(self.span(close));
-                return Ok(Node {
-                    expr: inner.expr,
-                    span,
-                    depth: inner.depth,
-                });
+                return Ok(Node { expr: inner.expr, span, depth: inner.depth });
             }
             _ => {
                 let msg = self.missing_expr(i);
@@ -805,11 +692,7 @@ impl Parser<'_> {
             }
         };
         self.bump();
-        Ok(Node {
-            expr,
-            span,
-            depth: 1,
-        })
+        Ok(Node { expr, span, depth: 1 })
     }
 
     /// The message for a missing operand at token `i`.
@@ -818,16 +701,9 @@ impl Parser<'_> {
             return String::from("expected an expression");
         };
         match (self.kind(prev), self.kind(i)) {
-            (TokenKind::Amp, TokenKind::Amp) => {
-                String::from("`&&` is not an operator; use `&` to test flag bits")
-            }
-            (TokenKind::Pipe, TokenKind::Pipe) => {
-                String::from("`||` is not an operator; use `|` to combine flags")
-            }
-            _ => format!(
-                "expected an expression after `{}`",
-                shorten(self.text(prev))
-            ),
+            (TokenKind::Amp, TokenKind::Amp) => String::from("`&&` is not an operator; use `&` to test flag bits"),
+            (TokenKind::Pipe, TokenKind::Pipe) => String::from("`||` is not an operator; use `|` to combine flags"),
+            _ => format!("expected an expression after `{}`", shorten(self.text(prev))),
         }
     }
 }
@@ -924,11 +800,7 @@ FreeProws(sp)
             for s in body {
                 span_ok(src, s.span());
                 match s {
-                    Stmt::Assign {
-                        target,
-                        value,
-                        span,
-                    } => {
+                    Stmt::Assign { target, value, span } => {
                         span_ok(src, target.span);
                         assert_eq!(span.start, target.span.start);
                         // Not equal: parentheses around the value widen the statement.
@@ -936,19 +808,12 @@ FreeProws(sp)
                         expr(src, value);
                     }
                     Stmt::Expr { expr: e, .. } => expr(src, e),
-                    Stmt::For {
-                        var, iter, body, ..
-                    } => {
+                    Stmt::For { var, iter, body, .. } => {
                         span_ok(src, var.span);
                         expr(src, iter);
                         stmts(src, body);
                     }
-                    Stmt::If {
-                        cond,
-                        then,
-                        otherwise,
-                        ..
-                    } => {
+                    Stmt::If { cond, then, otherwise, .. } => {
                         expr(src, cond);
                         stmts(src, then);
                         if let Some(o) = otherwise {
@@ -1012,28 +877,17 @@ FreeProws(sp)
         assert_eq!(bin(&args[1].value).0, BinOp::Eq);
 
         // rows[0].PR_ENTRYID is a member of an index.
-        let Stmt::Assign { value, .. } = &s.body[3] else {
-            panic!()
-        };
-        let Expr::Call { args, .. } = value else {
-            panic!()
-        };
+        let Stmt::Assign { value, .. } = &s.body[3] else { panic!() };
+        let Expr::Call { args, .. } = value else { panic!() };
         let Expr::Member { object, member, .. } = &args[0].value else {
             panic!("{:?}", args[0]);
         };
         assert_eq!(member.name, "PR_ENTRYID");
         assert!(matches!(**object, Expr::Index { .. }));
 
-        let Stmt::Expr { expr, span } = &s.body[4] else {
-            panic!()
-        };
-        assert_eq!(
-            slice(FLUSH_ALL, *span),
-            "spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD)"
-        );
-        let Expr::Call { callee, args, .. } = expr else {
-            panic!()
-        };
+        let Stmt::Expr { expr, span } = &s.body[4] else { panic!() };
+        assert_eq!(slice(FLUSH_ALL, *span), "spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD)");
+        let Expr::Call { callee, args, .. } = expr else { panic!() };
         assert!(matches!(&**callee, Expr::Member { member, .. } if member.name == "FlushQueues"));
         assert_eq!(bin(&args[0].value).0, BinOp::BitOr);
         assert_eq!((span.line, span.col), (5, 1));
@@ -1043,13 +897,7 @@ FreeProws(sp)
     fn per_transport_program_parses() {
         let s = ok(PER_TRANSPORT);
         assert_eq!(s.body.len(), 10);
-        let Stmt::For {
-            var,
-            iter,
-            body,
-            span,
-        } = &s.body[5]
-        else {
+        let Stmt::For { var, iter, body, span } = &s.body[5] else {
             panic!("{:?}", s.body[5]);
         };
         assert_eq!(var.name, "row");
@@ -1058,27 +906,14 @@ FreeProws(sp)
         assert_eq!(slice(PER_TRANSPORT, *span), "for row in rows");
         assert_eq!((span.line, span.col), (6, 1));
 
-        let Stmt::If {
-            cond,
-            then,
-            otherwise: Some(otherwise),
-            span,
-        } = &body[1]
-        else {
+        let Stmt::If { cond, then, otherwise: Some(otherwise), span } = &body[1] else {
             panic!("{:?}", body[1]);
         };
-        assert_eq!(
-            slice(PER_TRANSPORT, *span),
-            "if xp.PR_RESOURCE_METHODS & STATUS_FLUSH_QUEUES"
-        );
+        assert_eq!(slice(PER_TRANSPORT, *span), "if xp.PR_RESOURCE_METHODS & STATUS_FLUSH_QUEUES");
         assert_eq!(bin(cond).0, BinOp::BitAnd);
         assert_eq!(then.len(), 1);
         assert_eq!(otherwise.len(), 1);
-        let Stmt::Expr {
-            expr: Expr::Call { args, .. },
-            ..
-        } = &otherwise[0]
-        else {
+        let Stmt::Expr { expr: Expr::Call { args, .. }, .. } = &otherwise[0] else {
             panic!("{:?}", otherwise[0]);
         };
         assert_eq!(args.len(), 2);
@@ -1086,9 +921,7 @@ FreeProws(sp)
         let target = args[1].name.as_ref().expect("named argument");
         assert_eq!(target.name, "target");
         assert_eq!((target.span.line, target.span.col), (11, 59));
-        assert!(
-            matches!(&args[1].value, Expr::Member { member, .. } if member.name == "PR_ENTRYID")
-        );
+        assert!(matches!(&args[1].value, Expr::Member { member, .. } if member.name == "PR_ENTRYID"));
     }
 
     #[test]
@@ -1140,10 +973,7 @@ FreeProws(sp)
         assert_eq!(num("x = 18446744073709551615"), u64::MAX);
         assert_eq!(num("x = 0xFFFF_FFFF_FFFF_FFFF"), u64::MAX);
         assert_eq!(messages("x = 18446744073709551616"), ["number too large"]);
-        assert_eq!(
-            messages("x = 0x1_0000_0000_0000_0000"),
-            ["number too large"]
-        );
+        assert_eq!(messages("x = 0x1_0000_0000_0000_0000"), ["number too large"]);
         assert!(messages("x = 0x")[0].contains("hex digits"));
         assert!(messages("x = 0xG1")[0].contains("not a valid number"));
         assert!(messages("x = 12ab")[0].contains("not a valid number"));
@@ -1158,18 +988,10 @@ FreeProws(sp)
     #[test]
     fn layout() {
         // Comments, blank lines, `;`, CRLF, calls across lines, trailing commas.
-        let src =
-            "// header\r\n\r\na = f(1,  // first\r\n      2,\r\n)\r\n  ; b = 2; c = 3 // tail\r\n";
+        let src = "// header\r\n\r\na = f(1,  // first\r\n      2,\r\n)\r\n  ; b = 2; c = 3 // tail\r\n";
         let s = ok(src);
         assert_eq!(s.body.len(), 3);
-        let Stmt::Assign {
-            value: Expr::Call { args, .. },
-            span,
-            ..
-        } = &s.body[0]
-        else {
-            panic!()
-        };
+        let Stmt::Assign { value: Expr::Call { args, .. }, span, .. } = &s.body[0] else { panic!() };
         assert_eq!(args.len(), 2);
         assert_eq!(span.line, 3);
         assert_eq!(slice(src, *span), "a = f(1,  // first\r\n      2,\r\n)");
@@ -1177,12 +999,7 @@ FreeProws(sp)
         // One-line blocks, `else if` nesting, brace after statements.
         let s = ok("if a { b() } else if c { d() } else { e() }\nf()");
         assert_eq!(s.body.len(), 2);
-        let Stmt::If {
-            otherwise: Some(o), ..
-        } = &s.body[0]
-        else {
-            panic!()
-        };
+        let Stmt::If { otherwise: Some(o), .. } = &s.body[0] else { panic!() };
         assert_eq!(o.len(), 1);
         assert!(matches!(&o[0], Stmt::If { otherwise: Some(inner), .. } if inner.len() == 1));
 
@@ -1201,10 +1018,7 @@ FreeProws(sp)
         assert_eq!(d[0].message, "expected an expression after `|`");
         assert_eq!((d[0].span.line, d[0].span.col), (2, 8));
         assert_eq!(d[0].span.start, 13);
-        assert_eq!(
-            d[0].to_string(),
-            "2:8: error: expected an expression after `|`"
-        );
+        assert_eq!(d[0].to_string(), "2:8: error: expected an expression after `|`");
 
         // Columns count characters, not bytes.
         let d = errs("s = \"é€\" $");
@@ -1223,14 +1037,8 @@ FreeProws(sp)
         assert_eq!(messages("f(\"abc)\ng()"), ["unterminated string"]);
         assert_eq!(messages("x = a $ b"), ["unexpected character `$`"]);
         assert_eq!(messages("x = a |"), ["expected an expression after `|`"]);
-        assert_eq!(
-            messages("if a == b == c {\n}\n"),
-            ["`==` cannot be chained; compare one pair at a time"]
-        );
-        assert_eq!(
-            messages("for r in rows\n  Release(r)\n"),
-            ["missing `{` after the `for` header"]
-        );
+        assert_eq!(messages("if a == b == c {\n}\n"), ["`==` cannot be chained; compare one pair at a time"]);
+        assert_eq!(messages("for r in rows\n  Release(r)\n"), ["missing `{` after the `for` header"]);
         assert_eq!(
             messages("a\nb\nc\nd\ne\nif xp.PR_RESOURCE_METHODS {\n  f()\n"),
             ["block opened at 6:27 is never closed"]
@@ -1274,19 +1082,13 @@ FreeProws(sp)
         // Two bad lines, two errors; the good lines between them still parse.
         assert_eq!(
             messages("x = 1 |\ny = 2\nz = == 3\n"),
-            [
-                "expected an expression after `|`",
-                "expected an expression after `=`"
-            ]
+            ["expected an expression after `|`", "expected an expression after `=`"]
         );
 
         // An unclosed call does not swallow the next line.
         let d = errs("f(a\nRelease(x)\ny = )\n");
         assert_eq!(d.len(), 2, "{d:?}");
-        assert_eq!(
-            d[0].message,
-            "expected `)` to close the call to `f` opened at 1:2"
-        );
+        assert_eq!(d[0].message, "expected `)` to close the call to `f` opened at 1:2");
         assert_eq!((d[0].span.line, d[0].span.col), (1, 4));
         assert_eq!(d[1].span.line, 3);
         // ...but an indented next line is taken as a continuation and skipped.
@@ -1295,10 +1097,7 @@ FreeProws(sp)
         // A bad `if` head still has its block walked, so `}` closes it.
         assert_eq!(
             messages("if a == b == c {\n  x = $\n}\n"),
-            [
-                "`==` cannot be chained; compare one pair at a time",
-                "unexpected character `$`"
-            ]
+            ["`==` cannot be chained; compare one pair at a time", "unexpected character `$`"]
         );
 
         // Errors are capped.
@@ -1317,31 +1116,12 @@ FreeProws(sp)
         };
         let n = 10_000;
         let nest = "nesting deeper than 64 levels";
-        assert_eq!(
-            one(&format!("x = {}1{}", "(".repeat(n), ")".repeat(n))),
-            nest
-        );
+        assert_eq!(one(&format!("x = {}1{}", "(".repeat(n), ")".repeat(n))), nest);
         assert_eq!(one(&format!("x = {}", "(".repeat(n))), nest);
-        assert_eq!(
-            one(&format!("x = {}0{}", "a[".repeat(n), "]".repeat(n))),
-            nest
-        );
-        assert_eq!(
-            one(&format!("x = {}{}", "f(".repeat(n), ")".repeat(n))),
-            nest
-        );
-        assert_eq!(
-            one(&format!(
-                "{}{}",
-                "for x in y {\n".repeat(n),
-                "}\n".repeat(n)
-            )),
-            nest
-        );
-        assert_eq!(
-            one(&format!("{}{}", "if x {".repeat(n), "}".repeat(n))),
-            nest
-        );
+        assert_eq!(one(&format!("x = {}0{}", "a[".repeat(n), "]".repeat(n))), nest);
+        assert_eq!(one(&format!("x = {}{}", "f(".repeat(n), ")".repeat(n))), nest);
+        assert_eq!(one(&format!("{}{}", "for x in y {\n".repeat(n), "}\n".repeat(n))), nest);
+        assert_eq!(one(&format!("{}{}", "if x {".repeat(n), "}".repeat(n))), nest);
         let chain = format!("if a {{ }}{}", " else if a { }".repeat(n));
         assert_eq!(one(&chain), nest);
 

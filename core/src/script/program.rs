@@ -59,62 +59,23 @@ impl Program {
 
     fn stmt(&mut self, s: &Stmt) {
         match s {
-            Stmt::Assign {
-                target,
-                value,
-                span,
-            } => {
-                self.push(
-                    Op::Assign {
-                        var: target.clone(),
-                        expr: value.clone(),
-                    },
-                    *span,
-                );
+            Stmt::Assign { target, value, span } => {
+                self.push(Op::Assign { var: target.clone(), expr: value.clone() }, *span);
             }
             Stmt::Expr { expr, span } => {
                 self.push(Op::Eval { expr: expr.clone() }, *span);
             }
-            Stmt::For {
-                var,
-                iter,
-                body,
-                span,
-            } => {
-                let start = self.push(
-                    Op::ForStart {
-                        var: var.clone(),
-                        iter: iter.clone(),
-                        end: 0,
-                    },
-                    *span,
-                );
+            Stmt::For { var, iter, body, span } => {
+                let start = self.push(Op::ForStart { var: var.clone(), iter: iter.clone(), end: 0 }, *span);
                 self.block(body);
-                self.push(
-                    Op::ForNext {
-                        var: var.clone(),
-                        body: start + 1,
-                    },
-                    *span,
-                );
+                self.push(Op::ForNext { var: var.clone(), body: start + 1 }, *span);
                 let end = self.instrs.len();
                 if let Op::ForStart { end: e, .. } = &mut self.instrs[start].op {
                     *e = end;
                 }
             }
-            Stmt::If {
-                cond,
-                then,
-                otherwise,
-                span,
-            } => {
-                let at = self.push(
-                    Op::If {
-                        cond: cond.clone(),
-                        otherwise: 0,
-                    },
-                    *span,
-                );
+            Stmt::If { cond, then, otherwise, span } => {
+                let at = self.push(Op::If { cond: cond.clone(), otherwise: 0 }, *span);
                 self.block(then);
                 let target = match otherwise {
                     Some(o) => {

@@ -51,12 +51,7 @@ pub struct Handles {
 impl Handles {
     /// Registers a new live handle.
     pub fn open(&mut self, referent: Referent, line: u32, name: String) -> HandleId {
-        self.all.push(Handle {
-            referent,
-            line,
-            released: None,
-            name,
-        });
+        self.all.push(Handle { referent, line, released: None, name });
         HandleId((self.all.len() - 1) as u32)
     }
 
@@ -84,11 +79,7 @@ impl Handles {
 
     /// Handles still open, in creation order.
     pub fn live(&self) -> impl Iterator<Item = (HandleId, &Handle)> {
-        self.all
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.released.is_none())
-            .map(|(i, h)| (HandleId(i as u32), h))
+        self.all.iter().enumerate().filter(|(_, h)| h.released.is_none()).map(|(i, h)| (HandleId(i as u32), h))
     }
 
     /// All handles ever opened.

@@ -6,8 +6,7 @@ mod table;
 
 pub use handles::{Handle, HandleId, Handles, Referent};
 pub use table::{
-    query_all_rows, status_string, PropValue, RelOp, RestrictValue, Restriction, RowSet, StatusRow,
-    DEFAULT_COLUMNS,
+    query_all_rows, status_string, PropValue, RelOp, RestrictValue, Restriction, RowSet, StatusRow, DEFAULT_COLUMNS,
 };
 
 use crate::mapi::{EntryId, ResourceMethods, ResourceType, StatusCode};
@@ -94,32 +93,23 @@ impl World {
     /// Builds the session for `scenario`: MAPI's three rows, one per transport, one per store.
     pub fn new(scenario: &Scenario, rng: &mut Rng) -> World {
         let mut rows: Vec<StatusRow> = Vec::new();
-        let mut push_row =
-            |rows: &mut Vec<StatusRow>, resource, name: &str, methods, status, dll, transport| {
-                let row_id = rows.len() as u32 + 1;
-                rows.push(StatusRow {
-                    resource,
-                    display_name: name.into(),
-                    entry_id: entry_id(rng, row_id),
-                    instance_key: EntryId(u32::to_le_bytes(row_id).to_vec()),
-                    methods,
-                    status,
-                    dll,
-                    row_id,
-                    transport,
-                });
-            };
+        let mut push_row = |rows: &mut Vec<StatusRow>, resource, name: &str, methods, status, dll, transport| {
+            let row_id = rows.len() as u32 + 1;
+            rows.push(StatusRow {
+                resource,
+                display_name: name.into(),
+                entry_id: entry_id(rng, row_id),
+                instance_key: EntryId(u32::to_le_bytes(row_id).to_vec()),
+                methods,
+                status,
+                dll,
+                row_id,
+                transport,
+            });
+        };
         let validate = ResourceMethods::STATUS_VALIDATE_STATE;
         let available = StatusCode::STATUS_AVAILABLE;
-        push_row(
-            &mut rows,
-            ResourceType::Subsystem,
-            "MAPI Subsystem",
-            validate,
-            available,
-            "MAPI32.DLL",
-            None,
-        );
+        push_row(&mut rows, ResourceType::Subsystem, "MAPI Subsystem", validate, available, "MAPI32.DLL", None);
         push_row(
             &mut rows,
             ResourceType::Spooler,
@@ -129,22 +119,12 @@ impl World {
             "MAPISP32.EXE",
             None,
         );
-        push_row(
-            &mut rows,
-            ResourceType::AddressBook,
-            "MAPI Address Book",
-            validate,
-            available,
-            "MAPI32.DLL",
-            None,
-        );
+        push_row(&mut rows, ResourceType::AddressBook, "MAPI Address Book", validate, available, "MAPI32.DLL", None);
 
         let mut messages = Vec::new();
         let mut transports = Vec::new();
         for (i, spec) in scenario.transports.iter().enumerate() {
-            let mut status = available
-                | StatusCode::STATUS_INBOUND_ENABLED
-                | StatusCode::STATUS_OUTBOUND_ENABLED;
+            let mut status = available | StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_OUTBOUND_ENABLED;
             if spec.kind.dials() {
                 status |= StatusCode::STATUS_REMOTE_ACCESS;
             }
@@ -154,23 +134,12 @@ impl World {
                 TransportKind::Ras => "RASXP32.DLL",
             };
             let row = rows.len();
-            push_row(
-                &mut rows,
-                ResourceType::TransportProvider,
-                &spec.name,
-                spec.methods,
-                status,
-                dll,
-                Some(i),
-            );
+            push_row(&mut rows, ResourceType::TransportProvider, &spec.name, spec.methods, status, dll, Some(i));
             let mut queue = |subjects: &[String], direction| -> VecDeque<MsgId> {
                 subjects
                     .iter()
                     .map(|s| {
-                        messages.push(Message {
-                            subject: s.clone(),
-                            direction,
-                        });
+                        messages.push(Message { subject: s.clone(), direction });
                         MsgId(messages.len() as u32 - 1)
                     })
                     .collect()
@@ -193,23 +162,9 @@ impl World {
             });
         }
         for store in &scenario.stores {
-            push_row(
-                &mut rows,
-                ResourceType::StoreProvider,
-                store,
-                validate,
-                available,
-                "MSPST32.DLL",
-                None,
-            );
+            push_row(&mut rows, ResourceType::StoreProvider, store, validate, available, "MSPST32.DLL", None);
         }
-        World {
-            rows,
-            transports,
-            messages,
-            inbox: Vec::new(),
-            modem_line: None,
-        }
+        World { rows, transports, messages, inbox: Vec::new(), modem_line: None }
     }
 
     /// The row whose PR_ENTRYID equals `id`.

@@ -1,8 +1,6 @@
 //! The status table: rows, columns, property restrictions and `HrQueryAllRows`.
 
-use crate::mapi::{
-    EntryId, HResult, PropTag, ResourceMethods, ResourceType, StatusCode, MAPI_STATUS,
-};
+use crate::mapi::{EntryId, HResult, PropTag, ResourceMethods, ResourceType, StatusCode, MAPI_STATUS};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -59,9 +57,7 @@ impl StatusRow {
     pub fn get(&self, tag: PropTag) -> Option<PropValue> {
         let provider = matches!(
             self.resource,
-            ResourceType::TransportProvider
-                | ResourceType::StoreProvider
-                | ResourceType::AbProvider
+            ResourceType::TransportProvider | ResourceType::StoreProvider | ResourceType::AbProvider
         );
         Some(match tag {
             PropTag::EntryId => PropValue::Binary(self.entry_id.clone()),
@@ -74,9 +70,7 @@ impl StatusRow {
             PropTag::ResourceMethods => PropValue::Long(self.methods.bits()),
             PropTag::ResourceType => PropValue::Long(self.resource.value()),
             PropTag::StatusCode => PropValue::Long(self.status.bits()),
-            PropTag::StatusString if self.transport.is_some() => {
-                PropValue::Str(status_string(self.status).into())
-            }
+            PropTag::StatusString if self.transport.is_some() => PropValue::Str(status_string(self.status).into()),
             PropTag::StatusString => return None,
             PropTag::ObjectType => PropValue::Long(MAPI_STATUS),
             PropTag::RowId => PropValue::Long(self.row_id),
@@ -198,21 +192,12 @@ pub fn query_all_rows(
     restriction: Option<&Restriction>,
     crows_max: u32,
 ) -> Result<RowSet, HResult> {
-    let source: Vec<usize> = (0..rows.len())
-        .filter(|&i| restriction.is_none_or(|r| r.matches(&rows[i])))
-        .collect();
+    let source: Vec<usize> = (0..rows.len()).filter(|&i| restriction.is_none_or(|r| r.matches(&rows[i]))).collect();
     if crows_max != 0 && source.len() > crows_max as usize {
         return Err(HResult::TableTooBig);
     }
-    let data = source
-        .iter()
-        .map(|&i| columns.iter().map(|&c| rows[i].get(c)).collect())
-        .collect();
-    Ok(RowSet {
-        columns: columns.to_vec(),
-        rows: data,
-        source,
-    })
+    let data = source.iter().map(|&i| columns.iter().map(|&c| rows[i].get(c)).collect()).collect();
+    Ok(RowSet { columns: columns.to_vec(), rows: data, source })
 }
 
 /// The status table's default column set, before any `SetColumns`.
@@ -258,67 +243,32 @@ mod tests {
     #[test]
     fn restriction_eq_ne_and_bitmask() {
         let rows = table();
-        let eq = Restriction {
-            prop: PropTag::ResourceType,
-            op: RelOp::Eq,
-            value: RestrictValue::Long(37),
-        };
+        let eq = Restriction { prop: PropTag::ResourceType, op: RelOp::Eq, value: RestrictValue::Long(37) };
         let set = query_all_rows(&rows, &[PropTag::EntryId], Some(&eq), 0).unwrap();
         assert_eq!(set.source, vec![1]);
-        let ne = Restriction {
-            op: RelOp::Ne,
-            ..eq.clone()
-        };
-        assert_eq!(
-            query_all_rows(&rows, &[], Some(&ne), 0).unwrap().source,
-            vec![0, 2, 3]
-        );
-        let mask = Restriction {
-            prop: PropTag::ResourceMethods,
-            op: RelOp::BitmaskNez,
-            value: RestrictValue::Long(0x8),
-        };
-        assert!(query_all_rows(&rows, &[], Some(&mask), 0)
-            .unwrap()
-            .source
-            .is_empty());
-        assert_eq!(eq.to_string(), "PR_RESOURCE_TYPE == MAPI_SPOOLER (37)");
+        let ne = Restriction { op: RelOp::Ne, ..eq.clone() };
+        assert_eq!(query_all_rows(&rows, &[], Some(&ne), 0).unwrap().source, vec![0, 2, 3]);
+        let mask =
+            Restriction { prop: PropTag::ResourceMethods, op: RelOp::BitmaskNez, value: RestrictValue::Long(0x8) };
+        assert!(query_all_rows(&rows, &[], Some(&mask), 0).unwrap().source.is_empty());
+        assert_eq!(alloc::format!("{eq}"), "PR_RESOURCE_TYPE == MAPI_SPOOLER (37)");
     }
 
     #[test]
     fn crows_max_smaller_than_matches_is_table_too_big() {
         let rows = table();
-        let t = Restriction {
-            prop: PropTag::ResourceType,
-            op: RelOp::Eq,
-            value: RestrictValue::Long(36),
-        };
-        assert_eq!(
-            query_all_rows(&rows, &[], Some(&t), 1),
-            Err(HResult::TableTooBig)
-        );
-        assert_eq!(
-            query_all_rows(&rows, &[], Some(&t), 2).unwrap().rows.len(),
-            2
-        );
+        let t = Restriction { prop: PropTag::ResourceType, op: RelOp::Eq, value: RestrictValue::Long(36) };
+        assert_eq!(query_all_rows(&rows, &[], Some(&t), 1), Err(HResult::TableTooBig));
+        assert_eq!(query_all_rows(&rows, &[], Some(&t), 2).unwrap().rows.len(), 2);
     }
 
     #[test]
     fn missing_columns_are_pt_null() {
         let rows = table();
-        let set = query_all_rows(
-            &rows,
-            &[PropTag::StatusString, PropTag::ProviderDisplay],
-            None,
-            0,
-        )
-        .unwrap();
+        let set = query_all_rows(&rows, &[PropTag::StatusString, PropTag::ProviderDisplay], None, 0).unwrap();
         assert_eq!(set.get(0, PropTag::StatusString), None);
         assert_eq!(set.get(0, PropTag::ProviderDisplay), None);
-        assert_eq!(
-            set.get(2, PropTag::StatusString),
-            Some(&PropValue::Str("Ready".into()))
-        );
+        assert_eq!(set.get(2, PropTag::StatusString), Some(&PropValue::Str("Ready".into())));
         assert_eq!(set.get(2, PropTag::EntryId), None, "column not requested");
     }
 }

@@ -91,10 +91,7 @@ pub struct Spooler {
 impl Spooler {
     /// A spooler with the run's faults.
     pub fn new(faults: Vec<TransportFaults>) -> Self {
-        Spooler {
-            faults,
-            ..Default::default()
-        }
+        Spooler { faults, ..Default::default() }
     }
 
     /// True while any job is queued or running.
@@ -103,28 +100,21 @@ impl Spooler {
     }
 
     /// True while a job started with FLUSH_ASYNC_OK is queued or running: a new
-    /// spooler flush then gets MAPI_E_BUSY.
+    /// spooler flush then gets MAPI_E_BUSY. Model choice: flushes requested on a
+    /// transport's own status object do not make the spooler busy; they queue, which
+    /// is what lets procedure B mix them with targeted spooler flushes.
     pub fn async_in_progress(&self) -> bool {
-        self.current
-            .as_ref()
-            .is_some_and(|r| r.job.origin == Origin::ClientAsync)
+        self.current.as_ref().is_some_and(|r| r.job.origin == Origin::ClientAsync)
             || self.queue.iter().any(|j| j.origin == Origin::ClientAsync)
     }
 
-    /// Queues a job and returns its id. A transport request for a transport that
+    /// Queues a job and returns its id. Model choice: jobs run one at a time in
+    /// arrival order, so a synchronous call waits for requests made before it. A transport request for a transport that
     /// already has one waiting merges into it (its status bits are already set).
-    pub fn submit(
-        &mut self,
-        origin: Origin,
-        flags: FlushFlags,
-        targets: Vec<usize>,
-        targeted: bool,
-    ) -> JobId {
+    pub fn submit(&mut self, origin: Origin, flags: FlushFlags, targets: Vec<usize>, targeted: bool) -> JobId {
         if origin == Origin::TransportRequest {
-            if let Some(j) = self
-                .queue
-                .iter_mut()
-                .find(|j| j.origin == Origin::TransportRequest && j.targets == targets)
+            if let Some(j) =
+                self.queue.iter_mut().find(|j| j.origin == Origin::TransportRequest && j.targets == targets)
             {
                 j.flags |= flags;
                 return j.id;
@@ -132,13 +122,7 @@ impl Spooler {
         }
         let id = JobId(self.next_id);
         self.next_id += 1;
-        self.queue.push_back(Job {
-            id,
-            origin,
-            flags,
-            targets,
-            targeted,
-        });
+        self.queue.push_back(Job { id, origin, flags, targets, targeted });
         id
     }
 

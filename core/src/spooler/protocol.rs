@@ -3,9 +3,7 @@
 use super::{name, transport_actor, Emitted, Finished, Origin, Running, Spooler};
 use crate::mapi::{FlushFlags, HResult, StatusCode};
 use crate::session::World;
-use crate::trace::{
-    Actor, Answer, EventKind, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
-};
+use crate::trace::{Actor, Answer, EventKind, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome};
 use alloc::vec::Vec;
 
 /// Where the current transport is in the flush protocol. Named after the
@@ -39,18 +37,13 @@ pub enum XpStep {
     Done(TransportOutcome),
 }
 
-const FLUSH_BITS: StatusCode =
-    StatusCode(StatusCode::STATUS_OUTBOUND_FLUSH.0 | StatusCode::STATUS_INBOUND_FLUSH.0);
+const FLUSH_BITS: StatusCode = StatusCode(StatusCode::STATUS_OUTBOUND_FLUSH.0 | StatusCode::STATUS_INBOUND_FLUSH.0);
 
 impl Spooler {
     /// Runs one protocol step. Returns its events and, when a job ended, which.
     pub fn step(&mut self, world: &mut World) -> (Emitted, Option<Finished>) {
         let mut out: Emitted = Vec::new();
-        let Some(mut run) = self
-            .current
-            .take()
-            .or_else(|| self.start_next(world, &mut out))
-        else {
+        let Some(mut run) = self.current.take().or_else(|| self.start_next(world, &mut out)) else {
             return (out, None);
         };
         if !out.is_empty() {
@@ -82,20 +75,10 @@ impl Spooler {
                 reason: reason.into(),
             },
         ));
-        Some(Running {
-            job,
-            cursor: None,
-            step: XpStep::Done(TransportOutcome::Completed),
-            hr: HResult::Ok,
-        })
+        Some(Running { job, cursor: None, step: XpStep::Done(TransportOutcome::Completed), hr: HResult::Ok })
     }
 
-    fn advance(
-        &mut self,
-        run: &mut Running,
-        world: &mut World,
-        out: &mut Emitted,
-    ) -> Option<Finished> {
+    fn advance(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
         // FLUSH_ASYNC_OK is for the spooler alone; IXPLogon::FlushQueues never sees it.
         let flags = FlushFlags(run.job.flags.0 & !FlushFlags::FLUSH_ASYNC_OK.0);
         let Some(t) = run.cursor.and_then(|c| run.job.targets.get(c).copied()) else {
@@ -110,37 +93,18 @@ impl Spooler {
             XpStep::CallFlushQueues => {
                 let xp = &world.transports[t];
                 if xp.asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
-                    out.push((
-                        spooler,
-                        Some(me),
-                        EventKind::LeftToSchedule {
-                            transport: name(world, t),
-                        },
-                    ));
+                    out.push((spooler, Some(me), EventKind::LeftToSchedule { transport: name(world, t) }));
                     run.step = XpStep::Done(TransportOutcome::LeftToSchedule);
                     return None;
                 }
-                out.push((
-                    spooler,
-                    Some(me),
-                    EventKind::XpFlushQueues {
-                        transport: name(world, t),
-                        flags,
-                    },
-                ));
+                out.push((spooler, Some(me), EventKind::XpFlushQueues { transport: name(world, t), flags }));
+                // Model choice: any transport that shows UI (a dial-up dialog, or a LAN
+                // progress dialog) shows it unless it was given FLUSH_NO_UI and honours it.
                 let quiet = flags.contains(FlushFlags::FLUSH_NO_UI) && xp.honors_no_ui;
-                run.step = if quiet {
-                    XpStep::Connect
-                } else {
-                    XpStep::ShowDialog
-                };
+                run.step = if quiet { XpStep::Connect } else { XpStep::ShowDialog };
             }
             XpStep::ShowDialog => {
-                let style = if world.transports[t].kind.dials() {
-                    PromptStyle::DialUp
-                } else {
-                    PromptStyle::Progress
-                };
+                let style = if world.transports[t].kind.dials() { PromptStyle::DialUp } else { PromptStyle::Progress };
                 out.push((
                     me,
                     Some(Actor::User),
@@ -157,10 +121,7 @@ impl Spooler {
                 out.push((
                     Actor::User,
                     Some(me.clone()),
-                    EventKind::PromptAnswer {
-                        transport: name(world, t),
-                        answer,
-                    },
+                    EventKind::PromptAnswer { transport: name(world, t), answer },
                 ));
                 match answer {
                     Answer::Connect => run.step = XpStep::Connect,
@@ -168,10 +129,7 @@ impl Spooler {
                         out.push((
                             me,
                             Some(spooler),
-                            EventKind::XpReturn {
-                                transport: name(world, t),
-                                hr: HResult::UserCancel,
-                            },
+                            EventKind::XpReturn { transport: name(world, t), hr: HResult::UserCancel },
                         ));
                         run.hr = first_failure(run.hr, HResult::UserCancel);
                         run.step = XpStep::Done(TransportOutcome::Cancelled);
@@ -181,33 +139,16 @@ impl Spooler {
             XpStep::Connect => {
                 if world.transports[t].kind.dials() {
                     world.modem_line = Some(t);
-                    out.push((
-                        me.clone(),
-                        None,
-                        EventKind::ModemLine {
-                            transport: name(world, t),
-                            acquired: true,
-                        },
-                    ));
+                    out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: true }));
                 }
                 if self.faults[t].link_down {
                     let now = world.modify_status(t, StatusCode::STATUS_FAILURE, StatusCode::EMPTY);
-                    out.push((
-                        me.clone(),
-                        None,
-                        EventKind::LinkDown {
-                            transport: name(world, t),
-                            now,
-                        },
-                    ));
+                    out.push((me.clone(), None, EventKind::LinkDown { transport: name(world, t), now }));
                     self.release_line(world, t, &me, out);
                     out.push((
                         me,
                         Some(spooler),
-                        EventKind::XpReturn {
-                            transport: name(world, t),
-                            hr: HResult::NetworkError,
-                        },
+                        EventKind::XpReturn { transport: name(world, t), hr: HResult::NetworkError },
                     ));
                     run.hr = first_failure(run.hr, HResult::NetworkError);
                     run.step = XpStep::Done(TransportOutcome::LinkDown);
@@ -223,32 +164,22 @@ impl Spooler {
                     out.push((
                         me.clone(),
                         Some(spooler.clone()),
-                        EventKind::SentDeferred {
-                            transport: name(world, t),
-                            subject,
-                        },
+                        EventKind::SentDeferred { transport: name(world, t), subject },
                     ));
                 }
-                let bit = if upload {
-                    StatusCode::STATUS_OUTBOUND_FLUSH
-                } else {
-                    StatusCode::STATUS_INBOUND_FLUSH
-                };
+                let bit = if upload { StatusCode::STATUS_OUTBOUND_FLUSH } else { StatusCode::STATUS_INBOUND_FLUSH };
                 self.set_status(
                     world,
                     t,
                     bit,
-                    StatusCode::STATUS_FAILURE,
+                    world.status(t) & StatusCode::STATUS_FAILURE,
                     "the transport starts flushing (ModifyStatusRow)",
                     out,
                 );
                 out.push((
                     me.clone(),
                     Some(spooler),
-                    EventKind::XpReturn {
-                        transport: name(world, t),
-                        hr: HResult::Ok,
-                    },
+                    EventKind::XpReturn { transport: name(world, t), hr: HResult::Ok },
                 ));
                 if !upload {
                     out.push((
@@ -281,6 +212,8 @@ impl Spooler {
                 let result = if faults.fails.contains(&subject) {
                     SubmitResult::Failed(HResult::NetworkError)
                 } else if faults.defers.contains(&subject) && self.deferred_once.insert(m) {
+                    // Model choice: a deferral fault defers a message once; step 2 of the
+                    // next flush reports it (NOTIFY_SENTDEFERRED) and it is sent.
                     SubmitResult::Deferred
                 } else {
                     SubmitResult::Delivered
@@ -293,50 +226,29 @@ impl Spooler {
                     SubmitResult::Failed(_) => xp.failed.push(m),
                 }
                 let remaining = xp.outbound.len();
-                if self.faults[t]
-                    .drops
-                    .as_ref()
-                    .is_some_and(|d| d.as_deref() == Some(subject.as_str()))
-                {
+                if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(subject.as_str())) {
                     run.step = XpStep::DropBits;
                 }
                 out.push((
                     spooler,
                     Some(me),
-                    EventKind::Submit {
-                        transport: name(world, t),
-                        subject,
-                        result,
-                        remaining,
-                    },
+                    EventKind::Submit { transport: name(world, t), subject, result, remaining },
                 ));
             }
             XpStep::DropBits => {
+                // Model choice: the fault fires once; later flushes of this transport run normally.
                 self.faults[t].drops = None;
                 let bits = world.status(t) & FLUSH_BITS;
                 world.modify_status(t, StatusCode::EMPTY, FLUSH_BITS);
-                out.push((
-                    me,
-                    None,
-                    EventKind::DropsFlushBits {
-                        transport: name(world, t),
-                        bits,
-                    },
-                ));
-                run.step = if bits.contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
-                    XpStep::Submit
-                } else {
-                    XpStep::Receive
-                };
+                out.push((me, None, EventKind::DropsFlushBits { transport: name(world, t), bits }));
+                run.step =
+                    if bits.contains(StatusCode::STATUS_OUTBOUND_FLUSH) { XpStep::Submit } else { XpStep::Receive };
             }
             XpStep::EndOutbound => {
                 out.push((
                     spooler,
                     Some(me),
-                    EventKind::TransportNotify {
-                        transport: name(world, t),
-                        notify: Notify::EndOutboundFlush,
-                    },
+                    EventKind::TransportNotify { transport: name(world, t), notify: Notify::EndOutboundFlush },
                 ));
                 run.step = XpStep::BeginInbound;
             }
@@ -347,7 +259,13 @@ impl Spooler {
                         t,
                         StatusCode::STATUS_INBOUND_FLUSH,
                         StatusCode::STATUS_OUTBOUND_FLUSH,
-                        "outbound done; the transport starts its inbound flush",
+                        if world.transports[t].kind.dials() {
+                            // Model choice: step 9 of the reference frees external resources
+                            // here, but a dial-up transport still needs its line to receive.
+                            "outbound done; the transport starts its inbound flush and keeps the modem line for it (model choice)"
+                        } else {
+                            "outbound done; the transport starts its inbound flush"
+                        },
                         out,
                     );
                     run.step = XpStep::Receive;
@@ -388,48 +306,26 @@ impl Spooler {
                 world.inbox.push(m);
                 let last = world.transports[t].remote.is_empty();
                 let subject = world.subject(m).into();
-                if self.faults[t]
-                    .drops
-                    .as_ref()
-                    .is_some_and(|d| d.as_deref() == Some(world.subject(m)))
-                {
+                if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(world.subject(m))) {
                     run.step = XpStep::DropBits;
                 }
-                out.push((
-                    spooler,
-                    Some(me),
-                    EventKind::StartMessage {
-                        transport: name(world, t),
-                        subject,
-                        last,
-                    },
-                ));
+                out.push((spooler, Some(me), EventKind::StartMessage { transport: name(world, t), subject, last }));
             }
             XpStep::EndInbound => {
                 out.push((
                     spooler,
                     Some(me),
-                    EventKind::TransportNotify {
-                        transport: name(world, t),
-                        notify: Notify::EndInboundFlush,
-                    },
+                    EventKind::TransportNotify { transport: name(world, t), notify: Notify::EndInboundFlush },
                 ));
                 run.step = XpStep::Release;
             }
             XpStep::Release => {
-                self.set_status(world, t, StatusCode::EMPTY, FLUSH_BITS, "inbound done", out);
+                self.set_status(world, t, StatusCode::EMPTY, world.status(t) & FLUSH_BITS, "inbound done", out);
                 self.release_line(world, t, &me, out);
                 run.step = XpStep::Done(TransportOutcome::Completed);
             }
             XpStep::Done(outcome) => {
-                out.push((
-                    Actor::Spooler,
-                    None,
-                    EventKind::TransportDone {
-                        transport: name(world, t),
-                        outcome,
-                    },
-                ));
+                out.push((Actor::Spooler, None, EventKind::TransportDone { transport: name(world, t), outcome }));
                 return self.next_transport(run, world, out);
             }
         }
@@ -437,12 +333,7 @@ impl Spooler {
     }
 
     /// Step 14: on to the next transport, or end the job.
-    fn next_transport(
-        &mut self,
-        run: &mut Running,
-        _world: &mut World,
-        out: &mut Emitted,
-    ) -> Option<Finished> {
+    fn next_transport(&mut self, run: &mut Running, _world: &mut World, out: &mut Emitted) -> Option<Finished> {
         let next = run.cursor.map_or(0, |c| c + 1);
         if next < run.job.targets.len() {
             run.cursor = Some(next);
@@ -453,11 +344,7 @@ impl Spooler {
             return None;
         }
         out.push((Actor::Spooler, None, EventKind::SpoolerEnd { hr: run.hr }));
-        Some(Finished {
-            job: run.job.id,
-            origin: run.job.origin,
-            hr: run.hr,
-        })
+        Some(Finished { job: run.job.id, origin: run.job.origin, hr: run.hr })
     }
 
     /// The transport cleared its FLUSH bit: the spooler stops looping, says so, and
@@ -471,14 +358,7 @@ impl Spooler {
         out: &mut Emitted,
     ) -> Option<Finished> {
         let me = transport_actor(world, t);
-        out.push((
-            Actor::Spooler,
-            Some(me.clone()),
-            EventKind::TransportNotify {
-                transport: name(world, t),
-                notify,
-            },
-        ));
+        out.push((Actor::Spooler, Some(me.clone()), EventKind::TransportNotify { transport: name(world, t), notify }));
         self.release_line(world, t, &me, out);
         run.step = XpStep::Done(TransportOutcome::Stopped);
         None
@@ -493,34 +373,19 @@ impl Spooler {
         why: &'static str,
         out: &mut Emitted,
     ) {
-        let before = world.status(t);
         let now = world.modify_status(t, set, clear);
-        let set = StatusCode(now.0 & !before.0);
-        let cleared = StatusCode(before.0 & !now.0);
+        let cleared = clear;
         out.push((
             transport_actor(world, t),
             None,
-            EventKind::Status {
-                transport: name(world, t),
-                set,
-                cleared,
-                now,
-                why,
-            },
+            EventKind::Status { transport: name(world, t), set, cleared, now, why },
         ));
     }
 
     fn release_line(&self, world: &mut World, t: usize, me: &Actor, out: &mut Emitted) {
         if world.modem_line == Some(t) {
             world.modem_line = None;
-            out.push((
-                me.clone(),
-                None,
-                EventKind::ModemLine {
-                    transport: name(world, t),
-                    acquired: false,
-                },
-            ));
+            out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: false }));
         }
     }
 }

@@ -138,124 +138,59 @@ pub enum EventKind {
     /// `IMAPITable::SetColumns`.
     SetColumns { columns: Vec<PropTag>, hr: HResult },
     /// `HrQueryAllRows`: the names of the matched rows.
-    QueryAllRows {
-        restriction: Option<Restriction>,
-        crows_max: u32,
-        hr: HResult,
-        matched: Vec<String>,
-    },
+    QueryAllRows { restriction: Option<Restriction>, crows_max: u32, hr: HResult, matched: Vec<String> },
     /// `IMAPISession::OpenEntry`: the opened row's name on success.
-    OpenEntry {
-        entry: Option<EntryId>,
-        hr: HResult,
-        opened: Option<String>,
-    },
+    OpenEntry { entry: Option<EntryId>, hr: HResult, opened: Option<String> },
     /// `IMAPIProp::GetProps` of one property on a status object; `None` is PT_NULL.
-    GetProp {
-        object: String,
-        prop: PropTag,
-        value: Option<String>,
-    },
+    GetProp { object: String, prop: PropTag, value: Option<String> },
     /// `ValidateState`, `SettingsDialog` or `ChangePassword`.
-    StatusMethod {
-        object: String,
-        method: &'static str,
-        hr: HResult,
-    },
+    StatusMethod { object: String, method: &'static str, hr: HResult },
     /// A client's `IMAPIStatus::FlushQueues` call starts.
-    FlushCall {
-        object: String,
-        flags: FlushFlags,
-        target: Option<String>,
-        mode: FlushMode,
-        note: Option<String>,
-    },
+    FlushCall { object: String, flags: FlushFlags, target: Option<String>, mode: FlushMode, note: Option<String> },
     /// Control returns to the client from `FlushQueues`.
-    FlushReturn {
-        object: String,
-        hr: HResult,
-        note: Option<String>,
-    },
+    FlushReturn { object: String, hr: HResult, note: Option<String> },
     /// `IUnknown::Release` on a variable's object.
     Release { var: String, what: &'static str },
     /// `FreeProws` on a row set.
     FreeProws { var: String, rows: usize },
     /// A `for` loop takes its next row (`index` is 0-based), or ends when `index == count`.
-    Loop {
-        var: String,
-        index: usize,
-        count: usize,
-    },
+    Loop { var: String, index: usize, count: usize },
     /// An `if` condition was evaluated.
     Branch { cond: String, taken: bool },
     /// A runtime error stopped the script.
     ScriptError { column: u32, message: String },
     /// The spooler starts a flush job over these transports, in transport order.
-    SpoolerBegin {
-        flags: FlushFlags,
-        transports: Vec<String>,
-        targeted: bool,
-        reason: String,
-    },
+    SpoolerBegin { flags: FlushFlags, transports: Vec<String>, targeted: bool, reason: String },
     /// Step 1: the spooler calls `IXPLogon::FlushQueues`.
-    XpFlushQueues {
-        transport: String,
-        flags: FlushFlags,
-    },
+    XpFlushQueues { transport: String, flags: FlushFlags },
     /// The transport's `IXPLogon::FlushQueues` returns.
     XpReturn { transport: String, hr: HResult },
     /// An asynchronous transport called without FLUSH_FORCE is left alone.
     LeftToSchedule { transport: String },
     /// A transport shows a dialog because it does not suppress its UI.
-    Prompt {
-        transport: String,
-        style: PromptStyle,
-        no_ui_requested: bool,
-    },
+    Prompt { transport: String, style: PromptStyle, no_ui_requested: bool },
     /// The user's answer.
     PromptAnswer { transport: String, answer: Answer },
     /// The shared modem line changes hands.
     ModemLine { transport: String, acquired: bool },
     /// `IMAPISupport::ModifyStatusRow`: the bits asked to be set and cleared, and the result.
-    Status {
-        transport: String,
-        set: StatusCode,
-        cleared: StatusCode,
-        now: StatusCode,
-        why: &'static str,
-    },
+    Status { transport: String, set: StatusCode, cleared: StatusCode, now: StatusCode, why: &'static str },
     /// Step 2: `SpoolerNotify(NOTIFY_SENTDEFERRED)` for a message deferred earlier.
     SentDeferred { transport: String, subject: String },
     /// Steps 3-7: `SubmitMessage`/`EndMessage` for one message.
-    Submit {
-        transport: String,
-        subject: String,
-        result: SubmitResult,
-        remaining: usize,
-    },
+    Submit { transport: String, subject: String, result: SubmitResult, remaining: usize },
     /// `IXPLogon::TransportNotify`.
     TransportNotify { transport: String, notify: Notify },
     /// Steps 10-12: `StartMessage` for one message; `last` when SaveChanges ends the loop.
-    StartMessage {
-        transport: String,
-        subject: String,
-        last: bool,
-    },
+    StartMessage { transport: String, subject: String, last: bool },
     /// A phase is not run.
-    PhaseSkipped {
-        transport: String,
-        phase: Phase,
-        reason: &'static str,
-    },
+    PhaseSkipped { transport: String, phase: Phase, reason: &'static str },
     /// The link to the server is down: STATUS_FAILURE is set.
     LinkDown { transport: String, now: StatusCode },
     /// The transport clears its FLUSH bits mid-flush.
     DropsFlushBits { transport: String, bits: StatusCode },
     /// Step 14: done with this transport.
-    TransportDone {
-        transport: String,
-        outcome: TransportOutcome,
-    },
+    TransportDone { transport: String, outcome: TransportOutcome },
     /// The spooler finished a flush job.
     SpoolerEnd { hr: HResult },
     /// The run is over: the script finished and the spooler is idle.

@@ -24,9 +24,7 @@ fn id(actor: &Actor, transports: &[String]) -> String {
 
 /// Text safe inside a Mermaid message: no `;`, `#` or line breaks.
 fn clean(s: &str) -> String {
-    s.replace(';', ",")
-        .replace('#', "no. ")
-        .replace(['\n', '\r'], " ")
+    s.replace(';', ",").replace('#', "no. ").replace(['\n', '\r'], " ")
 }
 
 /// Renders `events` as a `sequenceDiagram`; `transports` are the names in transport order.
@@ -36,22 +34,10 @@ pub fn render_mermaid(title: &str, events: &[Event], transports: &[String]) -> S
         let _ = writeln!(s, "    title {}", clean(title));
     }
     let mut seen: Vec<String> = Vec::new();
-    let fixed = [
-        Actor::Client,
-        Actor::Session,
-        Actor::Table,
-        Actor::Mapi,
-        Actor::Spooler,
-    ];
-    let all = fixed
-        .iter()
-        .cloned()
-        .chain(transports.iter().map(|t| Actor::Transport(t.clone())))
-        .chain([Actor::User]);
+    let fixed = [Actor::Client, Actor::Session, Actor::Table, Actor::Mapi, Actor::Spooler];
+    let all = fixed.iter().cloned().chain(transports.iter().map(|t| Actor::Transport(t.clone()))).chain([Actor::User]);
     for a in all {
-        let used = events
-            .iter()
-            .any(|e| e.actor == a || e.target.as_ref() == Some(&a));
+        let used = events.iter().any(|e| e.actor == a || e.target.as_ref() == Some(&a));
         if used {
             let pid = id(&a, transports);
             let _ = writeln!(s, "    participant {pid} as {}", clean(a.label()));

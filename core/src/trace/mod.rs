@@ -6,8 +6,7 @@ mod outcome;
 mod text;
 
 pub use event::{
-    Actor, Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult,
-    TransportOutcome,
+    Actor, Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
 };
 pub use mermaid::render_mermaid;
 pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};

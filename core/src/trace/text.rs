@@ -1,9 +1,6 @@
 //! The readable, numbered text trace.
 
-use super::{
-    Answer, Event, EventKind, FlushMode, Notify, Outcome, Phase, PromptStyle, SubmitResult,
-    TransportOutcome,
-};
+use super::{Answer, Event, EventKind, FlushMode, Notify, Outcome, Phase, PromptStyle, SubmitResult, TransportOutcome};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -93,8 +90,12 @@ pub fn describe(kind: &EventKind) -> String {
             }
         }
         EventKind::ScriptError { column, message } => format!("error at column {column}: {message}; the script stops"),
-        EventKind::SpoolerBegin { transports, reason, .. } => {
-            format!("transport order: {} ({reason})", transports.join(", "))
+        EventKind::SpoolerBegin { transports, reason, targeted, .. } => {
+            if *targeted {
+                format!("flushes {} ({reason})", transports.join(", "))
+            } else {
+                format!("transport order: {} ({reason})", transports.join(", "))
+            }
         }
         EventKind::XpFlushQueues { flags, .. } => format!("IXPLogon::FlushQueues({flags})"),
         EventKind::XpReturn { hr, .. } => format!("IXPLogon::FlushQueues returns {hr}"),
@@ -176,7 +177,13 @@ pub fn describe(kind: &EventKind) -> String {
             };
             format!("done with {transport}: {how}")
         }
-        EventKind::SpoolerEnd { hr } => format!("flush ends = {hr}"),
+        EventKind::SpoolerEnd { hr } => {
+            if hr.succeeded() {
+                format!("flush ends = {hr}")
+            } else {
+                format!("flush ends = {hr}: the first transport failure is what the caller sees (model choice)")
+            }
+        }
         EventKind::RunEnd => String::from("the script has finished and the spooler is idle"),
     }
 }
@@ -201,14 +208,7 @@ pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
             Some(t) => format!("{} -> {}", e.actor.label(), t.label()),
             None => String::from(e.actor.label()),
         };
-        let _ = writeln!(
-            s,
-            "{:>3} {:<4} {:<26} {}",
-            e.step,
-            line,
-            who,
-            describe(&e.kind)
-        );
+        let _ = writeln!(s, "{:>3} {:<4} {:<26} {}", e.step, line, who, describe(&e.kind));
     }
     let _ = writeln!(s, "outcome:");
     for t in &outcome.transports {
@@ -225,17 +225,10 @@ pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
     }
     let _ = writeln!(s, "  inbox: [{}]", list(&outcome.inbox));
     let _ = writeln!(s, "  ui prompts: [{}]", list(&outcome.ui_prompts));
-    let leaks: Vec<String> = outcome
-        .leaks
-        .iter()
-        .map(|l| format!("{} from line {}", l.what, l.line))
-        .collect();
+    let leaks: Vec<String> = outcome.leaks.iter().map(|l| format!("{} from line {}", l.what, l.line)).collect();
     let _ = writeln!(s, "  leaks: [{}]", list(&leaks));
-    let errors: Vec<String> = outcome
-        .errors
-        .iter()
-        .map(|e| format!("{}:{}: {}", e.line, e.column, e.message))
-        .collect();
+    let errors: Vec<String> =
+        outcome.errors.iter().map(|e| format!("{}:{}: {}", e.line, e.column, e.message)).collect();
     let _ = writeln!(s, "  errors: [{}]", list(&errors));
     s
 }

@@ -1,0 +1,76 @@
+//! Simulation harness shared by flushq's tests: runs a scenario step by step and
+//! checks the model's invariants after every step.
+
+use flushq_core::mapi::FlushFlags;
+use flushq_core::session::{MsgId, Place};
+use flushq_core::trace::{EventKind, TransportOutcome};
+use flushq_core::{Machine, Scenario};
+
+/// Loads a shipped preset by name.
+pub fn preset(name: &str) -> Scenario {
+    let p = flushq_scenario::preset(name).unwrap_or_else(|| panic!("no preset {name}"));
+    flushq_scenario::load(p.toml, flushq_scenario::Format::Toml).unwrap_or_else(|d| panic!("{name}: {d:?}"))
+}
+
+/// A violated invariant, with the step it was seen at.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// Step number (events so far).
+    pub step: usize,
+    /// What went wrong.
+    pub what: String,
+}
+
+/// Runs `scenario` to its end (at most `max_steps` machine steps), checking after
+/// every step that:
+/// - every message is in exactly one place (never lost, never duplicated);
+/// - the modem line is held only by the transport being flushed;
+/// - a transport whose flush completed with FLUSH_UPLOAD has no message left in
+///   its outbound queue.
+pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Violation> {
+    let mut m = Machine::new(scenario).map_err(|e| Violation { step: 0, what: format!("load: {e}") })?;
+    let total = m.world().messages.len();
+    let mut flags = FlushFlags::EMPTY;
+    for _ in 0..max_steps {
+        let before = m.events().len();
+        if m.step().is_none() {
+            return Ok(m);
+        }
+        let step = m.events().len();
+        let fail = |what: String| Err(Violation { step, what });
+        // Exactly one place per message.
+        let mut seen = vec![0u32; total];
+        for (MsgId(id), _) in m.world().places() {
+            seen[id as usize] += 1;
+        }
+        if let Some((id, n)) = seen.iter().enumerate().find(|(_, n)| **n != 1) {
+            return fail(format!("message {} ({}) is in {n} places", id, m.world().messages[id].subject));
+        }
+        if let Some(holder) = m.world().modem_line {
+            if m.spooler().active_transport() != Some(holder) {
+                return fail(format!("modem line held by transport {holder}, which is not being flushed"));
+            }
+        }
+        for e in &m.events()[before..] {
+            match &e.kind {
+                EventKind::SpoolerBegin { flags: f, .. } => flags = *f,
+                EventKind::TransportDone { transport, outcome: TransportOutcome::Completed }
+                    if flags.contains(FlushFlags::FLUSH_UPLOAD) =>
+                {
+                    let t = m.world().transports.iter().find(|t| &t.name == transport).expect("transport");
+                    if !t.outbound.is_empty() {
+                        return fail(format!("{transport} completed an upload flush with messages still queued"));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Err(Violation { step: m.events().len(), what: format!("did not finish within {max_steps} steps") })
+}
+
+/// Where each message of `m` is, by subject, for assertions.
+pub fn place_of(m: &Machine, subject: &str) -> Option<Place> {
+    let w = m.world();
+    w.places().into_iter().find(|(id, _)| w.subject(*id) == subject).map(|(_, p)| p)
+}
