@@ -3,7 +3,7 @@
 
 use flushq_core::mapi::FlushFlags;
 use flushq_core::session::{MsgId, Place};
-use flushq_core::trace::{EventKind, TransportOutcome};
+use flushq_core::trace::{EventKind, TransportOutcome, View};
 use flushq_core::{Machine, Scenario};
 
 /// Loads a shipped preset by name.
@@ -26,11 +26,13 @@ pub struct Violation {
 /// - every message is in exactly one place (never lost, never duplicated);
 /// - the modem line is held only by the transport being flushed;
 /// - a transport whose flush completed with FLUSH_UPLOAD has no message left in
-///   its outbound queue.
+///   its outbound queue;
+/// - the [`View`] folded from the events alone agrees with the machine's state.
 pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Violation> {
     let mut m = Machine::new(scenario).map_err(|e| Violation { step: 0, what: format!("load: {e}") })?;
     let total = m.world().messages.len();
     let mut flags = FlushFlags::EMPTY;
+    let mut view = View::initial(m.world());
     for _ in 0..max_steps {
         let before = m.events().len();
         if m.step().is_none() {
@@ -50,6 +52,12 @@ pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Vio
             if m.spooler().active_transport() != Some(holder) {
                 return fail(format!("modem line held by transport {holder}, which is not being flushed"));
             }
+        }
+        for e in &m.events()[before..] {
+            view.apply(e);
+        }
+        if let Some(why) = view_disagrees(&view, &m) {
+            return fail(why);
         }
         for e in &m.events()[before..] {
             match &e.kind {
@@ -73,4 +81,45 @@ pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Vio
 pub fn place_of(m: &Machine, subject: &str) -> Option<Place> {
     let w = m.world();
     w.places().into_iter().find(|(id, _)| w.subject(*id) == subject).map(|(_, p)| p)
+}
+
+/// Where the folded view and the machine's world differ, if anywhere.
+pub fn view_disagrees(view: &View, m: &Machine) -> Option<String> {
+    let w = m.world();
+    let names = |ids: &mut dyn Iterator<Item = &MsgId>| -> Vec<String> { ids.map(|&i| w.subject(i).to_string()).collect() };
+    for (i, row) in w.rows.iter().enumerate() {
+        if view.rows[i].status != row.status {
+            return Some(format!("row {} status: view {} world {}", row.display_name, view.rows[i].status, row.status));
+        }
+    }
+    for (t, (v, x)) in view.transports.iter().zip(&w.transports).enumerate() {
+        let world_queues = [
+            names(&mut x.outbound.iter()),
+            names(&mut x.delivered.iter()),
+            names(&mut x.deferred.iter()),
+            names(&mut x.failed.iter()),
+            names(&mut x.remote.iter()),
+        ];
+        let view_queues = [&v.outbound, &v.delivered, &v.deferred, &v.failed, &v.remote];
+        for (q, (a, b)) in view_queues.iter().zip(&world_queues).enumerate() {
+            if *a != b {
+                return Some(format!("transport {t} queue {q}: view {a:?} world {b:?}"));
+            }
+        }
+    }
+    if view.inbox != names(&mut w.inbox.iter()) {
+        return Some(format!("inbox: view {:?}", view.inbox));
+    }
+    if view.modem_line != w.modem_line {
+        return Some(format!("modem line: view {:?} world {:?}", view.modem_line, w.modem_line));
+    }
+    if view.prompt.map(|p| p.transport) != m.pending_prompt() {
+        return Some(format!("prompt: view {:?} machine {:?}", view.prompt, m.pending_prompt()));
+    }
+    let live = m.handles().live().count();
+    let view_live = view.handles.iter().filter(|h| h.released.is_none()).count();
+    if live != view_live {
+        return Some(format!("handles: view {view_live} live, machine {live}"));
+    }
+    None
 }

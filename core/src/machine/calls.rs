@@ -99,19 +99,19 @@ impl Machine {
                         None => 0,
                     };
                     let result = query_all_rows(&self.world.rows, &columns, restriction.as_ref(), crows_max);
-                    let (hr, matched, value) = match result {
+                    let (hr, matched, handle, value) = match result {
                         Ok(set) => {
                             let matched = set.source.iter().map(|&r| self.world.rows[r].display_name.clone()).collect();
                             let h = self.handles.open(Referent::Rows(set), line, String::new());
-                            (HResult::Ok, matched, Value::Handle(h))
+                            (HResult::Ok, matched, Some(h), Value::Handle(h))
                         }
-                        Err(hr) => (hr, Vec::new(), Value::Failed { api: "HrQueryAllRows", hr, line }),
+                        Err(hr) => (hr, Vec::new(), None, Value::Failed { api: "HrQueryAllRows", hr, line }),
                     };
                     self.emit(
                         Actor::Client,
                         Some(Actor::Mapi),
                         Some(line),
-                        EventKind::QueryAllRows { restriction, crows_max, hr, matched },
+                        EventKind::QueryAllRows { restriction, crows_max, hr, matched, handle },
                     );
                     self.record(line, "HrQueryAllRows", String::from("table"), None, None, hr);
                     Ok(value)
@@ -142,10 +142,10 @@ impl Machine {
                     let object = self.handle_object(h);
                     if free {
                         let rows = self.row_count(h);
-                        self.emit(Actor::Client, Some(Actor::Mapi), Some(line), EventKind::FreeProws { var, rows });
+                        self.emit(Actor::Client, Some(Actor::Mapi), Some(line), EventKind::FreeProws { var, rows, handle: h });
                     } else {
                         let what = self.handles.get(h).referent.describe();
-                        self.emit(Actor::Client, None, Some(line), EventKind::Release { var, what });
+                        self.emit(Actor::Client, None, Some(line), EventKind::Release { var, what, handle: h });
                     }
                     self.record(line, if free { "FreeProws" } else { "Release" }, object, None, None, HResult::Ok);
                     Ok(Value::HResult(HResult::Ok))
@@ -233,7 +233,7 @@ impl Machine {
                         Actor::Client,
                         Some(Actor::Session),
                         Some(line),
-                        EventKind::GetStatusTable { hr: HResult::Ok, rows },
+                        EventKind::GetStatusTable { hr: HResult::Ok, rows, handle: h },
                     );
                     self.record(line, "GetStatusTable", String::from("session"), None, None, HResult::Ok);
                     Ok(Value::Handle(h))
@@ -257,16 +257,17 @@ impl Machine {
                         }
                     };
                     let opened = row.map(|r| self.world.rows[r].display_name.clone());
+                    let handle = row.map(|row| self.handles.open(Referent::Status { row }, line, String::new()));
                     self.emit(
                         Actor::Client,
                         Some(Actor::Session),
                         Some(line),
-                        EventKind::OpenEntry { entry, hr, opened },
+                        EventKind::OpenEntry { entry, hr, opened, handle },
                     );
                     let object = row.map_or_else(|| String::from("session"), |r| self.object_name(r));
                     self.record(line, "OpenEntry", object, None, None, hr);
-                    Ok(match row {
-                        Some(row) => Value::Handle(self.handles.open(Referent::Status { row }, line, String::new())),
+                    Ok(match handle {
+                        Some(h) => Value::Handle(h),
                         None => Value::Failed { api: "OpenEntry", hr, line },
                     })
                 }

@@ -1,7 +1,7 @@
 //! Trace events: what the UI, the CLI and the snapshots see of a run.
 
 use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
-use crate::session::Restriction;
+use crate::session::{HandleId, Restriction};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -134,13 +134,19 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
     /// `IMAPISession::GetStatusTable`: the row names, in table order.
-    GetStatusTable { hr: HResult, rows: Vec<String> },
+    GetStatusTable { hr: HResult, rows: Vec<String>, handle: HandleId },
     /// `IMAPITable::SetColumns`.
     SetColumns { columns: Vec<PropTag>, hr: HResult },
     /// `HrQueryAllRows`: the names of the matched rows.
-    QueryAllRows { restriction: Option<Restriction>, crows_max: u32, hr: HResult, matched: Vec<String> },
+    QueryAllRows {
+        restriction: Option<Restriction>,
+        crows_max: u32,
+        hr: HResult,
+        matched: Vec<String>,
+        handle: Option<HandleId>,
+    },
     /// `IMAPISession::OpenEntry`: the opened row's name on success.
-    OpenEntry { entry: Option<EntryId>, hr: HResult, opened: Option<String> },
+    OpenEntry { entry: Option<EntryId>, hr: HResult, opened: Option<String>, handle: Option<HandleId> },
     /// `IMAPIProp::GetProps` of one property on a status object; `None` is PT_NULL.
     GetProp { object: String, prop: PropTag, value: Option<String> },
     /// `ValidateState`, `SettingsDialog` or `ChangePassword`.
@@ -150,9 +156,9 @@ pub enum EventKind {
     /// Control returns to the client from `FlushQueues`.
     FlushReturn { object: String, hr: HResult, note: Option<String> },
     /// `IUnknown::Release` on a variable's object.
-    Release { var: String, what: &'static str },
+    Release { var: String, what: &'static str, handle: HandleId },
     /// `FreeProws` on a row set.
-    FreeProws { var: String, rows: usize },
+    FreeProws { var: String, rows: usize, handle: HandleId },
     /// A `for` loop takes its next row (`index` is 0-based), or ends when `index == count`.
     Loop { var: String, index: usize, count: usize },
     /// An `if` condition was evaluated.

@@ -4,6 +4,7 @@ mod event;
 mod mermaid;
 mod outcome;
 mod text;
+mod view;
 
 pub use event::{
     Actor, Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
@@ -11,3 +12,4 @@ pub use event::{
 pub use mermaid::render_mermaid;
 pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};
 pub use text::{describe, render_text};
+pub use view::{HandleView, PromptView, RowView, TransportView, View};

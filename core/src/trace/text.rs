@@ -9,14 +9,14 @@ use core::fmt::Write;
 /// One sentence telling what happened in a step, in MAPI's words.
 pub fn describe(kind: &EventKind) -> String {
     match kind {
-        EventKind::GetStatusTable { hr, rows } => {
+        EventKind::GetStatusTable { hr, rows, .. } => {
             format!("GetStatusTable() = {hr}, table ({} rows: {})", rows.len(), rows.join(", "))
         }
         EventKind::SetColumns { columns, hr } => {
             let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
             format!("SetColumns({}) = {hr}", cols.join(", "))
         }
-        EventKind::QueryAllRows { restriction, crows_max, hr, matched } => {
+        EventKind::QueryAllRows { restriction, crows_max, hr, matched, .. } => {
             let mut args = String::from("table");
             if let Some(r) = restriction {
                 let _ = write!(args, ", {r}");
@@ -32,7 +32,7 @@ pub fn describe(kind: &EventKind) -> String {
                 format!("HrQueryAllRows({args}) = {hr}: more rows match than crowsMax allows")
             }
         }
-        EventKind::OpenEntry { entry, hr, opened } => {
+        EventKind::OpenEntry { entry, hr, opened, .. } => {
             let arg = entry.as_ref().map_or_else(|| String::from("PT_NULL"), |e| e.short());
             match (opened, entry) {
                 (Some(name), _) => format!("OpenEntry({arg}) = {hr}, status object of {name}"),
@@ -70,7 +70,7 @@ pub fn describe(kind: &EventKind) -> String {
             None => format!("FlushQueues = {hr}"),
         },
         EventKind::Release { var, .. } => format!("Release({var})"),
-        EventKind::FreeProws { var, rows } => {
+        EventKind::FreeProws { var, rows, .. } => {
             format!("FreeProws({var}): {rows} row{} freed", if *rows == 1 { "" } else { "s" })
         }
         EventKind::Loop { var, index, count } => {
