@@ -9,8 +9,6 @@
 //! (an error HRESULT is a result, not a failure); 2 invalid input or usage, with
 //! `file:line:col: message` on stderr.
 
-mod json;
-
 use flushq_core::trace::{render_mermaid, render_text};
 use flushq_core::Machine;
 use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
@@ -92,7 +90,7 @@ fn run(args: &[String]) -> Result<String, String> {
                     let names: Vec<String> = scenario.transports.iter().map(|t| t.name.clone()).collect();
                     render_mermaid(&scenario.title, machine.events(), &names)
                 }
-                OutFormat::Json => json::render(machine.events(), &outcome) + "\n",
+                OutFormat::Json => flushq_scenario::export::trace_json(machine.events(), &outcome) + "\n",
             })
         }
         Some("help") | Some("--help") | Some("-h") => Ok(format!("{USAGE}\n")),

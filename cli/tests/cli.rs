@@ -300,7 +300,10 @@ fn json_leaky_script_reports_leaks_with_lines() {
         assert!(l["what"].is_string(), "{l}");
     }
     // `sp` is created on script line 3 and never freed; `xp` on line 7, once per transport.
-    assert!(leaks.iter().any(|l| l["line"] == 3 && l["what"].as_str().is_some_and(|w| w.contains("`sp`"))), "{leaks:?}");
+    assert!(
+        leaks.iter().any(|l| l["line"] == 3 && l["what"].as_str().is_some_and(|w| w.contains("`sp`"))),
+        "{leaks:?}"
+    );
     assert_eq!(leaks.iter().filter(|l| l["line"] == 7).count(), 2, "{leaks:?}");
 }
 
@@ -463,7 +466,8 @@ fn script_syntax_error_inside_multiline_string() {
 
 #[test]
 fn script_errors_are_all_reported_in_file_order() {
-    let src = script_file("spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLAOD)").replace("Release(spooler)", "Relase(spooler)");
+    let src =
+        script_file("spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLAOD)").replace("Release(spooler)", "Relase(spooler)");
     let fx = Fixture::new("two-errors.toml", &src);
     let err = fails(&["check", fx.arg()]);
     let lines: Vec<&str> = err.lines().collect();

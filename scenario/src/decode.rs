@@ -1,6 +1,8 @@
 //! TOML/JSON -> `Scenario`, with every error placed at a line and column.
 
-use crate::locate::{FileDiagnostic, Located};
+use crate::errors;
+use crate::inline::InlineScript;
+use crate::locate::{path_to, FileDiagnostic, Located, Locator};
 use crate::presets::script_preset;
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
@@ -88,181 +90,31 @@ struct RawFault<S> {
 pub fn load(src: &str, format: Format) -> Result<Scenario, Vec<FileDiagnostic>> {
     match format {
         Format::Toml => {
-            let raw: RawScenario<toml::Spanned<String>> = toml::from_str(src).map_err(|e| {
-                let at = e.span().map_or(0, |s| s.start);
-                vec![FileDiagnostic::at(src, at, toml_message(e.message()))]
-            })?;
-            build(src, raw)
+            let raw: RawScenario<toml::Spanned<String>> =
+                toml::from_str(src).map_err(|e| vec![errors::toml(src, &e)])?;
+            build(&Locator::toml(src), raw)
         }
         Format::Json => {
-            let raw: RawScenario<String> = serde_json::from_str(src).map_err(|e| {
-                vec![FileDiagnostic { line: e.line() as u32, col: e.column() as u32, message: json_message(&e) }]
-            })?;
-            build(src, raw)
+            let raw: RawScenario<String> = serde_json::from_str(src).map_err(|e| vec![errors::json(src, &e)])?;
+            build(&Locator::json(src), raw)
         }
     }
 }
 
-/// toml's messages end with a newline and sometimes repeat the position.
-fn toml_message(m: &str) -> String {
-    m.trim().replace('\n', " ")
-}
-
-fn json_message(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    // serde_json appends " at line L column C"; the position is reported separately.
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-}
-
-fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<FileDiagnostic>> {
+/// Checks the decoded file against itself (names, faults, the script) and builds the scenario.
+fn build<S: Located>(loc: &Locator<'_>, raw: RawScenario<S>) -> Result<Scenario, Vec<FileDiagnostic>> {
     let mut diags = Vec::new();
     let mut transports = Vec::new();
-    for t in &raw.transports {
-        let kind = match t.kind {
-            RawKind::Lan => TransportKind::Lan,
-            RawKind::Modem => TransportKind::Modem,
-            RawKind::Ras => TransportKind::Ras,
-        };
-        let mut spec = TransportSpec::new(t.name.value(), kind);
-        let name_at = t.name.offset(src, 0);
-        if t.name.value().trim().is_empty() {
-            diags.push(FileDiagnostic::at(src, name_at, "a transport needs a non-empty name"));
-        }
-        if let Some(methods) = &t.methods {
-            spec.methods = ResourceMethods::EMPTY;
-            for m in methods {
-                match ResourceMethods::from_name(m.value()) {
-                    Some(bit) => spec.methods |= bit,
-                    None => {
-                        let names = ResourceMethods::NAMED.iter().map(|(n, _)| *n);
-                        let hint = closest(m.value(), names)
-                            .map(|c| format!("; did you mean `{c}`?"))
-                            .unwrap_or_else(|| String::from("; use STATUS_VALIDATE_STATE, STATUS_SETTINGS_DIALOG, STATUS_CHANGE_PASSWORD or STATUS_FLUSH_QUEUES"));
-                        diags.push(FileDiagnostic::at(
-                            src,
-                            m.offset(src, name_at),
-                            format!("unknown method `{}`{hint}", m.value()),
-                        ));
-                    }
-                }
-            }
-        }
-        if let Some(h) = t.honors_no_ui {
-            spec.honors_no_ui = h;
-        }
-        spec.asynchronous = t.asynchronous;
-        spec.outbound.clone_from(&t.outbound);
-        spec.remote.clone_from(&t.remote);
+    for (i, t) in raw.transports.iter().enumerate() {
+        let spec = transport(loc, i, t, &mut diags);
         if transports.iter().any(|u: &TransportSpec| u.name == spec.name) {
-            diags.push(FileDiagnostic::at(
-                src,
-                name_at,
-                format!("two transports are named `{}`; names must be unique", spec.name),
-            ));
+            let message = format!("two transports are named `{}`; names must be unique", spec.name);
+            diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], message));
         }
         transports.push(spec);
     }
-
-    let mut faults = Vec::new();
-    for f in &raw.faults {
-        let t_at = f.transport.offset(src, 0);
-        let Some(ti) = transports.iter().position(|t| t.name == f.transport.value()) else {
-            let hint = closest(f.transport.value(), transports.iter().map(|t| t.name.as_str()))
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_default();
-            diags.push(FileDiagnostic::at(
-                src,
-                t_at,
-                format!("fault names transport `{}`, which is not in the profile{hint}", f.transport.value()),
-            ));
-            continue;
-        };
-        let message = f.message.as_ref().map(|m| m.value().to_string());
-        let kind_at = f.kind.offset(src, t_at);
-        let kind = match (f.kind.value(), message.clone()) {
-            ("link_down", None) => FaultKind::LinkDown,
-            ("user_cancels", None) => FaultKind::UserCancels,
-            ("drops_flush_bits", m) => FaultKind::DropsFlushBits(m),
-            ("message_fails", Some(m)) => FaultKind::MessageFails(m),
-            ("message_deferred", Some(m)) => FaultKind::MessageDeferred(m),
-            ("message_fails" | "message_deferred", None) => {
-                diags.push(FileDiagnostic::at(
-                    src,
-                    kind_at,
-                    format!(
-                        "fault `{}` needs `message` = the subject of a message queued on `{}`",
-                        f.kind.value(),
-                        f.transport.value()
-                    ),
-                ));
-                continue;
-            }
-            ("link_down" | "user_cancels", Some(_)) => {
-                let at = f.message.as_ref().map_or(kind_at, |m| m.offset(src, kind_at));
-                diags.push(FileDiagnostic::at(src, at, format!("fault `{}` takes no `message`", f.kind.value())));
-                continue;
-            }
-            (other, _) => {
-                let hint =
-                    closest(other, FaultKind::NAMES).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
-                diags.push(FileDiagnostic::at(
-                    src,
-                    kind_at,
-                    format!("unknown fault kind `{other}`; {hint}kinds: {}", FaultKind::NAMES.join(", ")),
-                ));
-                continue;
-            }
-        };
-        if let (Some(m), Some(loc)) = (&message, &f.message) {
-            let t = &transports[ti];
-            if !t.outbound.contains(m) && !t.remote.contains(m) {
-                diags.push(FileDiagnostic::at(
-                    src,
-                    loc.offset(src, kind_at),
-                    format!("fault names message `{m}`, which is not queued on `{}`", t.name),
-                ));
-                continue;
-            }
-        }
-        faults.push(Fault { transport: ti, kind });
-    }
-
-    // The script: a preset by name, or inline text whose errors map back into the file.
-    let script_at = raw.script.offset(src, 0);
-    let (script, origin) = match raw.script.value().strip_prefix("preset:") {
-        Some(name) => match script_preset(name) {
-            Some(text) => (text.to_string(), None),
-            None => {
-                let names: Vec<&str> = crate::SCRIPT_PRESETS.iter().map(|(n, _)| *n).collect();
-                diags.push(FileDiagnostic::at(
-                    src,
-                    script_at,
-                    format!("no script preset named `{name}`; presets: {}", names.join(", ")),
-                ));
-                (String::new(), None)
-            }
-        },
-        None => (raw.script.value().to_string(), Some(content_start(src, script_at))),
-    };
-    for d in script::diagnose(&script) {
-        let (line, col) = match origin {
-            Some((l0, c0)) if d.span.line == 1 => (l0, c0 + d.span.col - 1),
-            Some((l0, _)) => (l0 + d.span.line - 1, d.span.col),
-            None => {
-                let (l, c) = flushq_core::diag::line_col(src, script_at);
-                diags.push(FileDiagnostic {
-                    line: l,
-                    col: c,
-                    message: format!("in preset script, {}:{}: {}", d.span.line, d.span.col, d.message),
-                });
-                continue;
-            }
-        };
-        diags.push(FileDiagnostic { line, col, message: d.message });
-    }
+    let faults = raw.faults.iter().enumerate().filter_map(|(i, f)| fault(loc, i, f, &transports, &mut diags)).collect();
+    let script = script_text(loc, &raw.script, &mut diags);
 
     let scenario = Scenario {
         title: raw.title.unwrap_or_default(),
@@ -274,7 +126,7 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
     };
     if diags.is_empty() {
         if let Err(e) = scenario.validate() {
-            diags.push(FileDiagnostic::at(src, 0, e.to_string()));
+            diags.push(FileDiagnostic::at(loc.src(), 0, e.to_string()));
         }
     }
     if diags.is_empty() {
@@ -285,23 +137,128 @@ fn build<S: Located>(src: &str, raw: RawScenario<S>) -> Result<Scenario, Vec<Fil
     }
 }
 
-/// File line and column where the text of the string value at `at` begins: after
-/// the opening quotes, and after the newline that TOML and readers skip in `'''`.
-fn content_start(src: &str, at: usize) -> (u32, u32) {
-    let rest = &src[at.min(src.len())..];
-    let mut skip = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
-        3
-    } else if rest.starts_with('"') || rest.starts_with('\'') {
-        1
-    } else {
-        0
+/// Transport `i` of the file, reporting a blank name and unknown methods.
+fn transport<S: Located>(
+    loc: &Locator<'_>,
+    i: usize,
+    t: &RawTransport<S>,
+    diags: &mut Vec<FileDiagnostic>,
+) -> TransportSpec {
+    let kind = match t.kind {
+        RawKind::Lan => TransportKind::Lan,
+        RawKind::Modem => TransportKind::Modem,
+        RawKind::Ras => TransportKind::Ras,
     };
-    if skip == 3 {
-        if rest[skip..].starts_with("\r\n") {
-            skip += 2;
-        } else if rest[skip..].starts_with('\n') {
-            skip += 1;
+    let mut spec = TransportSpec::new(t.name.value(), kind);
+    if t.name.value().trim().is_empty() {
+        diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], "a transport needs a non-empty name"));
+    }
+    if let Some(methods) = &t.methods {
+        spec.methods = ResourceMethods::EMPTY;
+        for (j, m) in methods.iter().enumerate() {
+            match ResourceMethods::from_name(m.value()) {
+                Some(bit) => spec.methods |= bit,
+                None => diags.push(loc.diag(m, path_to!["transport", i, "methods", j], unknown_method(m.value()))),
+            }
         }
     }
-    flushq_core::diag::line_col(src, at + skip)
+    if let Some(h) = t.honors_no_ui {
+        spec.honors_no_ui = h;
+    }
+    spec.asynchronous = t.asynchronous;
+    spec.outbound.clone_from(&t.outbound);
+    spec.remote.clone_from(&t.remote);
+    spec
+}
+
+fn unknown_method(name: &str) -> String {
+    let names = ResourceMethods::NAMED.iter().map(|(n, _)| *n);
+    let hint = closest(name, names).map(|c| format!("; did you mean `{c}`?")).unwrap_or_else(|| {
+        String::from(
+            "; use STATUS_VALIDATE_STATE, STATUS_SETTINGS_DIALOG, STATUS_CHANGE_PASSWORD or STATUS_FLUSH_QUEUES",
+        )
+    });
+    format!("unknown method `{name}`{hint}")
+}
+
+/// Fault `i` of the file, or `None` (with a diagnostic) if it does not fit the transports.
+fn fault<S: Located>(
+    loc: &Locator<'_>,
+    i: usize,
+    f: &RawFault<S>,
+    transports: &[TransportSpec],
+    diags: &mut Vec<FileDiagnostic>,
+) -> Option<Fault> {
+    let Some(ti) = transports.iter().position(|t| t.name == f.transport.value()) else {
+        let hint = closest(f.transport.value(), transports.iter().map(|t| t.name.as_str()))
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        let message = format!("fault names transport `{}`, which is not in the profile{hint}", f.transport.value());
+        diags.push(loc.diag(&f.transport, path_to!["fault", i, "transport"], message));
+        return None;
+    };
+    let kind_path = path_to!["fault", i, "kind"];
+    let message_path = path_to!["fault", i, "message"];
+    let message = f.message.as_ref().map(|m| m.value().to_string());
+    let kind = match (f.kind.value(), message.clone()) {
+        ("link_down", None) => FaultKind::LinkDown,
+        ("user_cancels", None) => FaultKind::UserCancels,
+        ("drops_flush_bits", m) => FaultKind::DropsFlushBits(m),
+        ("message_fails", Some(m)) => FaultKind::MessageFails(m),
+        ("message_deferred", Some(m)) => FaultKind::MessageDeferred(m),
+        ("message_fails" | "message_deferred", None) => {
+            let message = format!(
+                "fault `{}` needs `message` = the subject of a message queued on `{}`",
+                f.kind.value(),
+                f.transport.value()
+            );
+            diags.push(loc.diag(&f.kind, kind_path, message));
+            return None;
+        }
+        ("link_down" | "user_cancels", Some(_)) => {
+            let message = format!("fault `{}` takes no `message`", f.kind.value());
+            diags.push(match &f.message {
+                Some(m) => loc.diag(m, message_path, message),
+                None => loc.diag(&f.kind, kind_path, message),
+            });
+            return None;
+        }
+        (other, _) => {
+            let hint = closest(other, FaultKind::NAMES).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
+            let message = format!("unknown fault kind `{other}`; {hint}kinds: {}", FaultKind::NAMES.join(", "));
+            diags.push(loc.diag(&f.kind, kind_path, message));
+            return None;
+        }
+    };
+    if let (Some(m), Some(written)) = (&message, &f.message) {
+        let t = &transports[ti];
+        if !t.outbound.contains(m) && !t.remote.contains(m) {
+            let message = format!("fault names message `{m}`, which is not queued on `{}`", t.name);
+            diags.push(loc.diag(written, message_path, message));
+            return None;
+        }
+    }
+    Some(Fault { transport: ti, kind })
+}
+
+/// The script: a preset by name, or inline text whose problems are placed in the file.
+fn script_text<S: Located>(loc: &Locator<'_>, raw: &S, diags: &mut Vec<FileDiagnostic>) -> String {
+    let at = loc.offset(raw, path_to!["script"]);
+    let Some(name) = raw.value().strip_prefix("preset:") else {
+        let inline = InlineScript::new(loc.src(), raw.value(), at, loc.literal(at));
+        diags.extend(script::diagnose(raw.value()).iter().map(|d| inline.place(d)));
+        return raw.value().to_string();
+    };
+    let Some(text) = script_preset(name) else {
+        let names: Vec<&str> = crate::SCRIPT_PRESETS.iter().map(|(n, _)| *n).collect();
+        let message = format!("no script preset named `{name}`; presets: {}", names.join(", "));
+        diags.push(FileDiagnostic::at(loc.src(), at, message));
+        return String::new();
+    };
+    // A preset's problems are in the preset, not the file: name the script position.
+    for d in script::diagnose(text) {
+        let message = format!("in preset script, {}:{}: {}", d.span.line, d.span.col, d.message);
+        diags.push(FileDiagnostic::at(loc.src(), at, message));
+    }
+    text.to_string()
 }

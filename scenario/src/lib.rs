@@ -6,6 +6,11 @@
 //! scenarios.
 
 mod decode;
+mod errors;
+pub mod export;
+mod inline;
+mod json_index;
+mod literal;
 mod locate;
 mod presets;
 

@@ -1,6 +1,9 @@
 //! Positions in a scenario file.
 
+use crate::json_index::JsonIndex;
+use crate::literal::{self, Decoded};
 use core::fmt;
+use core::ops::Range;
 use flushq_core::diag::line_col;
 
 /// A problem at a position in a scenario file.
@@ -28,21 +31,50 @@ impl fmt::Display for FileDiagnostic {
     }
 }
 
+/// One step of a path to a value in a JSON file: an object key or an array index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Step {
+    /// The member named so (decoded).
+    Key(String),
+    /// The array element at this index.
+    Index(usize),
+}
+
+impl From<&str> for Step {
+    fn from(key: &str) -> Self {
+        Step::Key(key.to_string())
+    }
+}
+
+impl From<usize> for Step {
+    fn from(index: usize) -> Self {
+        Step::Index(index)
+    }
+}
+
+/// A path to a value, as a slice of [`Step`]s: `path_to!["transport", i, "name"]`.
+macro_rules! path_to {
+    ($($step:expr),* $(,)?) => {
+        &[$($crate::locate::Step::from($step)),*][..]
+    };
+}
+pub(crate) use path_to;
+
 /// A string value that may know where it was written.
-pub trait Located {
+pub(crate) trait Located {
     /// The value.
     fn value(&self) -> &str;
-    /// Byte offset of the value in the file. TOML values know it exactly; for
-    /// JSON the first quoted occurrence after `hint` is used.
-    fn offset(&self, src: &str, hint: usize) -> usize;
+    /// Byte offset of the value in the file, when the parser recorded it (toml
+    /// does; serde_json does not, and [`Locator`] finds those by path instead).
+    fn recorded_offset(&self) -> Option<usize>;
 }
 
 impl Located for toml::Spanned<String> {
     fn value(&self) -> &str {
         self.get_ref()
     }
-    fn offset(&self, _src: &str, _hint: usize) -> usize {
-        self.span().start
+    fn recorded_offset(&self) -> Option<usize> {
+        Some(self.span().start)
     }
 }
 
@@ -50,9 +82,62 @@ impl Located for String {
     fn value(&self) -> &str {
         self
     }
-    fn offset(&self, src: &str, hint: usize) -> usize {
-        let quoted = serde_json::to_string(self).unwrap_or_default();
-        let from = hint.min(src.len());
-        src.get(from..).and_then(|rest| rest.find(&quoted)).map(|i| i + from).or_else(|| src.find(&quoted)).unwrap_or(0)
+    fn recorded_offset(&self) -> Option<usize> {
+        None
+    }
+}
+
+/// Finds where decoded values were written in a scenario file.
+pub(crate) struct Locator<'a> {
+    src: &'a str,
+    syntax: Syntax,
+}
+
+enum Syntax {
+    Toml,
+    /// JSON values are looked up by path in a scan of the file.
+    Json(JsonIndex),
+}
+
+impl<'a> Locator<'a> {
+    /// For a TOML file, whose values carry their spans.
+    pub fn toml(src: &'a str) -> Self {
+        Locator { src, syntax: Syntax::Toml }
+    }
+
+    /// For a JSON file: scans it for the position of every value.
+    pub fn json(src: &'a str) -> Self {
+        Locator { src, syntax: Syntax::Json(JsonIndex::scan(src)) }
+    }
+
+    /// The file.
+    pub fn src(&self) -> &'a str {
+        self.src
+    }
+
+    /// Byte offset of `value`, which sits at `path` in the file. Falls back to the
+    /// top of the file if it cannot be found (it always should be).
+    pub fn offset(&self, value: &impl Located, path: &[Step]) -> usize {
+        value.recorded_offset().or_else(|| self.json_span(path).map(|r| r.start)).unwrap_or(0)
+    }
+
+    /// A diagnostic at `value`, which sits at `path` in the file.
+    pub fn diag(&self, value: &impl Located, path: &[Step], message: impl Into<String>) -> FileDiagnostic {
+        FileDiagnostic::at(self.src, self.offset(value, path), message)
+    }
+
+    /// The string literal starting at byte `at`, decoded with the origin of each byte.
+    pub fn literal(&self, at: usize) -> Option<Decoded> {
+        match self.syntax {
+            Syntax::Toml => literal::toml(self.src, at),
+            Syntax::Json(_) => literal::json(self.src, at),
+        }
+    }
+
+    fn json_span(&self, path: &[Step]) -> Option<Range<usize>> {
+        match &self.syntax {
+            Syntax::Toml => None,
+            Syntax::Json(index) => index.span(path),
+        }
     }
 }

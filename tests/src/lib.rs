@@ -86,7 +86,8 @@ pub fn place_of(m: &Machine, subject: &str) -> Option<Place> {
 /// Where the folded view and the machine's world differ, if anywhere.
 pub fn view_disagrees(view: &View, m: &Machine) -> Option<String> {
     let w = m.world();
-    let names = |ids: &mut dyn Iterator<Item = &MsgId>| -> Vec<String> { ids.map(|&i| w.subject(i).to_string()).collect() };
+    let names =
+        |ids: &mut dyn Iterator<Item = &MsgId>| -> Vec<String> { ids.map(|&i| w.subject(i).to_string()).collect() };
     for (i, row) in w.rows.iter().enumerate() {
         if view.rows[i].status != row.status {
             return Some(format!("row {} status: view {} world {}", row.display_name, view.rows[i].status, row.status));

@@ -142,7 +142,12 @@ impl Machine {
                     let object = self.handle_object(h);
                     if free {
                         let rows = self.row_count(h);
-                        self.emit(Actor::Client, Some(Actor::Mapi), Some(line), EventKind::FreeProws { var, rows, handle: h });
+                        self.emit(
+                            Actor::Client,
+                            Some(Actor::Mapi),
+                            Some(line),
+                            EventKind::FreeProws { var, rows, handle: h },
+                        );
                     } else {
                         let what = self.handles.get(h).referent.describe();
                         self.emit(Actor::Client, None, Some(line), EventKind::Release { var, what, handle: h });

@@ -2,6 +2,7 @@
 
 mod event;
 mod mermaid;
+mod narrate;
 mod outcome;
 mod text;
 mod view;
@@ -10,6 +11,7 @@ pub use event::{
     Actor, Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
 };
 pub use mermaid::render_mermaid;
+pub use narrate::narrate;
 pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};
 pub use text::{describe, render_text};
 pub use view::{HandleView, PromptView, RowView, TransportView, View};

@@ -88,6 +88,8 @@ pub struct View {
     pub transports: Vec<TransportView>,
     /// The client's inbox.
     pub inbox: Vec<String>,
+    /// The transport each inbox message came through, parallel to `inbox`.
+    pub inbox_via: Vec<usize>,
     /// Transport holding the modem line.
     pub modem_line: Option<usize>,
     /// Transport being flushed by the spooler.
@@ -106,6 +108,8 @@ pub struct View {
     pub finished: bool,
     /// Number of dialogs shown so far (the next one's index).
     pub prompts_shown: usize,
+    /// Transports of the spooler's current job, in the order it flushes them.
+    pub job: Vec<usize>,
     deferred_reported: usize,
 }
 
@@ -146,6 +150,7 @@ impl View {
                 })
                 .collect(),
             inbox: subjects(&mut world.inbox.iter()),
+            inbox_via: Vec::new(),
             modem_line: world.modem_line,
             active: None,
             prompt: None,
@@ -155,6 +160,7 @@ impl View {
             handles: Vec::new(),
             finished: false,
             prompts_shown: 0,
+            job: Vec::new(),
             deferred_reported: 0,
         }
     }
@@ -186,7 +192,8 @@ impl View {
         match &e.kind {
             EventKind::GetStatusTable { handle, .. } => self.open(*handle, String::from("status table"), e.line),
             EventKind::QueryAllRows { matched, handle, .. } => {
-                self.matched = self.rows.iter().enumerate().filter(|(_, r)| matched.contains(&r.name)).map(|(i, _)| i).collect();
+                self.matched =
+                    self.rows.iter().enumerate().filter(|(_, r)| matched.contains(&r.name)).map(|(i, _)| i).collect();
                 if let Some(h) = handle {
                     let noun = if matched.len() == 1 { "row" } else { "rows" };
                     self.open(*h, format!("row set ({} {noun})", matched.len()), e.line);
@@ -201,17 +208,17 @@ impl View {
                 }
             }
             EventKind::FlushCall { mode: super::FlushMode::Synchronous, .. } => self.blocked = e.line,
-            EventKind::FlushReturn { .. } => {
-                if self.blocked == e.line {
-                    self.blocked = None;
-                }
+            EventKind::FlushReturn { .. } if self.blocked == e.line => self.blocked = None,
+            EventKind::SpoolerBegin { transports, .. } => {
+                self.active = None;
+                self.job = transports.iter().filter_map(|n| self.transport_index(n)).collect();
             }
-            EventKind::SpoolerBegin { .. } => self.active = None,
-            EventKind::XpFlushQueues { transport, .. } | EventKind::LeftToSchedule { transport } => {
-                if e.actor == super::Actor::Spooler {
-                    self.active = t_of(self, transport);
-                    self.deferred_reported = 0;
-                }
+            EventKind::SpoolerEnd { .. } => self.job.clear(),
+            EventKind::XpFlushQueues { transport, .. } | EventKind::LeftToSchedule { transport }
+                if e.actor == super::Actor::Spooler =>
+            {
+                self.active = t_of(self, transport);
+                self.deferred_reported = 0;
             }
             EventKind::TransportDone { .. } => self.active = None,
             EventKind::Prompt { transport, style, .. } => {
@@ -260,6 +267,7 @@ impl View {
                 if let Some(t) = t_of(self, transport) {
                     if Self::take(&mut self.transports[t].remote, subject) {
                         self.inbox.push(subject.clone());
+                        self.inbox_via.push(t);
                     }
                 }
             }

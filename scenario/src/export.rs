@@ -1,10 +1,11 @@
-//! The `--format json` output: `events` and `outcome`.
+//! The trace as JSON, as `flushq run --format json` prints it and the playground
+//! exports it: `events` and `outcome`.
 
 use flushq_core::trace::{describe, Event, Outcome};
 use serde_json::{json, Map, Value};
 
-/// Renders the whole run as pretty JSON.
-pub fn render(events: &[Event], outcome: &Outcome) -> String {
+/// Renders a run's events and outcome as pretty JSON.
+pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
     let events: Vec<Value> = events
         .iter()
         .map(|e| {

@@ -1,0 +1,121 @@
+//! toml and serde_json errors as file diagnostics, with their messages made clear
+//! where the parsers' own are empty or only make sense to a parser author.
+
+use crate::json_index::JsonIndex;
+use crate::locate::{path_to, FileDiagnostic};
+use serde_json::error::Category;
+
+/// TOML integers are 64-bit signed, so no TOML file can spell a larger seed.
+const TOML_SEED_MAX: i64 = i64::MAX;
+
+/// The diagnostic for a file toml could not decode.
+pub(crate) fn toml(src: &str, e: &toml::de::Error) -> FileDiagnostic {
+    let at = e.span().map_or(0, |s| s.start).min(src.len());
+    FileDiagnostic::at(src, at, toml_message(src, at, e.message()))
+}
+
+/// The diagnostic for a file serde_json could not decode.
+pub(crate) fn json(src: &str, e: &serde_json::Error) -> FileDiagnostic {
+    let at = json_offset(src, e);
+    let mut message = json_message(e);
+    if message.starts_with("invalid type: floating point") && is_json_seed(src, at) {
+        message = seed_range(u64::MAX, "");
+    }
+    FileDiagnostic::at(src, at, message)
+}
+
+/// toml's message for an error at byte `at`, or a clearer one.
+fn toml_message(src: &str, at: usize, message: &str) -> String {
+    let key = key_before(src, at);
+    let out_of_range = message.starts_with("number too large") || message.starts_with("invalid type: floating point");
+    if key == Some("seed") && out_of_range {
+        return seed_range(TOML_SEED_MAX, " in TOML");
+    }
+    // Where a value should follow `=`, toml says nothing at the end of the file and
+    // "invalid string" elsewhere, as a string was the last kind of value it tried.
+    if key.is_some() && (message.trim().is_empty() || message.starts_with("invalid string\n")) {
+        return missing_value(src, at);
+    }
+    if message.trim().is_empty() {
+        return String::from(if at >= src.len() { "unexpected end of file" } else { "invalid TOML" });
+    }
+    // toml's messages end with a newline and put what it expected on a line of its own.
+    message.trim().replace('\n', " ")
+}
+
+/// The key of a `key = value` whose value starts (or should start) at byte `at`:
+/// `None` unless only `=` and spaces separate the key from `at`.
+fn key_before(src: &str, at: usize) -> Option<&str> {
+    let before = src.get(..at)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let key = line.trim_end().strip_suffix('=')?.trim_end();
+    // The key ends the line before `=`; inline tables (`{a =`) put others before it.
+    let key = &key[key.rfind([' ', '\t', '{', ',']).map_or(0, |i| i + 1)..];
+    let key = key.trim_matches(['"', '\'']);
+    (!key.is_empty()).then_some(key)
+}
+
+/// "expected a value", naming what stands where the value should be, if anything.
+fn missing_value(src: &str, at: usize) -> String {
+    let rest = src.get(at..).and_then(|s| s.lines().next()).unwrap_or("");
+    let found = rest.split([' ', '\t', ',', ']', '}', '#']).next().unwrap_or("");
+    if found.is_empty() {
+        String::from("expected a value after `=`")
+    } else {
+        format!("expected a value after `=`, found `{found}`; a string needs quotes")
+    }
+}
+
+/// The message for a seed that is not a whole number a file of this format can hold.
+fn seed_range(max: impl core::fmt::Display, format: &str) -> String {
+    format!("`seed` must be a whole number from 0 to {max}{format}")
+}
+
+fn json_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    // serde_json appends " at line L column C"; the position is reported separately.
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Byte offset of a serde_json error. serde_json counts columns in bytes, up to and
+/// including the last byte it read, and says column 0 at the end of the input.
+fn json_offset(src: &str, e: &serde_json::Error) -> usize {
+    if e.classify() == Category::Eof {
+        return src.len();
+    }
+    let line_start = src.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum::<usize>();
+    let mut at = (line_start + e.column().saturating_sub(1)).min(src.len());
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether byte `at` of the JSON file lies in the top-level `seed` value.
+fn is_json_seed(src: &str, at: usize) -> bool {
+    JsonIndex::scan(src).span(path_to!["seed"]).is_some_and(|r| r.contains(&at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_before_values() {
+        assert_eq!(key_before("seed = 1", 7), Some("seed"));
+        assert_eq!(key_before("a\n\"seed\"=x", 9), Some("seed"));
+        assert_eq!(key_before("t = {a =", 8), Some("a"));
+        assert_eq!(key_before("x = [1, 2", 8), None);
+        assert_eq!(key_before("= 1", 2), None);
+    }
+
+    #[test]
+    fn missing_values() {
+        assert_eq!(missing_value("k =", 3), "expected a value after `=`");
+        assert_eq!(missing_value("k = # c\n", 4), "expected a value after `=`");
+        assert_eq!(missing_value("k = abc def\n", 4), "expected a value after `=`, found `abc`; a string needs quotes");
+    }
+}

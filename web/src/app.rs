@@ -1,0 +1,220 @@
+//! The root component: state, effects (playback timer, keyboard, persistence)
+//! and the page layout.
+
+use crate::browser;
+use crate::components::controls::Controls;
+use crate::components::diagram::Diagram;
+use crate::components::editor::Editor;
+use crate::components::flags::Flags;
+use crate::components::header::{Export, Header};
+use crate::components::help::Help;
+use crate::components::prompt::Prompt;
+use crate::components::scenario_editor::ScenarioEditor;
+use crate::components::status_table::StatusTable;
+use crate::components::trace_list::TraceList;
+use crate::share::{self, Shared};
+use crate::state::{Action, Panel, Playground};
+use flushq_core::trace::{narrate, render_mermaid, EventKind};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The preset a first visit opens.
+pub const DEFAULT_PRESET: &str = "spooler-upload";
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Start from this state instead of the URL, the saved session or the default preset.
+    #[prop_or_default]
+    pub initial: Option<Playground>,
+}
+
+/// Where a first render starts: the share link, the saved session, or the default.
+fn initial_state() -> Playground {
+    let restored = browser::fragment()
+        .and_then(|f| share::decode(&f).ok())
+        .or_else(|| browser::load_session().and_then(|s| share::decode(&s).ok()));
+    match restored {
+        Some(Shared { scenario, answers, step }) => {
+            let mut p = Playground::new(scenario, answers, None);
+            p.step = (step as usize).min(p.shown().len());
+            p
+        }
+        None => Playground::from_preset(DEFAULT_PRESET).expect("the default preset loads"),
+    }
+}
+
+fn shared(s: &Playground) -> Shared {
+    Shared { scenario: s.scenario.clone(), answers: s.answers.clone(), step: s.step as u32 }
+}
+
+/// The playground page.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer_eq(move || initial.unwrap_or_else(initial_state));
+    let toast = use_state(|| None::<String>);
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+
+    // Playback: one step per tick.
+    {
+        let state = state.clone();
+        use_effect_with((state.playing, state.speed), move |(playing, speed)| {
+            let interval = playing.then(|| {
+                let state = state.clone();
+                gloo::timers::callback::Interval::new(*speed, move || state.dispatch(Action::Tick))
+            });
+            move || drop(interval)
+        });
+    }
+    // Keyboard shortcuts, never while typing.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if browser::typing_target(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let action = match e.key().as_str() {
+                        "ArrowRight" => Action::Forward,
+                        "ArrowLeft" => Action::Back,
+                        " " => Action::TogglePlay,
+                        "Home" => Action::Home,
+                        "End" => Action::End,
+                        "?" => Action::Help(!state.help),
+                        "Escape" => Action::Help(false),
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    state.dispatch(action);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // The last session survives a reload.
+    {
+        let snapshot = shared(&state);
+        use_effect_with(snapshot, move |s| browser::save_session(&share::encode(s)));
+    }
+
+    let run = state.shown().clone();
+    let step = state.step;
+    let view = run.view_at(step);
+    let event = run.event_at(step).cloned();
+    let before = run.view_at(step.saturating_sub(1));
+    let narration = match &event {
+        Some(e) => narrate(e, &before),
+        None if run.is_empty() => String::from("Nothing ran: fix the script or the scenario to start."),
+        None => {
+            String::from("Step 0: nothing has happened yet. Press ▶ or → to run the client script one step at a time.")
+        }
+    };
+    let changed: Vec<usize> =
+        (0..view.rows.len()).filter(|&i| step > 0 && before.rows[i].status != view.rows[i].status).collect();
+
+    let on_share = {
+        let state = state.clone();
+        let toast = toast.clone();
+        Callback::from(move |_| {
+            let body = share::encode(&shared(&state));
+            browser::set_fragment(&body);
+            let url = browser::url_with_fragment(&body);
+            browser::copy(&url);
+            toast.set(Some(format!("Link copied ({} characters). It opens this exact step.", url.len())));
+        })
+    };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |x: Export| {
+            let run = state.shown();
+            let stem = state.preset.clone().unwrap_or_else(|| String::from("flushq"));
+            match x {
+                Export::Json => {
+                    let body = flushq_scenario::export::trace_json(&run.events, &run.outcome);
+                    browser::download(&format!("{stem}.trace.json"), "application/json", &body);
+                }
+                Export::Mermaid => {
+                    let names: Vec<String> = state.scenario.transports.iter().map(|t| t.name.clone()).collect();
+                    let body = render_mermaid(&state.scenario.title, &run.events, &names);
+                    browser::download(&format!("{stem}.mmd"), "text/plain", &body);
+                }
+                Export::Svg => {
+                    if let Some(svg) = browser::outer_html("svg.diagram") {
+                        browser::download(&format!("{stem}-step{}.svg", state.step), "image/svg+xml", &svg);
+                    }
+                }
+                Export::Toml => {
+                    browser::download(&format!("{stem}.toml"), "application/toml", &share::to_toml(&state.scenario));
+                }
+            }
+        })
+    };
+
+    // A dialog on screen at this step: a modal when the run waits for the answer,
+    // or when stepping onto a dialog answered before (to change the answer).
+    let prompt = view.prompt.map(|p| {
+        let index = view.prompts_shown.saturating_sub(1);
+        let no_ui = matches!(event.as_ref().map(|e| &e.kind), Some(EventKind::Prompt { no_ui_requested: true, .. }));
+        html! {
+            <Prompt transport={view.transports[p.transport].name.clone()} style={p.style} no_ui={no_ui}
+                answered={state.answers.get(index).copied()} on_action={on_action.clone()} />
+        }
+    });
+    let diagnostics = state.run.diagnostics.clone();
+    let stale = state.run.is_error();
+    let title = state.scenario.title.clone();
+    let events = Rc::new(run.events.clone());
+
+    html! {
+        <div class="app">
+            <Header preset={state.preset.clone().map(AttrValue::from)} panel={state.panel} on_action={on_action.clone()} {on_share} {on_export} />
+            <main class="layout">
+                <aside class="side" aria-label="Inputs">
+                    if state.panel == Panel::Script {
+                        <section class="panel script" aria-labelledby="script-head">
+                            <h2 id="script-head">{ "Client script" }</h2>
+                            <Editor text={state.scenario.script.clone()} diagnostics={diagnostics}
+                                line={view.line} blocked={view.blocked.is_some()}
+                                on_change={on_action.reform(Action::Script)} />
+                            <Flags script={state.scenario.script.clone()} on_action={on_action.clone()} />
+                        </section>
+                    } else {
+                        <ScenarioEditor scenario={state.scenario.clone()} error={state.run.scenario_error.clone().map(AttrValue::from)} on_action={on_action.clone()} />
+                    }
+                </aside>
+                <section class="stage" aria-label="Simulation">
+                    <h2 class="scenario-title">{ title }</h2>
+                    if stale {
+                        <p class="stale" role="status">{ "The script has errors, so this is the last run that worked. Fix the script to run it again." }</p>
+                    }
+                    <Diagram view={view.clone()} event={event.clone()} />
+                    <p class="narration" aria-live="polite" aria-atomic="true">
+                        <span class="step-no">{ format!("Step {step}") }</span>{ narration }
+                    </p>
+                    <Controls step={step} len={run.len()} playing={state.playing} speed={state.speed} on_action={on_action.clone()} />
+                    if run.waiting.is_some() && step == run.len() {
+                        <p class="hint">{ "The run waits for your answer to the dialog." }</p>
+                    }
+                </section>
+                <aside class="info" aria-label="Status table and trace">
+                    <StatusTable view={view.clone()} changed={changed} />
+                    <TraceList events={events} step={step} on_action={on_action.clone()} />
+                </aside>
+            </main>
+            { for prompt }
+            if state.help {
+                <Help on_action={on_action.clone()} />
+            }
+            if let Some(t) = (*toast).clone() {
+                <div class="toast" role="status" onclick={let toast = toast.clone(); Callback::from(move |_| toast.set(None))}>{ t }</div>
+            }
+        </div>
+    }
+}

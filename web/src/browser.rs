@@ -1,0 +1,87 @@
+//! The few browser services the playground uses: the URL fragment, localStorage,
+//! the clipboard and file downloads. Each fails softly: a private window without
+//! storage still runs the playground.
+
+use wasm_bindgen::JsCast;
+
+/// localStorage key of the last session.
+const SESSION_KEY: &str = "flushq.session";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The URL fragment without `#`, if any.
+pub fn fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let body = hash.trim_start_matches('#');
+    (!body.is_empty()).then(|| body.to_string())
+}
+
+/// Replaces the URL fragment without adding a history entry.
+pub fn set_fragment(body: &str) {
+    if let Some(w) = window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{body}")));
+        }
+    }
+}
+
+/// The full URL of the page with fragment `body`.
+pub fn url_with_fragment(body: &str) -> String {
+    let base = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    format!("{base}#{body}")
+}
+
+/// The saved session, if any.
+pub fn load_session() -> Option<String> {
+    window()?.local_storage().ok()??.get_item(SESSION_KEY).ok()?
+}
+
+/// Saves the session (ignored when storage is unavailable or full).
+pub fn save_session(body: &str) {
+    if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(SESSION_KEY, body);
+    }
+}
+
+/// Copies `text` to the clipboard (best effort).
+pub fn copy(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The outer HTML of the first element matching `selector`.
+pub fn outer_html(selector: &str) -> Option<String> {
+    let el = window()?.document()?.query_selector(selector).ok()??;
+    Some(el.outer_html())
+}
+
+/// True when the keyboard event comes from a place where typing must not be
+/// taken as a shortcut: inputs, text areas, selects, editable content.
+pub fn typing_target(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let tag = target.tag_name().to_ascii_uppercase();
+    matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.closest("[contenteditable=true]").ok().flatten().is_some()
+}

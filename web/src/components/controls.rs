@@ -1,0 +1,74 @@
+//! Playback controls: step, play/pause, speed, scrubber, reset, run to end.
+
+use crate::state::{Action, SPEEDS};
+use yew::prelude::*;
+
+/// Properties of [`Controls`].
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// Events shown.
+    pub step: usize,
+    /// Events in the run.
+    pub len: usize,
+    /// Playing.
+    pub playing: bool,
+    /// Milliseconds per step.
+    pub speed: u32,
+    /// Dispatches actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The control bar.
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let act = |a: Action| {
+        let cb = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(a.clone()))
+    };
+    let on_scrub = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(n) = input.value().parse::<usize>() {
+                cb.emit(Action::Goto(n));
+            }
+        })
+    };
+    let on_speed = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(ms) = select.value().parse::<u32>() {
+                cb.emit(Action::Speed(ms));
+            }
+        })
+    };
+    let at_start = props.step == 0;
+    let at_end = props.step >= props.len;
+    html! {
+        <div class="controls" role="toolbar" aria-label="Playback">
+            <button type="button" onclick={act(Action::Reset)} title="Reset to the start (Home)" aria-label="Reset">{ "⏮" }</button>
+            <button type="button" onclick={act(Action::Back)} disabled={at_start} title="Step back (←)" aria-label="Step back">{ "◀" }</button>
+            <button type="button" class="play" onclick={act(Action::TogglePlay)} title="Play or pause (Space)"
+                aria-label={if props.playing { "Pause" } else { "Play" }} aria-pressed={props.playing.to_string()}>
+                { if props.playing { "⏸" } else { "▶" } }
+            </button>
+            <button type="button" onclick={act(Action::Forward)} disabled={at_end} title="Step forward (→)" aria-label="Step forward">{ "▶|" }</button>
+            <button type="button" onclick={act(Action::End)} disabled={at_end} title="Run to the end (End)" aria-label="Run to end">{ "⏭" }</button>
+            <label class="scrub">
+                <span class="sr-only">{ "Step" }</span>
+                <input type="range" min="0" max={props.len.to_string()} value={props.step.to_string()} oninput={on_scrub}
+                    aria-valuetext={format!("step {} of {}", props.step, props.len)} />
+            </label>
+            <span class="counter" aria-hidden="true">{ format!("{} / {}", props.step, props.len) }</span>
+            <label class="speed">
+                <span>{ "Speed" }</span>
+                <select onchange={on_speed} aria-label="Playback speed">
+                    { for SPEEDS.iter().map(|(ms, name)| html! {
+                        <option value={ms.to_string()} selected={*ms == props.speed}>{ *name }</option>
+                    }) }
+                </select>
+            </label>
+        </div>
+    }
+}

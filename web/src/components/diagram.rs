@@ -1,0 +1,397 @@
+//! The SVG picture of the session at one step: client, session and status table,
+//! spooler, transports in transport order with their queues and status bits, the
+//! remote systems, and the shared modem line. Messages are tokens keyed by
+//! identity, so moving between places animates (unless reduced motion is asked).
+
+use flushq_core::mapi::StatusCode;
+use flushq_core::scenario::TransportKind;
+use flushq_core::trace::{Actor, Event, EventKind, FlushMode, PromptStyle, View};
+use yew::prelude::*;
+
+/// Properties of [`Diagram`].
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    /// What to draw.
+    pub view: View,
+    /// The event of this step, to highlight who acts.
+    pub event: Option<Event>,
+}
+
+const W: f64 = 1000.0;
+const ROW_H: f64 = 118.0;
+const TOP: f64 = 46.0;
+const CLIENT_X: f64 = 16.0;
+const SESSION_X: f64 = 16.0;
+const SPOOLER_X: f64 = 232.0;
+const XP_X: f64 = 402.0;
+const XP_W: f64 = 330.0;
+const REMOTE_X: f64 = 790.0;
+const REMOTE_W: f64 = 194.0;
+
+/// Which box an actor is drawn as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Node {
+    Client,
+    Session,
+    Spooler,
+    Transport(usize),
+    User(usize),
+}
+
+fn node_of(actor: &Actor, view: &View) -> Option<Node> {
+    Some(match actor {
+        Actor::Client => Node::Client,
+        Actor::Session | Actor::Table | Actor::Mapi => Node::Session,
+        Actor::Spooler => Node::Spooler,
+        Actor::Transport(n) => Node::Transport(view.transport_index(n)?),
+        Actor::User => Node::User(view.prompt.map(|p| p.transport).or(view.active)?),
+    })
+}
+
+/// Height of the drawing for `n` transports.
+pub fn height(n: usize) -> f64 {
+    (TOP + n.max(3) as f64 * ROW_H + 70.0).max(420.0)
+}
+
+fn rect_of(node: Node, n: usize) -> (f64, f64, f64, f64) {
+    let h = height(n);
+    match node {
+        Node::Client => (CLIENT_X, TOP, 196.0, 150.0),
+        Node::Session => (SESSION_X, TOP + 170.0, 196.0, 120.0),
+        Node::Spooler => (SPOOLER_X, TOP + (h - TOP - 70.0) / 2.0 - 50.0, 140.0, 100.0),
+        Node::Transport(i) | Node::User(i) => (XP_X, TOP + i as f64 * ROW_H, XP_W, ROW_H - 14.0),
+    }
+}
+
+fn kind_icon(kind: TransportKind) -> &'static str {
+    match kind {
+        TransportKind::Lan => "🖧",
+        TransportKind::Modem => "☎",
+        TransportKind::Ras => "📡",
+    }
+}
+
+/// A message token at (x, y), keyed so it glides when it moves.
+fn token(key: String, subject: &str, x: f64, y: f64, class: &'static str) -> Html {
+    let w = 16.0 + 7.0 * subject.chars().count().min(14) as f64;
+    let label: String = subject.chars().take(14).collect();
+    html! {
+        <g key={key} class={classes!("token", class)} style={format!("transform: translate({x:.1}px, {y:.1}px)")}>
+            <title>{ subject }</title>
+            <rect width={format!("{w}")} height="18" rx="9" />
+            <text x={format!("{:.1}", w / 2.0)} y="13" text-anchor="middle">{ label }</text>
+        </g>
+    }
+}
+
+/// Lays tokens left to right, wrapping inside `width`.
+fn lay(items: &[(String, String, &'static str)], x0: f64, y0: f64, width: f64, out: &mut Vec<Html>) {
+    let (mut x, mut y) = (x0, y0);
+    for (key, subject, class) in items {
+        let w = 16.0 + 7.0 * subject.chars().count().min(14) as f64;
+        if x + w > x0 + width && x > x0 {
+            x = x0;
+            y += 22.0;
+        }
+        out.push(token(key.clone(), subject, x, y, class));
+        x += w + 4.0;
+    }
+}
+
+/// Stable identities: outgoing messages by their transport and subject occurrence,
+/// incoming ones likewise, wherever they are now.
+fn keyed(prefix: &str, t: usize, lists: &[(&[String], &'static str)]) -> Vec<Vec<(String, String, &'static str)>> {
+    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    lists
+        .iter()
+        .map(|(list, class)| {
+            list.iter()
+                .map(|s| {
+                    let n = seen.entry(s.as_str()).or_default();
+                    *n += 1;
+                    (format!("{prefix}{t}:{s}:{n}"), s.clone(), *class)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn status_chips(status: StatusCode, x: f64, y: f64) -> Html {
+    let bits = [
+        (StatusCode::STATUS_OUTBOUND_FLUSH, "OUTBOUND_FLUSH"),
+        (StatusCode::STATUS_INBOUND_FLUSH, "INBOUND_FLUSH"),
+        (StatusCode::STATUS_FAILURE, "FAILURE"),
+        (StatusCode::STATUS_REMOTE_ACCESS, "REMOTE_ACCESS"),
+    ];
+    let mut cx = x;
+    let chips = bits
+        .iter()
+        .map(|(bit, name)| {
+            let on = status.contains(*bit);
+            let w = 8.0 + 6.0 * name.len() as f64;
+            let chip = html! {
+                <g class={classes!("chip", on.then_some("on"), (*bit == StatusCode::STATUS_FAILURE && on).then_some("bad"))}>
+                    <rect x={format!("{cx:.1}")} y={format!("{y:.1}")} width={format!("{w:.1}")} height="15" rx="3" />
+                    <text x={format!("{:.1}", cx + 4.0)} y={format!("{:.1}", y + 11.0)}>{ *name }</text>
+                </g>
+            };
+            cx += w + 4.0;
+            chip
+        })
+        .collect::<Html>();
+    html! { <g aria-label={format!("PR_STATUS_CODE: {status}")}>{ chips }</g> }
+}
+
+fn arrow(from: (f64, f64, f64, f64), to: (f64, f64, f64, f64), class: &'static str, label: Option<&str>) -> Html {
+    let (fx, fy) = (from.0 + from.2 / 2.0, from.1 + from.3 / 2.0);
+    let (tx, ty) = (to.0 + to.2 / 2.0, to.1 + to.3 / 2.0);
+    // Leave from the facing side of each box.
+    let (sx, ex) = if tx > fx {
+        (from.0 + from.2, to.0)
+    } else if tx < fx {
+        (from.0, to.0 + to.2)
+    } else {
+        (fx, tx)
+    };
+    let (sy, ey) = if (tx - fx).abs() < 1.0 { (from.1 + from.3, to.1) } else { (fy, ty) };
+    let mx = (sx + ex) / 2.0;
+    let d = format!("M{sx:.1},{sy:.1} C{mx:.1},{sy:.1} {mx:.1},{ey:.1} {ex:.1},{ey:.1}");
+    html! {
+        <g class={classes!("arrow", class)}>
+            <path d={d} marker-end="url(#arrowhead)" />
+            if let Some(l) = label {
+                <text x={format!("{mx:.1}")} y={format!("{:.1}", (sy + ey) / 2.0 - 6.0)} text-anchor="middle">{ l }</text>
+            }
+        </g>
+    }
+}
+
+/// The session diagram.
+#[function_component(Diagram)]
+pub fn diagram(props: &DiagramProps) -> Html {
+    let view = &props.view;
+    let n = view.transports.len();
+    let h = height(n);
+    let actor = props.event.as_ref().and_then(|e| node_of(&e.actor, view));
+    let target = props.event.as_ref().and_then(|e| e.target.as_ref()).and_then(|a| node_of(a, view));
+    let lit = |node: Node| (actor == Some(node) || target == Some(node)).then_some("active");
+
+    let mut tokens: Vec<Html> = Vec::new();
+    let mut boxes: Vec<Html> = Vec::new();
+
+    // Client app with its inbox.
+    let (cx, cy, cw, ch) = rect_of(Node::Client, n);
+    let line = view.line.map(|l| format!("script line {l}")).unwrap_or_else(|| String::from("idle"));
+    let waiting = view.blocked.map(|l| format!("waiting in FlushQueues (line {l})"));
+    boxes.push(html! {
+        <g class={classes!("box", "client", lit(Node::Client))}>
+            <rect x={cx.to_string()} y={cy.to_string()} width={cw.to_string()} height={ch.to_string()} rx="8" />
+            <text class="title" x={(cx + 10.0).to_string()} y={(cy + 20.0).to_string()}>{ "Client application" }</text>
+            <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 37.0).to_string()}>{ waiting.unwrap_or(line) }</text>
+            <text class="lane" x={(cx + 10.0).to_string()} y={(cy + 58.0).to_string()}>{ format!("Inbox ({})", view.inbox.len()) }</text>
+        </g>
+    });
+    let mut inbox_seen: std::collections::BTreeMap<(usize, &str), usize> = Default::default();
+    let inbox: Vec<(String, String, &'static str)> = view
+        .inbox
+        .iter()
+        .zip(&view.inbox_via)
+        .map(|(s, &t)| {
+            // Same identity as while the message waited remotely (see `incoming` below).
+            let k = inbox_seen.entry((t, s.as_str())).or_default();
+            *k += 1;
+            (format!("i{t}:{s}:{k}"), s.clone(), "in")
+        })
+        .collect();
+    lay(&inbox, cx + 10.0, cy + 66.0, cw - 20.0, &mut tokens);
+
+    // MAPI session and its status table.
+    let (sx, sy, sw, sh) = rect_of(Node::Session, n);
+    let open = view.handles.iter().filter(|h| h.released.is_none()).count();
+    boxes.push(html! {
+        <g class={classes!("box", "session", lit(Node::Session))}>
+            <rect x={sx.to_string()} y={sy.to_string()} width={sw.to_string()} height={sh.to_string()} rx="8" />
+            <text class="title" x={(sx + 10.0).to_string()} y={(sy + 20.0).to_string()}>{ "MAPI session" }</text>
+            <text class="sub" x={(sx + 10.0).to_string()} y={(sy + 40.0).to_string()}>{ format!("status table: {} rows", view.rows.len()) }</text>
+            <text class="sub" x={(sx + 10.0).to_string()} y={(sy + 58.0).to_string()}>{ format!("rows matched: {}", view.matched.len()) }</text>
+            <text class="sub" x={(sx + 10.0).to_string()} y={(sy + 76.0).to_string()}>{ format!("open handles: {open}") }</text>
+        </g>
+    });
+
+    // Spooler.
+    let (px, py, pw, ph) = rect_of(Node::Spooler, n);
+    let job = if view.job.is_empty() {
+        String::from("idle")
+    } else {
+        let names: Vec<&str> = view.job.iter().map(|&t| view.transports[t].name.as_str()).collect();
+        format!("flushing: {}", names.join(", "))
+    };
+    boxes.push(html! {
+        <g class={classes!("box", "spooler", lit(Node::Spooler))}>
+            <rect x={px.to_string()} y={py.to_string()} width={pw.to_string()} height={ph.to_string()} rx="8" />
+            <text class="title" x={(px + 10.0).to_string()} y={(py + 22.0).to_string()}>{ "MAPI spooler" }</text>
+            <foreignObject x={(px + 6.0).to_string()} y={(py + 30.0).to_string()} width={(pw - 12.0).to_string()} height={(ph - 34.0).to_string()}>
+                <div class="fo-text">{ job }</div>
+            </foreignObject>
+        </g>
+    });
+
+    // Transports and their remote systems.
+    for (i, t) in view.transports.iter().enumerate() {
+        let (x, y, w, hh) = rect_of(Node::Transport(i), n);
+        let row = &view.rows[t.row];
+        let flags = format!(
+            "{}{}{}",
+            t.kind.name().to_uppercase(),
+            if t.honors_no_ui { "" } else { " · ignores NO_UI" },
+            if t.asynchronous { " · async" } else { "" }
+        );
+        let outgoing = keyed(
+            "o",
+            i,
+            &[(&t.outbound, "out"), (&t.deferred, "deferred"), (&t.failed, "failed"), (&t.delivered, "sent")],
+        );
+        // Messages still waiting are numbered after those of the same subject that
+        // already arrived, so every key stays unique and keeps its identity.
+        let arrived = |subject: &str| {
+            view.inbox.iter().zip(&view.inbox_via).filter(|(s, v)| **v == i && s.as_str() == subject).count()
+        };
+        let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+        let incoming: Vec<(String, String, &'static str)> = t
+            .remote
+            .iter()
+            .map(|s| {
+                let n = seen.entry(s.as_str()).or_default();
+                *n += 1;
+                (format!("i{i}:{s}:{}", arrived(s) + *n), s.clone(), "waiting")
+            })
+            .collect();
+        boxes.push(html! {
+            <g class={classes!("box", "transport", lit(Node::Transport(i)), (view.active == Some(i)).then_some("flushing"))}>
+                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={hh.to_string()} rx="8" />
+                <text class="title" x={(x + 10.0).to_string()} y={(y + 20.0).to_string()}>
+                    { format!("{} {}. {}", kind_icon(t.kind), i + 1, t.name) }
+                </text>
+                <text class="sub" x={(x + w - 10.0).to_string()} y={(y + 20.0).to_string()} text-anchor="end">{ flags }</text>
+                { status_chips(row.status, x + 10.0, y + 28.0) }
+                <text class="lane" x={(x + 10.0).to_string()} y={(y + 62.0).to_string()}>{ "out" }</text>
+                <text class="lane" x={(x + 10.0).to_string()} y={(y + 88.0).to_string()}>{ "held" }</text>
+            </g>
+        });
+        lay(&outgoing[0], x + 40.0, y + 49.0, w - 50.0, &mut tokens);
+        let held: Vec<_> = outgoing[1].iter().chain(&outgoing[2]).cloned().collect();
+        lay(&held, x + 40.0, y + 75.0, w - 50.0, &mut tokens);
+        let (rx, ry) = (REMOTE_X, y);
+        boxes.push(html! {
+            <g class="box remote">
+                <rect x={rx.to_string()} y={ry.to_string()} width={REMOTE_W.to_string()} height={hh.to_string()} rx="8" />
+                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ format!("Remote system of {}", t.name) }</text>
+                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 40.0).to_string()}>{ "delivered" }</text>
+                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 76.0).to_string()}>{ "waiting for us" }</text>
+            </g>
+        });
+        lay(&outgoing[3], rx + 10.0, ry + 45.0, REMOTE_W - 20.0, &mut tokens);
+        lay(&incoming, rx + 10.0, ry + 81.0, REMOTE_W - 20.0, &mut tokens);
+        // The link between transport and remote: solid when connected.
+        let linked = view.active == Some(i) && !row.status.contains(StatusCode::STATUS_FAILURE);
+        boxes.push(html! {
+            <line class={classes!("link", linked.then_some("up"), t.kind.dials().then_some("dial"))}
+                x1={(x + w).to_string()} y1={(y + hh / 2.0).to_string()} x2={rx.to_string()} y2={(ry + hh / 2.0).to_string()} />
+        });
+    }
+
+    // The shared modem line, when any transport dials.
+    let dialers: Vec<usize> =
+        view.transports.iter().enumerate().filter(|(_, t)| t.kind.dials()).map(|(i, _)| i).collect();
+    let modem = (!dialers.is_empty()).then(|| {
+        let y = h - 54.0;
+        let holder = view.modem_line.map(|t| view.transports[t].name.clone());
+        let text = match &holder {
+            Some(name) => format!("☎ modem line: held by {name}"),
+            None => String::from("☎ modem line: free"),
+        };
+        let wires = dialers
+            .iter()
+            .map(|&i| {
+                let (x, ty, w, hh) = rect_of(Node::Transport(i), n);
+                let held = view.modem_line == Some(i);
+                html! { <line class={classes!("wire", held.then_some("held"))} x1={(x + w - 24.0).to_string()} y1={(ty + hh).to_string()} x2={(x + w - 24.0).to_string()} y2={y.to_string()} /> }
+            })
+            .collect::<Html>();
+        html! {
+            <g class={classes!("modem", holder.is_some().then_some("held"))}>
+                { wires }
+                <rect x={XP_X.to_string()} y={y.to_string()} width={XP_W.to_string()} height="30" rx="6" />
+                <text x={(XP_X + 10.0).to_string()} y={(y + 20.0).to_string()}>{ text }</text>
+            </g>
+        }
+    });
+
+    // The call of this step, and the fallback drawn distinctly.
+    let call = match (actor, target) {
+        (Some(a), Some(b)) if a != b => {
+            let fallback = matches!(
+                props.event.as_ref().map(|e| &e.kind),
+                Some(EventKind::FlushCall { target: Some(_), mode: FlushMode::Synchronous, .. })
+            );
+            let label = props.event.as_ref().and_then(|e| match &e.kind {
+                EventKind::FlushCall { .. } | EventKind::XpFlushQueues { .. } => Some("FlushQueues"),
+                EventKind::Submit { .. } => Some("SubmitMessage"),
+                EventKind::StartMessage { .. } => Some("StartMessage"),
+                EventKind::TransportNotify { .. } => Some("TransportNotify"),
+                EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some("returns"),
+                _ => None,
+            });
+            let main = arrow(rect_of(a, n), rect_of(b, n), if fallback { "fallback" } else { "call" }, label);
+            let extra = props.event.as_ref().and_then(|e| match &e.kind {
+                EventKind::FlushCall { target: Some(t), .. } if fallback => view.transport_index(t).map(|i| {
+                    arrow(
+                        rect_of(Node::Spooler, n),
+                        rect_of(Node::Transport(i), n),
+                        "fallback",
+                        Some("lpTargetTransport"),
+                    )
+                }),
+                _ => None,
+            });
+            html! { <>{ main }{ for extra }</> }
+        }
+        _ => html! {},
+    };
+
+    // A dialog on screen, drawn over its transport.
+    let dialog = view.prompt.map(|p| {
+        let (x, y, w, _) = rect_of(Node::Transport(p.transport), n);
+        let name = &view.transports[p.transport].name;
+        let text = match p.style {
+            PromptStyle::DialUp => format!("Connect {name}?"),
+            PromptStyle::Progress => format!("{name}: sending and receiving…"),
+        };
+        html! {
+            <g class="dialog-badge">
+                <rect x={(x + w - 190.0).to_string()} y={(y - 10.0).to_string()} width="180" height="26" rx="5" />
+                <text x={(x + w - 180.0).to_string()} y={(y + 7.0).to_string()}>{ format!("💬 {text}") }</text>
+            </g>
+        }
+    });
+
+    html! {
+        <svg class="diagram" viewBox={format!("0 0 {W} {h}")} role="img" xmlns="http://www.w3.org/2000/svg"
+            aria-label={format!("Session diagram at step {}: {} transports", view.step, n)}>
+            <defs>
+                <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0,0 L10,5 L0,10 z" />
+                </marker>
+            </defs>
+            <text class="col-head" x={CLIENT_X.to_string()} y="26">{ "Client" }</text>
+            <text class="col-head" x={SPOOLER_X.to_string()} y="26">{ "Spooler" }</text>
+            <text class="col-head" x={XP_X.to_string()} y="26">{ "Transports, in transport order" }</text>
+            <text class="col-head" x={REMOTE_X.to_string()} y="26">{ "Remote systems" }</text>
+            { for boxes }
+            { for modem }
+            { call }
+            <g class="tokens">{ for tokens }</g>
+            { for dialog }
+        </svg>
+    }
+}

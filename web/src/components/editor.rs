@@ -1,0 +1,71 @@
+//! The client-script editor: line numbers, the current line highlighted, and
+//! diagnostics as you type. The text is the visitor's: it is never replaced by
+//! a parse result, so an invalid edit loses nothing.
+
+use flushq_core::diag::{Diagnostic, Severity};
+use yew::prelude::*;
+
+/// Properties of [`Editor`].
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The script.
+    pub text: AttrValue,
+    /// Problems to show, script-relative.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Line to highlight (the statement being executed).
+    pub line: Option<u32>,
+    /// True while the client waits inside that line's call.
+    pub blocked: bool,
+    /// A new text.
+    pub on_change: Callback<String>,
+}
+
+/// Line height in px; the CSS uses the same value.
+const LINE: f64 = 20.0;
+
+/// The script editor.
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let oninput = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            cb.emit(area.value());
+        })
+    };
+    let lines = props.text.split('\n').count().max(1);
+    let error_lines: Vec<u32> = props.diagnostics.iter().map(|d| d.span.line).collect();
+    let gutter = (1..=lines as u32).map(|n| {
+        let bad = error_lines.contains(&n);
+        let cur = props.line == Some(n);
+        html! { <div class={classes!(bad.then_some("bad"), cur.then_some("cur"))}>{ n }</div> }
+    });
+    let highlight = props.line.map(|l| {
+        let top = (l as f64 - 1.0) * LINE + 8.0;
+        html! { <div class={classes!("cur-line", props.blocked.then_some("blocked"))} style={format!("top:{top}px")} aria-hidden="true"></div> }
+    });
+    let marks = props.diagnostics.iter().map(|d| {
+        let top = (d.span.line as f64 - 1.0) * LINE + 8.0;
+        html! { <div class="err-line" style={format!("top:{top}px")} aria-hidden="true"></div> }
+    });
+    html! {
+        <div class="editor-wrap">
+            <div class="editor" style={format!("height:{}px", lines as f64 * LINE + 24.0)}>
+                <div class="gutter" aria-hidden="true">{ for gutter }</div>
+                <div class="code">
+                    { for highlight }
+                    { for marks }
+                    <textarea id="script" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
+                        aria-label="Client script" aria-describedby="diagnostics"
+                        rows={lines.to_string()} value={props.text.clone()} {oninput} />
+                </div>
+            </div>
+            <ul id="diagnostics" class="diagnostics" aria-live="polite">
+                { for props.diagnostics.iter().map(|d| {
+                    let sev = if d.severity == Severity::Error { "error" } else { "warning" };
+                    html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {sev}: {}", d.message) }</li> }
+                }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,190 @@
+//! The scenario editor: transports in transport order (kind, methods, NO_UI,
+//! asynchronous, queues), stores, faults and the seed. Text fields commit on
+//! `change` (blur or Enter), so half-typed lists are never rewritten under the cursor.
+
+use crate::state::Action;
+use flushq_core::mapi::ResourceMethods;
+use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+use yew::prelude::*;
+
+/// Properties of [`ScenarioEditor`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioEditorProps {
+    /// The scenario being edited.
+    pub scenario: Scenario,
+    /// Why the scenario cannot run, if it cannot.
+    pub error: Option<AttrValue>,
+    /// Dispatches `Scenario`.
+    pub on_action: Callback<Action>,
+}
+
+/// An edit of the scenario from an input's change event.
+type Edit = Box<dyn Fn(&mut Scenario, Event)>;
+/// An edit of the scenario from a button.
+type ClickEdit = Box<dyn Fn(&mut Scenario)>;
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
+fn input_value(e: &Event) -> String {
+    let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+    el.value()
+}
+
+fn select_value(e: &Event) -> String {
+    let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+    el.value()
+}
+
+fn fault_kind(name: &str, message: Option<String>) -> FaultKind {
+    let m = message.unwrap_or_default();
+    match name {
+        "link_down" => FaultKind::LinkDown,
+        "user_cancels" => FaultKind::UserCancels,
+        "message_fails" => FaultKind::MessageFails(m),
+        "message_deferred" => FaultKind::MessageDeferred(m),
+        _ => FaultKind::DropsFlushBits((!m.is_empty()).then_some(m)),
+    }
+}
+
+fn fault_message(kind: &FaultKind) -> String {
+    match kind {
+        FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) => m.clone(),
+        FaultKind::DropsFlushBits(m) => m.clone().unwrap_or_default(),
+        FaultKind::LinkDown | FaultKind::UserCancels => String::new(),
+    }
+}
+
+/// The scenario panel.
+#[function_component(ScenarioEditor)]
+pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
+    let s = &props.scenario;
+    // Applies an edit to a copy of the scenario and dispatches it.
+    let edit = |f: Edit| {
+        let cb = props.on_action.clone();
+        let base = s.clone();
+        Callback::from(move |e: Event| {
+            let mut next = base.clone();
+            f(&mut next, e);
+            cb.emit(Action::Scenario(Box::new(next)));
+        })
+    };
+    let click = |f: ClickEdit| {
+        let cb = props.on_action.clone();
+        let base = s.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = base.clone();
+            f(&mut next);
+            cb.emit(Action::Scenario(Box::new(next)));
+        })
+    };
+    let n = s.transports.len();
+    let transports = s.transports.iter().enumerate().map(|(i, t)| {
+        let methods = ResourceMethods::NAMED.iter().map(|(name, bit)| {
+            let bit = *bit;
+            html! {
+                <label class="check">
+                    <input type="checkbox" checked={t.methods.contains(bit)}
+                        onchange={edit(Box::new(move |s, _| { let m = &mut s.transports[i].methods; if m.contains(bit) { m.remove(bit) } else { m.insert(bit) } }))} />
+                    <code>{ *name }</code>
+                </label>
+            }
+        });
+        html! {
+            <li class="transport-edit" key={format!("{i}-{}", t.name)}>
+                <div class="row">
+                    <span class="order" aria-hidden="true">{ i + 1 }</span>
+                    <label>{ "Name " }<input type="text" value={t.name.clone()} aria-label={format!("Name of transport {}", i + 1)}
+                        onchange={edit(Box::new(move |s, e| s.transports[i].name = input_value(&e)))} /></label>
+                    <label>{ "Kind " }
+                        <select aria-label={format!("Kind of {}", t.name)} onchange={edit(Box::new(move |s, e| {
+                            let kind = match select_value(&e).as_str() { "modem" => TransportKind::Modem, "ras" => TransportKind::Ras, _ => TransportKind::Lan };
+                            s.transports[i].kind = kind;
+                        }))}>
+                            { for [TransportKind::Lan, TransportKind::Modem, TransportKind::Ras].iter().map(|k| html! {
+                                <option value={k.name()} selected={*k == t.kind}>{ k.name().to_uppercase() }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <span class="move">
+                        <button type="button" disabled={i == 0} aria-label={format!("Move {} up", t.name)}
+                            onclick={click(Box::new(move |s| s.transports.swap(i, i - 1)))}>{ "↑" }</button>
+                        <button type="button" disabled={i + 1 == n} aria-label={format!("Move {} down", t.name)}
+                            onclick={click(Box::new(move |s| s.transports.swap(i, i + 1)))}>{ "↓" }</button>
+                        <button type="button" aria-label={format!("Remove {}", t.name)}
+                            onclick={click(Box::new(move |s| {
+                                s.transports.remove(i);
+                                // Faults follow their transport; faults of the removed one go.
+                                s.faults.retain(|f| f.transport != i);
+                                for f in &mut s.faults { if f.transport > i { f.transport -= 1; } }
+                            }))}>{ "✕" }</button>
+                    </span>
+                </div>
+                <div class="row methods" role="group" aria-label="PR_RESOURCE_METHODS">{ for methods }</div>
+                <div class="row">
+                    <label class="check"><input type="checkbox" checked={t.honors_no_ui}
+                        onchange={edit(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ "honours FLUSH_NO_UI" }</label>
+                    <label class="check"><input type="checkbox" checked={t.asynchronous}
+                        onchange={edit(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ "asynchronous (needs FLUSH_FORCE)" }</label>
+                </div>
+                <label class="wide">{ "Outbound queue " }<input type="text" value={t.outbound.join(", ")} placeholder="subjects, comma-separated"
+                    onchange={edit(Box::new(move |s, e| s.transports[i].outbound = split_list(&input_value(&e))))} /></label>
+                <label class="wide">{ "Waiting remotely " }<input type="text" value={t.remote.join(", ")} placeholder="subjects, comma-separated"
+                    onchange={edit(Box::new(move |s, e| s.transports[i].remote = split_list(&input_value(&e))))} /></label>
+            </li>
+        }
+    });
+    let names: Vec<String> = s.transports.iter().map(|t| t.name.clone()).collect();
+    let faults = s.faults.iter().enumerate().map(|(i, f)| {
+        let message = fault_message(&f.kind);
+        let needs_message = matches!(f.kind, FaultKind::MessageFails(_) | FaultKind::MessageDeferred(_) | FaultKind::DropsFlushBits(_));
+        html! {
+            <li class="fault-edit row" key={i}>
+                <select aria-label="Fault transport" onchange={edit(Box::new(move |s, e| {
+                    if let Ok(t) = select_value(&e).parse::<usize>() { s.faults[i].transport = t; }
+                }))}>
+                    { for names.iter().enumerate().map(|(t, name)| html! { <option value={t.to_string()} selected={t == f.transport}>{ name }</option> }) }
+                </select>
+                <select aria-label="Fault kind" onchange={edit(Box::new(move |s, e| {
+                    let msg = Some(fault_message(&s.faults[i].kind));
+                    s.faults[i].kind = fault_kind(&select_value(&e), msg);
+                }))}>
+                    { for FaultKind::NAMES.iter().map(|k| html! { <option value={*k} selected={*k == f.kind.name()}>{ *k }</option> }) }
+                </select>
+                if needs_message {
+                    <input type="text" value={message} placeholder="message subject" aria-label="Message subject"
+                        onchange={edit(Box::new(move |s, e| {
+                            let name = s.faults[i].kind.name();
+                            s.faults[i].kind = fault_kind(name, Some(input_value(&e)));
+                        }))} />
+                }
+                <button type="button" aria-label="Remove fault" onclick={click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel scenario-editor" aria-labelledby="sc-head">
+            <h2 id="sc-head">{ "Scenario" }</h2>
+            if let Some(err) = &props.error {
+                <p class="error" role="alert">{ err.clone() }</p>
+            }
+            <label class="wide">{ "Title " }<input type="text" value={s.title.clone()} onchange={edit(Box::new(|s, e| s.title = input_value(&e)))} /></label>
+            <label>{ "Seed " }<input type="number" min="0" value={s.seed.to_string()} onchange={edit(Box::new(|s, e| {
+                if let Ok(v) = input_value(&e).parse() { s.seed = v; }
+            }))} /></label>
+            <h3>{ "Transports, in transport order" }</h3>
+            <ol class="transports-edit">{ for transports }</ol>
+            <button type="button" onclick={click(Box::new(move |s| {
+                let name = (1..).map(|k| format!("Transport {k}")).find(|c| !s.transports.iter().any(|t| &t.name == c)).unwrap_or_default();
+                s.transports.push(TransportSpec::new(name, TransportKind::Lan));
+            }))}>{ "+ Add transport" }</button>
+            <h3>{ "Message stores" }</h3>
+            <label class="wide">{ "Stores " }<input type="text" value={s.stores.join(", ")} placeholder="names, comma-separated"
+                onchange={edit(Box::new(|s, e| s.stores = split_list(&input_value(&e))))} /></label>
+            <h3>{ "Faults" }</h3>
+            <ul class="faults-edit">{ for faults }</ul>
+            <button type="button" disabled={s.transports.is_empty()} onclick={click(Box::new(|s| s.faults.push(Fault { transport: 0, kind: FaultKind::LinkDown })))}>{ "+ Add fault" }</button>
+        </section>
+    }
+}

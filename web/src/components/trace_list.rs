@@ -1,0 +1,73 @@
+//! The list of events up to the current step; click one to jump there.
+
+use crate::state::Action;
+use flushq_core::trace::{describe, Event};
+use yew::prelude::*;
+
+/// Properties of [`TraceList`].
+#[derive(Properties, PartialEq)]
+pub struct TraceListProps {
+    /// Every event of the run.
+    pub events: std::rc::Rc<Vec<Event>>,
+    /// Events shown.
+    pub step: usize,
+    /// Dispatches `Goto`.
+    pub on_action: Callback<Action>,
+}
+
+/// Events shown around the current one: enough to read, cheap to render.
+const WINDOW: usize = 200;
+
+/// The trace panel.
+#[function_component(TraceList)]
+pub fn trace_list(props: &TraceListProps) -> Html {
+    let list_ref = use_node_ref();
+    {
+        // Keep the current event in sight.
+        let list_ref = list_ref.clone();
+        use_effect_with(props.step, move |_| {
+            if let Some(el) = list_ref.cast::<web_sys::Element>() {
+                if let Ok(Some(cur)) = el.query_selector("li.current") {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    cur.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            }
+        });
+    }
+    let end = props.step.min(props.events.len());
+    let start = end.saturating_sub(WINDOW);
+    let hidden = props.events.len() - end;
+    html! {
+        <section class="panel trace" aria-labelledby="trace-head">
+            <h2 id="trace-head">{ "Trace" }<small>{ format!(" {} of {} events", end, props.events.len()) }</small></h2>
+            <ol ref={list_ref} start={(start + 1).to_string()}>
+                if start > 0 {
+                    <li class="elided">{ format!("… {start} earlier events") }</li>
+                }
+                { for props.events[start..end].iter().map(|e| {
+                    let step = e.step as usize;
+                    let on_action = props.on_action.clone();
+                    let current = step == end;
+                    let who = match &e.target {
+                        Some(t) => format!("{} → {}", e.actor.label(), t.label()),
+                        None => e.actor.label().to_string(),
+                    };
+                    html! {
+                        <li class={classes!(current.then_some("current"))} key={step}>
+                            <button type="button" aria-current={current.then_some("step")}
+                                onclick={Callback::from(move |_| on_action.emit(Action::Goto(step)))}>
+                                <span class="line">{ e.line.map(|l| format!("L{l}")).unwrap_or_default() }</span>
+                                <span class="who">{ who }</span>
+                                <span class="what">{ describe(&e.kind) }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if hidden > 0 {
+                <p class="hint">{ format!("{hidden} more events ahead; step forward or press End.") }</p>
+            }
+        </section>
+    }
+}

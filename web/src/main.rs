@@ -1,0 +1,5 @@
+//! Entry point of the browser playground.
+
+fn main() {
+    flushq_web::start();
+}

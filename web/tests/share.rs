@@ -1,0 +1,354 @@
+//! Share links and TOML export: round trips, a frozen v1 link, and hostile input.
+
+use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+use flushq_core::trace::Answer::{self, Cancel, Connect};
+use flushq_scenario::{load, preset, presets, Format};
+use flushq_web::share::*;
+
+/// A link made by `encode` when format v1 shipped: preset "spooler-upload", answers
+/// [Cancel], step 7.
+///
+/// NEVER regenerate this literal. It stands for links already pasted into chats and
+/// bug reports. If decoding it fails after a format change, the change broke old
+/// links: keep reading v1 with a v1 decoder branch instead.
+const V1_LINK: &str = "v=1&s=jZFNa-MwEIbv-hXCl9hQh-1pYSEH0yjbgDd2_LFQjDGKM47NypKrD7qB_fErOd1NS2npSZrRO-88mumYUf1jqHoqAd8ipWHCXxHl6gmkwr9RGIZID5oBXmEvlaKFo7HK6BvuXCWmjGFh9EkM_IQfDRhQWPdSmFNvT8BqEoKB9JACOFoP26KVw6TtdbFYIE0Ps7UCpQbBl99B55pqowr34AcXwTIHfSeYGbny06whuyJ72K5vsL1nJE_K7I40xUNKAiTFk7J293JvQJ4jxjKb8GeTt3K8WuEfUbpt8jRJYpIF6Jn2BVAyASdcy7PvrKsv9fIK8F-_3LhZ7Off-5u4zO-bXdKUW_wHX6IyjZPI6jNgQBX4z3XXxEwYoI0ESF2juVuA3IhQVWlpFzIJqesacTrOu0i6bmgBx9HOQ78G7mbrMco9NILuxdFNofLyIirKvPkZxdt1VJDGxcS7wf8eLnT7kpQk92rUCy6karhozGDrtTSAqDrz1gYdZQqQXfVBmLlb5VHndLB1EkahYc7JWxu_g7weKAvNdOUdxRHGzxC_QbvQfMDWvsKq0V8";
+
+/// What `V1_LINK` holds, frozen with it so that edits to the shipped preset do not
+/// look like a broken link.
+const V1_SCENARIO: &str = r#"
+title = "Procedure A: flush all outgoing queues through the spooler"
+seed = 1
+script = '''
+table = session.GetStatusTable()
+table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)
+rows = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)
+spooler = session.OpenEntry(rows[0].PR_ENTRYID)
+spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD)
+Release(spooler)
+Release(table)
+FreeProws(rows)
+'''
+
+[[transport]]
+name = "Office LAN"
+kind = "lan"
+methods = ["STATUS_VALIDATE_STATE", "STATUS_FLUSH_QUEUES"]
+outbound = ["a", "b"]
+remote = ["r1"]
+
+[[transport]]
+name = "Dial-up"
+kind = "modem"
+methods = ["STATUS_VALIDATE_STATE"]
+honors_no_ui = false
+outbound = ["c"]
+"#;
+
+fn sample(name: &str) -> Scenario {
+    load(preset(name).unwrap().toml, Format::Toml).unwrap()
+}
+
+/// Every fault kind, empty and full queues, awkward strings everywhere, and a script
+/// whose comment is awkward too (scripts must stay valid: `load` checks them).
+fn awkward(comment: &str) -> Scenario {
+    let mut s = sample("spooler-upload"); // two transports: #0 and #1
+    s.title = "\"quoted\" \\back\\slash ''' tab\there\nnewline 漢字 😀 \u{7f}\u{1}".into();
+    s.seed = i64::MAX as u64;
+    s.script = format!("// {comment}\n{}", s.script);
+    let mut odd = TransportSpec::new("Ĳssel \"RAS\" \\ '''", TransportKind::Ras);
+    odd.methods = Default::default();
+    odd.honors_no_ui = true;
+    odd.asynchronous = true;
+    odd.outbound = vec![String::new(), "'''".into(), "a\"b".into(), "\t\r\n".into()];
+    odd.remote = vec!["远程 📬".into()];
+    s.transports.push(odd);
+    s.transports.push(TransportSpec::new("Modem", TransportKind::Modem));
+    s.stores = vec![String::new(), "Personal Folders \\ \"PST\"".into(), "受信トレイ".into()];
+    let f = |transport, kind| Fault { transport, kind };
+    s.faults = vec![
+        f(2, FaultKind::MessageFails(String::new())),
+        f(2, FaultKind::MessageDeferred("a\"b".into())),
+        f(2, FaultKind::DropsFlushBits(Some("远程 📬".into()))),
+        f(0, FaultKind::DropsFlushBits(None)),
+        f(3, FaultKind::LinkDown),
+        f(0, FaultKind::UserCancels),
+    ];
+    s
+}
+
+fn awkward_all() -> Vec<Scenario> {
+    let comments = ["plain", "it's \"q\" \\ 漢字 😀\tand a tab", "has ''' inside", "bell \u{7}"];
+    let mut all: Vec<Scenario> = comments.iter().map(|c| awkward(c)).collect();
+    let mut crlf = awkward("crlf");
+    crlf.script = crlf.script.replace('\n', "\r\n");
+    all.push(crlf);
+    let mut quote_at_end = awkward("last line is a comment");
+    quote_at_end.script.push_str("// it ends with a quote '");
+    all.push(quote_at_end);
+    all
+}
+
+#[test]
+fn toml_round_trips_every_preset() {
+    for p in presets() {
+        let s = sample(p.name);
+        let text = to_toml(&s);
+        assert_eq!(load(&text, Format::Toml), Ok(s), "{}:\n{text}", p.name);
+    }
+}
+
+#[test]
+fn toml_round_trips_awkward_strings() {
+    for s in awkward_all() {
+        let text = to_toml(&s);
+        assert_eq!(load(&text, Format::Toml).as_ref(), Ok(&s), "\n{text}");
+    }
+}
+
+#[test]
+fn toml_is_readable() {
+    let text = to_toml(&sample("ras-user-cancels"));
+    assert!(text.starts_with("title = \"The user cancels the RAS dialog\"\nseed = 7\nscript = '''\n"), "{text}");
+    assert!(text.contains("\n[[transport]]\nname = \"Travel RAS\"\nkind = \"ras\"\n"), "{text}");
+    assert!(text.contains("outbound = [\"expenses\", \"timesheet\"]\n"), "{text}");
+    assert!(text.ends_with("\n[[fault]]\ntransport = \"Travel RAS\"\nkind = \"user_cancels\"\n"), "{text}");
+    // Scripts that cannot be a literal string fall back to an escaped basic string.
+    assert!(to_toml(&awkward("has ''' inside")).contains("\nscript = \"// has ''' inside\\n"));
+}
+
+#[test]
+fn links_round_trip() {
+    let cases: [(&[Answer], u32); 3] = [(&[], 0), (&[Connect], 3), (&[Cancel, Connect, Cancel], u32::MAX)];
+    let scenarios = presets().iter().map(|p| sample(p.name)).chain(awkward_all());
+    for scenario in scenarios {
+        for (answers, step) in cases {
+            let shared = Shared { scenario: scenario.clone(), answers: answers.to_vec(), step };
+            let link = encode(&shared);
+            assert!(link.starts_with("v=1&s="), "{link}");
+            assert!(link[6..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{link}");
+            assert_eq!(decode(&link), Ok(shared.clone()));
+            assert_eq!(decode(&format!("#{link}")), Ok(shared));
+        }
+    }
+}
+
+#[test]
+fn seeds_beyond_toml_integers_survive_links() {
+    let mut scenario = sample("link-down");
+    scenario.seed = u64::MAX;
+    let shared = Shared { scenario, answers: vec![], step: 1 };
+    assert_eq!(decode(&encode(&shared)), Ok(shared));
+}
+
+#[test]
+fn frozen_v1_link_still_decodes() {
+    let scenario = load(V1_SCENARIO, Format::Toml).unwrap();
+    let expected = Shared { scenario, answers: vec![Cancel], step: 7 };
+    assert_eq!(decode(V1_LINK), Ok(expected));
+}
+
+#[test]
+fn parameters_in_any_order_and_unknown_ones_are_ignored() {
+    let shared = Shared { scenario: sample("message-fails"), answers: vec![Connect], step: 2 };
+    let data = encode(&shared).split_once("&s=").unwrap().1.to_string();
+    for fragment in [format!("#theme=dark&s={data}&v=1&x"), format!("s={data}&future=&v=1")] {
+        assert_eq!(decode(&fragment), Ok(shared.clone()));
+    }
+}
+
+/// Base64url of raw DEFLATE: what `encode` does, written again (bit by bit, for
+/// brevity over speed) so the tests can pack documents `encode` would never produce.
+fn pack(doc: &[u8]) -> String {
+    format!("v=1&s={}", base64_of(&miniz_oxide::deflate::compress_to_vec(doc, 9)))
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bits: Vec<bool> = bytes.iter().flat_map(|b| (0..8).rev().map(move |i| b >> i & 1 == 1)).collect();
+    bits.chunks(6)
+        .map(|c| char::from(ALPHABET[c.iter().fold(0, |n, &b| n << 1 | usize::from(b)) << (6 - c.len())]))
+        .collect()
+}
+
+fn doc_with(toml: &str) -> String {
+    format!("flushq-share 1\nstep 0\nanswers\n---\n{toml}")
+}
+
+#[test]
+fn pack_agrees_with_encode() {
+    let shared = Shared { scenario: sample("spooler-upload"), answers: vec![Connect, Cancel], step: 4 };
+    let doc = format!("flushq-share 1\nstep 4\nanswers c x\n---\n{}", to_toml(&shared.scenario));
+    assert_eq!(pack(doc.as_bytes()), encode(&shared));
+}
+
+#[test]
+fn hostile_inputs_give_the_expected_error() {
+    let good = encode(&Shared { scenario: sample("spooler-upload"), answers: vec![], step: 0 });
+    let toml = to_toml(&sample("spooler-upload"));
+    let cases: Vec<(String, ShareError)> = vec![
+        (String::new(), ShareError::Empty),
+        ("#".into(), ShareError::Empty),
+        ("s=AAAA".into(), ShareError::MissingVersion),
+        ("v&s=AAAA".into(), ShareError::MissingVersion),
+        (good.replace("v=1", "v=2"), ShareError::NewerVersion(2)),
+        ("v=abc&s=AAAA".into(), ShareError::BadVersion("abc".into())),
+        ("v=0&s=AAAA".into(), ShareError::BadVersion("0".into())),
+        ("v=+1&s=AAAA".into(), ShareError::BadVersion("+1".into())),
+        ("v=99999999999".into(), ShareError::BadVersion("99999999999".into())),
+        ("v=1".into(), ShareError::MissingData),
+        ("v=1&s=".into(), ShareError::MissingData),
+        ("v=1&s=AB*D".into(), ShareError::BadChar { position: 3, found: '*' }),
+        ("v=1&s=Zg==".into(), ShareError::BadChar { position: 3, found: '=' }),
+        ("v=1&s=ab+/".into(), ShareError::BadChar { position: 3, found: '+' }),
+        ("v=1&s=aé".into(), ShareError::BadChar { position: 2, found: 'é' }),
+        ("v=1&s=A".into(), ShareError::Truncated),
+        (format!("v=1&s={}", base64_of(b"\xffnot deflate at all")), ShareError::Corrupt),
+        (pack(b"flushq-share 1\nstep 0\nanswers\n---\n\xff\xfe"), ShareError::NotText),
+        (pack(toml.as_bytes()), ShareError::MissingHeader),
+        (pack(format!("flushq-share 2\nstep 0\nanswers\n---\n{toml}").as_bytes()), ShareError::MissingHeader),
+        (
+            pack(format!("flushq-share 1\nanswers\n---\n{toml}").as_bytes()),
+            ShareError::BadHeader("no `step` line".into()),
+        ),
+        (
+            pack(format!("flushq-share 1\nstep 1\n---\n{toml}").as_bytes()),
+            ShareError::BadHeader("no `answers` line".into()),
+        ),
+        (
+            pack(format!("flushq-share 1\nstep 1\nanswers\nextra\n---\n{toml}").as_bytes()),
+            ShareError::BadHeader("unexpected line `extra`".into()),
+        ),
+        (pack(format!("flushq-share 1\nstep -1\nanswers\n---\n{toml}").as_bytes()), ShareError::BadStep("-1".into())),
+        (
+            pack(format!("flushq-share 1\nstep 4294967296\nanswers\n---\n{toml}").as_bytes()),
+            ShareError::BadStep("4294967296".into()),
+        ),
+        (
+            pack(format!("flushq-share 1\nstep 1\nanswers c y\n---\n{toml}").as_bytes()),
+            ShareError::BadAnswer("y".into()),
+        ),
+        (
+            pack(doc_with("title = \"t\"\nscript = \"preset:spooler\"\ncolour = 3\n").as_bytes()),
+            ShareError::InvalidScenario { line: 3, col: 1, message: String::new() },
+        ),
+        ("v=1&s=".to_string() + &"A".repeat(1_000_000), ShareError::Corrupt),
+        ("v=1&s=".to_string() + &"A".repeat(2_000_000), ShareError::TooLarge),
+    ];
+    for (fragment, expected) in cases {
+        let got = decode(&fragment).unwrap_err();
+        let shown = &fragment[..fragment.len().min(80)];
+        match (&got, &expected) {
+            // The toml crate's wording is its own business; the position is ours.
+            (
+                ShareError::InvalidScenario { line, col, message },
+                ShareError::InvalidScenario { line: l, col: c, .. },
+            ) => {
+                assert_eq!((line, col), (l, c), "{shown}: {message}");
+                assert!(got.to_string().starts_with("the scenario inside the link is invalid: 3:1: "), "{got}");
+            }
+            _ => assert_eq!(got, expected, "{shown}"),
+        }
+    }
+}
+
+#[test]
+fn every_truncation_is_reported_as_such() {
+    let link = encode(&Shared { scenario: sample("leaky-script"), answers: vec![Connect], step: 9 });
+    for end in "v=1&s=".len() + 1..link.len() {
+        assert_eq!(decode(&link[..end]), Err(ShareError::Truncated), "cut at {end} of {}", link.len());
+    }
+}
+
+#[test]
+fn deflate_bomb_is_refused_quickly() {
+    let bomb = pack(&vec![0; 50 << 20]);
+    assert!(bomb.len() < 200_000, "{}", bomb.len());
+    let started = std::time::Instant::now();
+    assert_eq!(decode(&bomb), Err(ShareError::TooLarge));
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(ShareError::TooLarge.to_string(), "the link's data is larger than 1 MiB");
+}
+
+#[test]
+fn errors_read_as_one_sentence() {
+    assert_eq!(ShareError::NewerVersion(3).to_string(), "this link was made by a newer flushq (format v=3)");
+    let all = [
+        ShareError::Empty,
+        ShareError::MissingVersion,
+        ShareError::BadVersion("x".into()),
+        ShareError::MissingData,
+        ShareError::BadChar { position: 1, found: '*' },
+        ShareError::Truncated,
+        ShareError::Corrupt,
+        ShareError::NotText,
+        ShareError::MissingHeader,
+        ShareError::BadHeader("why".into()),
+        ShareError::BadStep("-1".into()),
+        ShareError::BadAnswer("y".into()),
+        ShareError::InvalidScenario { line: 1, col: 2, message: "oops".into() },
+    ];
+    for e in all {
+        let s = e.to_string();
+        assert!(s.starts_with("th") && !s.contains('\n') && !s.ends_with('.'), "{s}");
+    }
+}
+
+/// xorshift64: reproducible noise without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn fuzz_never_panics() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let good = encode(&Shared { scenario: awkward("fuzz"), answers: vec![Cancel], step: 5 });
+    let toml = to_toml(&sample("async-ok-busy"));
+    let pieces = ["v=", "1", "2", "&", "s=", "#", "=", "A", "z", "-", "_", "é", "😀", "\0", "%", " ", "\n"];
+    for round in 0..3000 {
+        let fragment = match round % 4 {
+            // Noise built from the link's own vocabulary.
+            0 => (0..rng.below(40)).map(|_| pieces[rng.below(pieces.len())]).collect(),
+            // A good link with a few characters replaced, deleted or duplicated.
+            1 => {
+                let mut chars: Vec<char> = good.chars().collect();
+                for _ in 0..1 + rng.below(4) {
+                    let i = rng.below(chars.len());
+                    match rng.below(3) {
+                        0 => chars[i] = char::from(b"AZaz09-_=&"[rng.below(10)]),
+                        1 => drop(chars.remove(i)),
+                        _ => chars.insert(i, chars[i]),
+                    }
+                }
+                chars.into_iter().collect()
+            }
+            // Well-packed documents with a mangled header or scenario.
+            2 => {
+                let mut doc =
+                    format!("flushq-share 1\nstep {}\nanswers c x\n---\n{toml}", rng.next() % 1000).into_bytes();
+                for _ in 0..1 + rng.below(3) {
+                    let i = rng.below(doc.len());
+                    doc[i] = rng.next() as u8;
+                }
+                pack(&doc)
+            }
+            // Random bytes, base64url-encoded.
+            _ => {
+                let bytes: Vec<u8> = (0..rng.below(300)).map(|_| rng.next() as u8).collect();
+                format!("v=1&s={}", base64_of(&bytes))
+            }
+        };
+        if let Err(e) = decode(&fragment) {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+}
