@@ -76,7 +76,9 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                // Not passive: arrows and Space must not also scroll the page.
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&doc, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                     if browser::typing_target(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
@@ -202,11 +204,11 @@ pub fn app(props: &AppProps) -> Html {
                     if run.waiting.is_some() && step == run.len() {
                         <p class="hint">{ "The run waits for your answer to the dialog." }</p>
                     }
+                    <div class="info">
+                        <StatusTable view={view.clone()} changed={changed} />
+                        <TraceList events={events} step={step} on_action={on_action.clone()} />
+                    </div>
                 </section>
-                <aside class="info" aria-label="Status table and trace">
-                    <StatusTable view={view.clone()} changed={changed} />
-                    <TraceList events={events} step={step} on_action={on_action.clone()} />
-                </aside>
             </main>
             { for prompt }
             if state.help {

@@ -18,6 +18,22 @@ pub struct ControlsProps {
     pub on_action: Callback<Action>,
 }
 
+/// A small inline icon: fonts on some systems lack the media-control glyphs.
+fn icon(path: &'static str) -> Html {
+    html! {
+        <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d={path} fill="currentColor" />
+        </svg>
+    }
+}
+
+const ICON_FIRST: &str = "M2 2h2v12H2zM14 2v12L5 8z";
+const ICON_BACK: &str = "M12 2v12L4 8z";
+const ICON_PLAY: &str = "M4 2v12l10-6z";
+const ICON_PAUSE: &str = "M3 2h4v12H3zM9 2h4v12H9z";
+const ICON_FORWARD: &str = "M4 2v12l8-6z";
+const ICON_LAST: &str = "M2 2v12l9-6zM12 2h2v12h-2z";
+
 /// The control bar.
 #[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
@@ -47,14 +63,14 @@ pub fn controls(props: &ControlsProps) -> Html {
     let at_end = props.step >= props.len;
     html! {
         <div class="controls" role="toolbar" aria-label="Playback">
-            <button type="button" onclick={act(Action::Reset)} title="Reset to the start (Home)" aria-label="Reset">{ "⏮" }</button>
-            <button type="button" onclick={act(Action::Back)} disabled={at_start} title="Step back (←)" aria-label="Step back">{ "◀" }</button>
+            <button type="button" onclick={act(Action::Reset)} title="Reset to the start (Home)" aria-label="Reset">{ icon(ICON_FIRST) }</button>
+            <button type="button" onclick={act(Action::Back)} disabled={at_start} title="Step back (←)" aria-label="Step back">{ icon(ICON_BACK) }</button>
             <button type="button" class="play" onclick={act(Action::TogglePlay)} title="Play or pause (Space)"
                 aria-label={if props.playing { "Pause" } else { "Play" }} aria-pressed={props.playing.to_string()}>
-                { if props.playing { "⏸" } else { "▶" } }
+                { icon(if props.playing { ICON_PAUSE } else { ICON_PLAY }) }
             </button>
-            <button type="button" onclick={act(Action::Forward)} disabled={at_end} title="Step forward (→)" aria-label="Step forward">{ "▶|" }</button>
-            <button type="button" onclick={act(Action::End)} disabled={at_end} title="Run to the end (End)" aria-label="Run to end">{ "⏭" }</button>
+            <button type="button" onclick={act(Action::Forward)} disabled={at_end} title="Step forward (→)" aria-label="Step forward">{ icon(ICON_FORWARD) }</button>
+            <button type="button" onclick={act(Action::End)} disabled={at_end} title="Run to the end (End)" aria-label="Run to end">{ icon(ICON_LAST) }</button>
             <label class="scrub">
                 <span class="sr-only">{ "Step" }</span>
                 <input type="range" min="0" max={props.len.to_string()} value={props.step.to_string()} oninput={on_scrub}

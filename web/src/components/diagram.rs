@@ -48,9 +48,54 @@ fn node_of(actor: &Actor, view: &View) -> Option<Node> {
     })
 }
 
+/// The diagram's own styles, inside the SVG so an exported file looks the same.
+/// Colours come from the page's custom properties, with fallbacks for standalone use.
+pub const DIAGRAM_CSS: &str = r#"
+.diagram { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", sans-serif; }
+.diagram .col-head { font-size: 12px; font-weight: 600; fill: var(--muted, #5b6470); text-transform: uppercase; letter-spacing: .05em; }
+.diagram .box rect { fill: var(--panel, #fff); stroke: var(--line, #c9d0d8); stroke-width: 1.5; }
+.diagram .box .title { font-size: 13px; font-weight: 600; fill: var(--ink, #1b1f24); }
+.diagram .box .sub { font-size: 11px; fill: var(--muted, #5b6470); }
+.diagram .box .lane { font-size: 10px; fill: var(--muted, #5b6470); text-transform: uppercase; letter-spacing: .04em; }
+.diagram .box.remote rect { fill: var(--bg, #f6f7f9); stroke-dasharray: 4 3; }
+.diagram .box.flushing rect { stroke: var(--accent, #2459d6); stroke-width: 2; }
+.diagram .box.active rect { stroke: var(--focus, #e39b00); stroke-width: 3; filter: drop-shadow(0 0 4px rgba(227,155,0,.45)); }
+.diagram .kind rect { fill: var(--accent-soft, #e4ecff); stroke: var(--accent, #2459d6); }
+.diagram .kind.modem rect, .diagram .kind.ras rect { fill: #fff1dc; stroke: var(--warn, #b25e00); }
+.diagram .kind text { font: 600 9.5px ui-monospace, Menlo, Consolas, monospace; fill: var(--ink, #1b1f24); }
+.diagram .kind.modem text, .diagram .kind.ras text { fill: #6b3800; }
+.diagram .chip rect { fill: transparent; stroke: var(--line, #c9d0d8); }
+.diagram .chip text { font: 9.5px ui-monospace, Menlo, Consolas, monospace; fill: var(--muted, #8a939e); }
+.diagram .chip.on rect { fill: var(--accent, #2459d6); stroke: var(--accent, #2459d6); }
+.diagram .chip.on text { fill: #fff; }
+.diagram .chip.bad rect { fill: var(--bad, #c0262d); stroke: var(--bad, #c0262d); }
+.diagram .link { stroke: var(--line, #c9d0d8); stroke-width: 2; stroke-dasharray: 3 4; }
+.diagram .link.up { stroke: var(--ok, #1f7a46); stroke-dasharray: none; stroke-width: 3; }
+.diagram .wire { stroke: var(--line, #c9d0d8); stroke-width: 1.5; stroke-dasharray: 2 3; }
+.diagram .wire.held { stroke: var(--warn, #b25e00); stroke-width: 2.5; stroke-dasharray: none; }
+.diagram .modem rect { fill: var(--bg, #f6f7f9); stroke: var(--line, #c9d0d8); }
+.diagram .modem.held rect { stroke: var(--warn, #b25e00); stroke-width: 2; }
+.diagram .modem text { font-size: 12px; fill: var(--ink, #1b1f24); }
+.diagram .arrow path { fill: none; stroke: var(--focus, #e39b00); stroke-width: 2.5; }
+.diagram .arrow.fallback path { stroke: #d14b8f; stroke-dasharray: 7 5; }
+.diagram .arrow text { font-size: 11px; font-weight: 600; fill: var(--ink, #1b1f24); paint-order: stroke; stroke: var(--panel, #fff); stroke-width: 4px; }
+.diagram .arrow.fallback text { fill: #d14b8f; }
+.diagram marker path { fill: var(--focus, #e39b00); }
+.diagram .token { transition: transform .45s ease; }
+.diagram .token rect { fill: var(--token-out, #2459d6); }
+.diagram .token text { font-size: 10.5px; fill: #fff; font-family: ui-monospace, Menlo, Consolas, monospace; }
+.diagram .token.sent rect { fill: var(--ok, #1f7a46); }
+.diagram .token.deferred rect { fill: var(--warn, #b25e00); }
+.diagram .token.failed rect { fill: var(--bad, #c0262d); }
+.diagram .token.waiting rect, .diagram .token.in rect { fill: var(--token-in, #7a3fc4); }
+.diagram .dialog-badge rect { fill: #fff8e1; stroke: var(--warn, #b25e00); stroke-width: 1.5; }
+.diagram .dialog-badge text { font-size: 12px; fill: #3b2a00; }
+@media (prefers-reduced-motion: reduce) { .diagram .token { transition: none; } .diagram .box.active rect { filter: none; } }
+"#;
+
 /// Height of the drawing for `n` transports.
 pub fn height(n: usize) -> f64 {
-    (TOP + n.max(3) as f64 * ROW_H + 70.0).max(420.0)
+    (TOP + n as f64 * ROW_H + 60.0).max(356.0)
 }
 
 fn rect_of(node: Node, n: usize) -> (f64, f64, f64, f64) {
@@ -63,11 +108,18 @@ fn rect_of(node: Node, n: usize) -> (f64, f64, f64, f64) {
     }
 }
 
-fn kind_icon(kind: TransportKind) -> &'static str {
-    match kind {
-        TransportKind::Lan => "🖧",
-        TransportKind::Modem => "☎",
-        TransportKind::Ras => "📡",
+/// A small badge naming the transport's kind (text, not emoji: fonts vary).
+fn kind_badge(kind: TransportKind, x: f64, y: f64) -> Html {
+    let (label, w) = match kind {
+        TransportKind::Lan => ("LAN", 30.0),
+        TransportKind::Modem => ("MODEM", 44.0),
+        TransportKind::Ras => ("RAS", 30.0),
+    };
+    html! {
+        <g class={classes!("kind", kind.name())}>
+            <rect x={format!("{x:.1}")} y={format!("{:.1}", y - 11.0)} width={format!("{w}")} height="15" rx="3" />
+            <text x={format!("{:.1}", x + w / 2.0)} y={format!("{y:.1}")} text-anchor="middle">{ label }</text>
+        </g>
     }
 }
 
@@ -121,7 +173,6 @@ fn status_chips(status: StatusCode, x: f64, y: f64) -> Html {
         (StatusCode::STATUS_OUTBOUND_FLUSH, "OUTBOUND_FLUSH"),
         (StatusCode::STATUS_INBOUND_FLUSH, "INBOUND_FLUSH"),
         (StatusCode::STATUS_FAILURE, "FAILURE"),
-        (StatusCode::STATUS_REMOTE_ACCESS, "REMOTE_ACCESS"),
     ];
     let mut cx = x;
     let chips = bits
@@ -182,7 +233,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     // Client app with its inbox.
     let (cx, cy, cw, ch) = rect_of(Node::Client, n);
     let line = view.line.map(|l| format!("script line {l}")).unwrap_or_else(|| String::from("idle"));
-    let waiting = view.blocked.map(|l| format!("waiting in FlushQueues (line {l})"));
+    let waiting = view.blocked.map(|l| format!("waits in FlushQueues, L{l}"));
     boxes.push(html! {
         <g class={classes!("box", "client", lit(Node::Client))}>
             <rect x={cx.to_string()} y={cy.to_string()} width={cw.to_string()} height={ch.to_string()} rx="8" />
@@ -220,19 +271,24 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     // Spooler.
     let (px, py, pw, ph) = rect_of(Node::Spooler, n);
-    let job = if view.job.is_empty() {
-        String::from("idle")
+    let job: Vec<Html> = if view.job.is_empty() {
+        vec![html! { <tspan x={(px + 10.0).to_string()} dy="0">{ "idle" }</tspan> }]
     } else {
-        let names: Vec<&str> = view.job.iter().map(|&t| view.transports[t].name.as_str()).collect();
-        format!("flushing: {}", names.join(", "))
+        std::iter::once(String::from("flushing, in order:"))
+            .chain(view.job.iter().map(|&t| {
+                let mark = if view.active == Some(t) { "▸ " } else { "  " };
+                format!("{mark}{}", view.transports[t].name)
+            }))
+            .take(5)
+            .enumerate()
+            .map(|(k, line)| html! { <tspan x={(px + 10.0).to_string()} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan> })
+            .collect()
     };
     boxes.push(html! {
         <g class={classes!("box", "spooler", lit(Node::Spooler))}>
             <rect x={px.to_string()} y={py.to_string()} width={pw.to_string()} height={ph.to_string()} rx="8" />
             <text class="title" x={(px + 10.0).to_string()} y={(py + 22.0).to_string()}>{ "MAPI spooler" }</text>
-            <foreignObject x={(px + 6.0).to_string()} y={(py + 30.0).to_string()} width={(pw - 12.0).to_string()} height={(ph - 34.0).to_string()}>
-                <div class="fo-text">{ job }</div>
-            </foreignObject>
+            <text class="sub" x={(px + 10.0).to_string()} y={(py + 42.0).to_string()}>{ for job }</text>
         </g>
     });
 
@@ -240,12 +296,15 @@ pub fn diagram(props: &DiagramProps) -> Html {
     for (i, t) in view.transports.iter().enumerate() {
         let (x, y, w, hh) = rect_of(Node::Transport(i), n);
         let row = &view.rows[t.row];
-        let flags = format!(
-            "{}{}{}",
-            t.kind.name().to_uppercase(),
-            if t.honors_no_ui { "" } else { " · ignores NO_UI" },
-            if t.asynchronous { " · async" } else { "" }
-        );
+        let mut traits = Vec::new();
+        if !t.honors_no_ui {
+            traits.push("ignores NO_UI");
+        }
+        if t.asynchronous {
+            traits.push("asynchronous");
+        }
+        let flags = traits.join(" · ");
+        let badge_w = if t.kind == TransportKind::Modem { 44.0 } else { 30.0 };
         let outgoing = keyed(
             "o",
             i,
@@ -269,8 +328,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         boxes.push(html! {
             <g class={classes!("box", "transport", lit(Node::Transport(i)), (view.active == Some(i)).then_some("flushing"))}>
                 <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={hh.to_string()} rx="8" />
-                <text class="title" x={(x + 10.0).to_string()} y={(y + 20.0).to_string()}>
-                    { format!("{} {}. {}", kind_icon(t.kind), i + 1, t.name) }
+                { kind_badge(t.kind, x + 10.0, y + 20.0) }
+                <text class="title" x={(x + 16.0 + badge_w).to_string()} y={(y + 20.0).to_string()}>
+                    { format!("{}. {}", i + 1, t.name) }
                 </text>
                 <text class="sub" x={(x + w - 10.0).to_string()} y={(y + 20.0).to_string()} text-anchor="end">{ flags }</text>
                 { status_chips(row.status, x + 10.0, y + 28.0) }
@@ -285,7 +345,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         boxes.push(html! {
             <g class="box remote">
                 <rect x={rx.to_string()} y={ry.to_string()} width={REMOTE_W.to_string()} height={hh.to_string()} rx="8" />
-                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ format!("Remote system of {}", t.name) }</text>
+                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ t.name.clone() }</text>
                 <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 40.0).to_string()}>{ "delivered" }</text>
                 <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 76.0).to_string()}>{ "waiting for us" }</text>
             </g>
@@ -329,7 +389,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     // The call of this step, and the fallback drawn distinctly.
     let call = match (actor, target) {
-        (Some(a), Some(b)) if a != b => {
+        (Some(a), Some(b)) if rect_of(a, n) != rect_of(b, n) => {
             let fallback = matches!(
                 props.event.as_ref().map(|e| &e.kind),
                 Some(EventKind::FlushCall { target: Some(_), mode: FlushMode::Synchronous, .. })
@@ -370,7 +430,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         html! {
             <g class="dialog-badge">
                 <rect x={(x + w - 190.0).to_string()} y={(y - 10.0).to_string()} width="180" height="26" rx="5" />
-                <text x={(x + w - 180.0).to_string()} y={(y + 7.0).to_string()}>{ format!("💬 {text}") }</text>
+                <text x={(x + w - 180.0).to_string()} y={(y + 7.0).to_string()}>{ text }</text>
             </g>
         }
     });
@@ -378,6 +438,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     html! {
         <svg class="diagram" viewBox={format!("0 0 {W} {h}")} role="img" xmlns="http://www.w3.org/2000/svg"
             aria-label={format!("Session diagram at step {}: {} transports", view.step, n)}>
+            <style>{ DIAGRAM_CSS }</style>
             <defs>
                 <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" />

@@ -34,6 +34,8 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     let lines = props.text.split('\n').count().max(1);
+    // The text area is as wide as its longest line; the frame scrolls sideways.
+    let cols = props.text.split('\n').map(|l| l.chars().count()).max().unwrap_or(0) + 4;
     let error_lines: Vec<u32> = props.diagnostics.iter().map(|d| d.span.line).collect();
     let gutter = (1..=lines as u32).map(|n| {
         let bad = error_lines.contains(&n);
@@ -57,7 +59,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     { for marks }
                     <textarea id="script" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                         aria-label="Client script" aria-describedby="diagnostics"
-                        rows={lines.to_string()} value={props.text.clone()} {oninput} />
+                        rows={lines.to_string()} cols={cols.to_string()} value={props.text.clone()} {oninput} />
                 </div>
             </div>
             <ul id="diagnostics" class="diagnostics" aria-live="polite">

@@ -32,8 +32,7 @@ pub fn status_table(props: &StatusTableProps) -> Html {
             <div class="scroll-x">
             <table>
                 <thead><tr>
-                    <th scope="col">{ "PR_DISPLAY_NAME" }</th>
-                    <th scope="col">{ "PR_ENTRYID" }</th>
+                    <th scope="col">{ "PR_DISPLAY_NAME / PR_ENTRYID" }</th>
                     <th scope="col">{ "PR_RESOURCE_TYPE" }</th>
                     <th scope="col">{ "PR_RESOURCE_METHODS" }</th>
                     <th scope="col">{ "PR_STATUS_CODE" }</th>
@@ -45,9 +44,8 @@ pub fn status_table(props: &StatusTableProps) -> Html {
                     html! {
                         <tr class={classes!(matched.then_some("matched"), props.changed.contains(&i).then_some("changed"), active.then_some("active"))}
                             aria-label={format!("{}{}", r.name, if matched { ", matched by the restriction" } else { "" })}>
-                            <th scope="row">{ &r.name }</th>
-                            <td><code>{ &r.entry_id }</code></td>
-                            <td><code>{ r.resource.name() }</code><span class="num">{ format!(" ({})", r.resource.value()) }</span></td>
+                            <th scope="row">{ &r.name }<br /><code class="eid">{ &r.entry_id }</code></th>
+                            <td><code>{ r.resource.name().trim_start_matches("MAPI_") }</code><span class="num">{ format!(" ({})", r.resource.value()) }</span></td>
                             <td class="bits">{ bits(r.methods.names(), "STATUS_") }</td>
                             <td class="bits">{ bits(r.status.names(), "STATUS_") }</td>
                         </tr>
@@ -56,7 +54,7 @@ pub fn status_table(props: &StatusTableProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="hint">{ "Highlighted rows match the latest HrQueryAllRows restriction; bits lose their STATUS_ prefix here for width." }</p>
+            <p class="hint">{ "Highlighted rows match the latest HrQueryAllRows restriction; names lose their MAPI_ and STATUS_ prefixes here for width." }</p>
         </section>
     }
 }

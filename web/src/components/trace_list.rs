@@ -2,6 +2,7 @@
 
 use crate::state::Action;
 use flushq_core::trace::{describe, Event};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Properties of [`TraceList`].
@@ -26,11 +27,17 @@ pub fn trace_list(props: &TraceListProps) -> Html {
         // Keep the current event in sight.
         let list_ref = list_ref.clone();
         use_effect_with(props.step, move |_| {
-            if let Some(el) = list_ref.cast::<web_sys::Element>() {
-                if let Ok(Some(cur)) = el.query_selector("li.current") {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    cur.scroll_into_view_with_scroll_into_view_options(&opts);
+            // Scroll the list only, never the page.
+            if let Some(list) = list_ref.cast::<web_sys::HtmlElement>() {
+                if let Ok(Some(cur)) = list.query_selector("li.current") {
+                    if let Ok(cur) = cur.dyn_into::<web_sys::HtmlElement>() {
+                        // The list is the offset parent (position: relative).
+                        let top = cur.offset_top();
+                        let bottom = top + cur.offset_height();
+                        if top < list.scroll_top() || bottom > list.scroll_top() + list.client_height() {
+                            list.set_scroll_top(bottom - list.client_height() + 8);
+                        }
+                    }
                 }
             }
         });

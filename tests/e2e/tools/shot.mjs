@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2] || 'http://127.0.0.1:8099/';
+const out = process.argv[3] || '/tmp/shot.png';
+const width = parseInt(process.argv[4] || '1600');
+const steps = parseInt(process.argv[5] || '0');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const page = await browser.newPage({ viewport: { width, height: 1000 } });
+const errors = [];
+page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', e => errors.push(String(e)));
+await page.goto(url);
+await page.waitForSelector('svg.diagram', { timeout: 15000 });
+for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowRight');
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: true });
+console.log('errors:', JSON.stringify(errors));
+await browser.close();
