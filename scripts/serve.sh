@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs flushq's main job. Until the browser playground lands this runs the CLI on
-# the seed's first procedure and prints its trace.
+# Serves the flushq playground on http://127.0.0.1:${PORT:-8080}/ after installing
+# what it needs (the wasm target, wasm-bindgen-cli, Trunk, wasm-opt) if absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "==> building the flushq CLI (first time: about 1 minute)"
-cargo build --release -p flushq-cli
-./target/release/flushq run preset:spooler-upload
+. scripts/tools.sh
+ensure_web_tools
+build_web
+port="${PORT:-8080}"
+say "flushq playground: http://127.0.0.1:$port/   (Ctrl-C stops it)"
+exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist

@@ -3,8 +3,8 @@
 # Installs what it needs first (checking before installing, so reruns are quick).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-step() { printf '\n==> %s\n' "$*"; }
+. scripts/tools.sh
+step() { say "$@"; }
 
 step "toolchain: rustfmt, clippy and the thumbv7em-none-eabihf target (first time: about 1 minute)"
 command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
@@ -21,5 +21,14 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "core builds for thumbv7em-none-eabihf (a real no_std target)"
 cargo build -p flushq-core --target thumbv7em-none-eabihf
 
-step "cargo test (unit, rules, properties, snapshots, CLI)"
+step "cargo test (unit, rules, properties, trace and view snapshots, CLI)"
 CI=true cargo test --workspace
+
+ensure_web_tools
+ensure_chromium
+build_web
+wasm=$(ls dist/*.wasm)
+printf 'bundle: %s bytes raw, %s bytes gzip\n' "$(stat -c%s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+
+step "browser end-to-end test (headless Chromium, playwright-core)"
+node tests/e2e/e2e.mjs dist

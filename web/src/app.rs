@@ -196,7 +196,7 @@ pub fn app(props: &AppProps) -> Html {
                     if stale {
                         <p class="stale" role="status">{ "The script has errors, so this is the last run that worked. Fix the script to run it again." }</p>
                     }
-                    <Diagram view={view.clone()} event={event.clone()} />
+                    <div class="diagram-scroll"><Diagram view={view.clone()} event={event.clone()} /></div>
                     <p class="narration" aria-live="polite" aria-atomic="true">
                         <span class="step-no">{ format!("Step {step}") }</span>{ narration }
                     </p>

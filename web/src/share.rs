@@ -275,9 +275,9 @@ fn decode_v1(data: &str) -> Result<Shared, ShareError> {
     if !answers.is_empty() && !answers.starts_with(' ') {
         return Err(bad("no `answers` line"));
     }
+    // Extra spaces (a hand-made link's `answers ` line) are harmless.
     let answers = answers
-        .split(' ')
-        .skip(1)
+        .split_whitespace()
         .map(|a| match a {
             "c" => Ok(Answer::Connect),
             "x" => Ok(Answer::Cancel),

@@ -210,7 +210,9 @@ fn arrow(from: (f64, f64, f64, f64), to: (f64, f64, f64, f64), class: &'static s
     html! {
         <g class={classes!("arrow", class)}>
             <path d={d} marker-end="url(#arrowhead)" />
-            if let Some(l) = label {
+            // Labels only fit on long arrows; short ones would cover the boxes'
+            // titles, and the narration names the call anyway.
+            if let Some(l) = label.filter(|_| (ex - sx).abs() >= 80.0) {
                 <text x={format!("{mx:.1}")} y={format!("{:.1}", (sy + ey) / 2.0 - 6.0)} text-anchor="middle">{ l }</text>
             }
         </g>

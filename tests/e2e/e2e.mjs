@@ -1,0 +1,284 @@
+// End-to-end test of the playground in headless Debian Chromium, driven by
+// playwright-core. Serves the Trunk `dist/` on 127.0.0.1, walks through the page
+// as a new visitor would, saves screenshots, and prints measurements.
+//
+//   node tests/e2e/e2e.mjs [dist-dir]
+//
+// Prints one line per check and a closing "N passed, N failed" line; exits 1 on
+// any failure.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(process.argv[2] || path.join(here, '../../dist'));
+const shots = path.join(here, 'screenshots');
+fs.mkdirSync(shots, { recursive: true });
+
+// A share link made by flushq v1 for preset spooler-upload, answers [Cancel], step 7.
+// Frozen: links made today must keep opening (see web/tests/share.rs).
+const V1_LINK = 'v=1&s=jZFNa-MwEIbv-hXCl9hQh-1pYSEH0yjbgDd2_LFQjDGKM47NypKrD7qB_fErOd1NS2npSZrRO-88mumYUf1jqHoqAd8ipWHCXxHl6gmkwr9RGIZID5oBXmEvlaKFo7HK6BvuXCWmjGFh9EkM_IQfDRhQWPdSmFNvT8BqEoKB9JACOFoP26KVw6TtdbFYIE0Ps7UCpQbBl99B55pqowr34AcXwTIHfSeYGbny06whuyJ72K5vsL1nJE_K7I40xUNKAiTFk7J293JvQJ4jxjKb8GeTt3K8WuEfUbpt8jRJYpIF6Jn2BVAyASdcy7PvrKsv9fIK8F-_3LhZ7Off-5u4zO-bXdKUW_wHX6IyjZPI6jNgQBX4z3XXxEwYoI0ESF2juVuA3IhQVWlpFzIJqesacTrOu0i6bmgBx9HOQ78G7mbrMco9NILuxdFNofLyIirKvPkZxdt1VJDGxcS7wf8eLnT7kpQk92rUCy6karhozGDrtTSAqDrz1gYdZQqQXfVBmLlb5VHndLB1EkahYc7JWxu_g7weKAvNdOUdxRHGzxC_QbvQfMDWvsKq0V8';
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const server = http.createServer((req, res) => {
+  const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+  const file = path.join(dist, rel);
+  if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    res.writeHead(404);
+    return res.end();
+  }
+  res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+let passed = 0;
+let failed = 0;
+const check = (name, cond, detail = '') => {
+  if (cond) {
+    passed++;
+    console.log(`ok - ${name}`);
+  } else {
+    failed++;
+    console.log(`not ok - ${name}${detail ? `: ${detail}` : ''}`);
+  }
+};
+const measurements = {};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  return { context, page };
+}
+const counter = async (page) => (await page.textContent('.counter')).trim();
+const stepNo = async (page) => parseInt((await counter(page)).split('/')[0], 10);
+const narration = async (page) => (await page.textContent('.narration')).trim();
+const rowText = async (page, name) => (await page.textContent(`tr[aria-label^="${name}"]`)) || '';
+const title = async (page) => (await page.textContent('.scenario-title')).trim();
+async function press(page, key, times = 1) {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+async function gotoStep(page, n) {
+  await press(page, 'Home');
+  await press(page, 'ArrowRight', n);
+}
+
+// A share link built here, the way flushq v1 builds them, for a scenario that
+// is not a preset: the large one used to measure frame times.
+function v1Link(toml, step = 0) {
+  const doc = `flushq-share 1\nstep ${step}\nanswers \n---\n${toml}`;
+  return 'v=1&s=' + zlib.deflateRawSync(Buffer.from(doc), { level: 9 }).toString('base64url');
+}
+function largeScenario(transports, messages) {
+  let t = 'title = "Large: ' + transports + ' transports x ' + messages + ' messages each way"\nseed = 99\nscript = "preset:spooler"\n';
+  for (let i = 0; i < transports; i++) {
+    const out = Array.from({ length: messages }, (_, k) => `"o${i}.${k}"`).join(', ');
+    const rem = Array.from({ length: messages }, (_, k) => `"r${i}.${k}"`).join(', ');
+    t += `\n[[transport]]\nname = "LAN ${i + 1}"\nkind = "lan"\noutbound = [${out}]\nremote = [${rem}]\n`;
+  }
+  return t;
+}
+
+try {
+  // 1. A new visitor: the default preset at step 0, rendered quickly, no errors.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base);
+    await page.waitForFunction(() => document.querySelector('svg.diagram'), null, { polling: 'raf' });
+    measurements.first_render_ms = Math.round(await page.evaluate(() => performance.now()));
+    check('first visit shows procedure A', (await title(page)).startsWith('Procedure A'));
+    check('first visit starts at step 0', (await stepNo(page)) === 0);
+    check('narration invites to step', (await narration(page)).includes('nothing has happened yet'));
+    await page.screenshot({ path: path.join(shots, '01-first-visit.png'), fullPage: true });
+
+    // 2. The per-transport preset, stepped through.
+    await page.selectOption('select[aria-label="Load a preset scenario"]', 'per-transport-download');
+    check('preset loads procedure B', (await title(page)).startsWith('Procedure B'));
+    await gotoStep(page, 11);
+    check('step 11: Office LAN has STATUS_INBOUND_FLUSH', (await rowText(page, 'Office LAN')).includes('INBOUND_FLUSH'), await rowText(page, 'Office LAN'));
+    check('step 11: narration explains the transport request', (await narration(page)).includes('Office LAN'), await narration(page));
+    check('step 11: r1 and r2 still wait remotely', (await page.locator('svg.diagram .token.waiting').count()) === 3);
+    await gotoStep(page, 20);
+    check('step 20: the fallback call is drawn dashed', (await page.locator('svg.diagram .arrow.fallback').count()) >= 1);
+    check('step 20: the client waits in line 11', (await page.textContent('svg.diagram .box.client')).includes('L11'));
+    await page.screenshot({ path: path.join(shots, '02-per-transport-fallback.png'), fullPage: true });
+    await gotoStep(page, 25);
+    check('step 25: two messages in the inbox', (await page.locator('svg.diagram .token.in').count()) === 2);
+    await press(page, 'ArrowLeft');
+    check('one step back: one message in the inbox again', (await page.locator('svg.diagram .token.in').count()) === 1);
+    check('one step back: r2 waits remotely again', (await page.locator('svg.diagram .token.waiting').count()) === 2);
+    await press(page, 'End');
+    check('end: all three received', (await page.locator('svg.diagram .token.in').count()) === 3);
+    check('end: Office LAN flush bits cleared', !(await rowText(page, 'Office LAN')).includes('INBOUND_FLUSH'));
+    check('end: trace shows the last event', (await page.textContent('.trace li.current')).includes('finished'));
+
+    // 3. Step back is exact.
+    const before = await stepNo(page);
+    await press(page, 'ArrowLeft');
+    check('step back goes one step back', (await stepNo(page)) === before - 1);
+
+    // 4. An error in the script: a diagnostic with line and column; text kept;
+    //    keys typed in the editor are not shortcuts.
+    await page.click('button[role=tab]:has-text("Script")');
+    const stepBeforeTyping = await stepNo(page);
+    await page.click('#script');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nx = FLUSH_UPLAOD');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    await page.waitForSelector('#diagnostics li.error');
+    const diag = await page.textContent('#diagnostics li.error');
+    check('a typo gets a located diagnostic', /^\d+:\d+ error: unknown MAPI constant `FLUSH_UPLAOD`; did you mean `FLUSH_UPLOAD`\?/.test(diag.trim()), diag);
+    check('typing in the editor does not step', (await stepNo(page)) === stepBeforeTyping);
+    check('the invalid text is kept', (await page.inputValue('#script')).endsWith('x = FLUSH_UPLAOD'));
+    check('the last good run stays on screen', (await page.locator('.stale').count()) === 1);
+    await page.screenshot({ path: path.join(shots, '03-script-error.png'), fullPage: true });
+    await page.click('#script');
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < '\nx = FLUSH_UPLAOD'.length; i++) await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => !document.querySelector('#diagnostics li'));
+    check('fixing the script clears the diagnostic', (await page.locator('#diagnostics li').count()) === 0);
+    check('page had no console errors (1-4)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+
+  // 5. Dialogs: answer the modem's, cancel the RAS one; share the result.
+  let shared;
+  {
+    const { context, page } = await newPage();
+    await page.goto(base);
+    await page.waitForSelector('svg.diagram');
+    await page.selectOption('select[aria-label="Load a preset scenario"]', 'modem-ignores-no-ui');
+    await press(page, 'End');
+    await page.waitForSelector('[role=dialog]');
+    check('the modem dialog appears', (await page.textContent('[role=dialog] h2')).includes('Connect Home Modem?'));
+    await page.screenshot({ path: path.join(shots, '04-modem-dialog.png'), fullPage: false });
+    await page.click('[role=dialog] button:has-text("Connect")');
+    check('connecting closes the dialog', (await page.locator('[role=dialog]').count()) === 0);
+    await press(page, 'End');
+    await page.waitForSelector('[role=dialog]');
+    check('then the RAS dialog appears', (await page.textContent('[role=dialog] h2')).includes('Connect Travel RAS?'));
+    await page.click('[role=dialog] button:has-text("Cancel")');
+    await press(page, 'End');
+    check('after cancelling, RAS keeps its message', (await page.locator('svg.diagram .token.out').count()) === 1);
+    check('the modem delivered its message', (await page.textContent('.trace')).includes('SubmitMessage(report) = S_OK'));
+    // Stepping back onto the first dialog and answering differently forks the future.
+    const trace = await page.textContent('.trace');
+    await press(page, 'Home');
+    await press(page, 'ArrowRight', 8);
+    await page.waitForSelector('[role=dialog]');
+    check('an answered dialog shows the earlier answer', (await page.textContent('[role=dialog]')).includes('Answered before: Connect'));
+    await page.click('[role=dialog] button:has-text("Cancel")');
+    await press(page, 'End');
+    const forked = await page.textContent('.trace');
+    check('answering differently forks a new future', forked !== trace && !forked.includes('SubmitMessage(report)'));
+    // Share.
+    await press(page, 'Home');
+    await press(page, 'ArrowRight', 5);
+    await page.click('button:has-text("Share link")');
+    shared = await page.evaluate(() => location.hash);
+    check('share puts a v=1 link in the URL', shared.startsWith('#v=1&s='), shared.slice(0, 20));
+    check('page had no console errors (5)', page.errors.length === 0, page.errors.join(' | '));
+    // The last session is restored after a reload without the fragment.
+    await page.goto(base);
+    await page.waitForSelector('svg.diagram');
+    check('reload restores the last session', (await title(page)).startsWith('NO_UI ignored') && (await stepNo(page)) === 5);
+    await context.close();
+  }
+
+  // 6. Following the share link in a fresh browser opens the same state.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base + shared);
+    await page.waitForSelector('svg.diagram');
+    check('the share link opens the same scenario', (await title(page)).startsWith('NO_UI ignored'));
+    check('the share link opens the same step', (await stepNo(page)) === 5);
+    await press(page, 'End');
+    await page.waitForTimeout(50);
+    check('the share link keeps the answers', !(await page.textContent('.trace')).includes('SubmitMessage(report)'));
+    await context.close();
+  }
+
+  // 7. A link made by v1 still opens.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base + '#' + V1_LINK);
+    await page.waitForSelector('svg.diagram');
+    check('the frozen v1 link opens its scenario', (await title(page)).startsWith('Procedure A'));
+    check('the frozen v1 link opens step 7', (await stepNo(page)) === 7);
+    await context.close();
+  }
+
+  // 8. Keyboard help, focus, phones, reduced motion.
+  {
+    const { context, page } = await newPage({ viewport: { width: 360, height: 780 }, reducedMotion: 'reduce' });
+    await page.goto(base);
+    await page.waitForSelector('svg.diagram');
+    await page.keyboard.press('?');
+    check('? opens the shortcuts', (await page.locator('[role=dialog] h2:has-text("Keyboard shortcuts")').count()) === 1);
+    await page.screenshot({ path: path.join(shots, '05-phone-shortcuts.png'), fullPage: false });
+    await page.keyboard.press('Escape');
+    check('Escape closes them', (await page.locator('[role=dialog]').count()) === 0);
+    await press(page, 'ArrowRight', 3);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check('no sideways scrolling at 360 px', overflow <= 1, `overflow ${overflow}px`);
+    const transition = await page.evaluate(() => getComputedStyle(document.querySelector('svg.diagram .token')).transitionDuration);
+    check('reduced motion turns off token animation', transition === '0s', transition);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.tagName);
+    check('Tab moves focus to a control', ['BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'A', 'SUMMARY'].includes(focused), focused);
+    await page.screenshot({ path: path.join(shots, '06-phone.png'), fullPage: true });
+    check('page had no console errors (8)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+
+  // 9. Frame times while playing a large scenario at full speed.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base + '#' + v1Link(largeScenario(8, 40)));
+    await page.waitForSelector('svg.diagram');
+    await page.selectOption('select[aria-label="Playback speed"]', '16');
+    const frames = await page.evaluate(() => new Promise((done) => {
+      const deltas = [];
+      let last = performance.now();
+      const start = last;
+      document.querySelector('button.play').click();
+      const tick = (now) => {
+        deltas.push(now - last);
+        last = now;
+        if (now - start < 3000) requestAnimationFrame(tick); else done(deltas);
+      };
+      requestAnimationFrame(tick);
+    }));
+    const sorted = [...frames].sort((a, b) => a - b);
+    measurements.frames = frames.length;
+    measurements.frame_mean_ms = +(frames.reduce((a, b) => a + b, 0) / frames.length).toFixed(1);
+    measurements.frame_p95_ms = +sorted[Math.floor(sorted.length * 0.95)].toFixed(1);
+    measurements.frame_max_ms = +sorted[sorted.length - 1].toFixed(1);
+    measurements.large_steps_played = await stepNo(page);
+    check('playing advances the large scenario', measurements.large_steps_played > 20, String(measurements.large_steps_played));
+    await page.screenshot({ path: path.join(shots, '07-large-playing.png'), fullPage: false });
+    check('page had no console errors (9)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+} catch (e) {
+  check('the walk-through ran to its end', false, String(e && e.stack || e));
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log('measurements: ' + JSON.stringify(measurements));
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
