@@ -150,6 +150,20 @@ try {
     for (let i = 0; i < '\nx = FLUSH_UPLAOD'.length; i++) await page.keyboard.press('Backspace');
     await page.waitForFunction(() => !document.querySelector('#diagnostics li'));
     check('fixing the script clears the diagnostic', (await page.locator('#diagnostics li').count()) === 0);
+    // Exports: the CLI's JSON, Mermaid, a standalone SVG.
+    const exported = async (label) => {
+      await page.click('details.menu summary');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.menu-items button:has-text("${label}")`)]);
+      const file = path.join(shots, download.suggestedFilename());
+      await download.saveAs(file);
+      return fs.readFileSync(file, 'utf8');
+    };
+    const json = JSON.parse(await exported('Trace as JSON'));
+    check('JSON export has events and outcome', Object.keys(json).join() === 'events,outcome' && json.events.length > 40, Object.keys(json).join());
+    check('JSON export records the fallback call', json.outcome.calls.some((c) => c.api === 'FlushQueues' && c.object === 'spooler' && c.target === 'Dial-up'));
+    check('Mermaid export is a sequence diagram', (await exported('Mermaid')).startsWith('sequenceDiagram'));
+    const svg = await exported('Diagram as SVG');
+    check('SVG export is standalone', svg.startsWith('<svg') && svg.includes('<style>') && svg.includes('xmlns="http://www.w3.org/2000/svg"'));
     check('page had no console errors (1-4)', page.errors.length === 0, page.errors.join(' | '));
     await context.close();
   }

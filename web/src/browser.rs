@@ -65,10 +65,19 @@ pub fn download(name: &str, mime: &str, content: &str) {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);
             a.set_download(name);
-            a.click();
+            // Attached while clicked (some browsers ignore detached anchors).
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&a);
+                a.click();
+                a.remove();
+            }
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoking at once can cancel the download before it starts.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }
 
 /// The outer HTML of the first element matching `selector`.

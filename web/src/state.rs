@@ -232,6 +232,22 @@ mod tests {
     }
 
     #[test]
+    fn toggling_a_fault_at_a_past_step_keeps_the_past_and_forks_the_future() {
+        let s = Playground::from_preset("link-down").unwrap();
+        let s = reduce(s, Action::End);
+        let failed_at =
+            s.run.events.iter().position(|e| matches!(e.kind, flushq_core::trace::EventKind::LinkDown { .. })).unwrap();
+        let s = reduce(s, Action::Goto(failed_at));
+        let before: Vec<_> = s.run.events[..failed_at].to_vec();
+        let mut scenario = s.scenario.clone();
+        scenario.faults.clear();
+        let s = reduce(s, Action::Scenario(Box::new(scenario)));
+        assert_eq!(s.step, failed_at, "the visitor stays where they were");
+        assert_eq!(s.run.events[..failed_at], before[..], "the past is unchanged");
+        assert_eq!(s.run.outcome.transport("Dial-up").unwrap().delivered, ["c"], "a new future");
+    }
+
+    #[test]
     fn a_broken_script_keeps_the_text_and_the_last_good_run() {
         let s = Playground::from_preset("spooler-upload").unwrap();
         let good = s.run.len();

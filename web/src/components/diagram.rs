@@ -236,12 +236,16 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let (cx, cy, cw, ch) = rect_of(Node::Client, n);
     let line = view.line.map(|l| format!("script line {l}")).unwrap_or_else(|| String::from("idle"));
     let waiting = view.blocked.map(|l| format!("waits in FlushQueues, L{l}"));
+    // The client's submitted mail waits in the transports' outbound queues; the
+    // client box counts it so the outbox is visible without drawing tokens twice.
+    let queued: usize = view.transports.iter().map(|t| t.outbound.len() + t.deferred.len()).sum();
     boxes.push(html! {
         <g class={classes!("box", "client", lit(Node::Client))}>
             <rect x={cx.to_string()} y={cy.to_string()} width={cw.to_string()} height={ch.to_string()} rx="8" />
             <text class="title" x={(cx + 10.0).to_string()} y={(cy + 20.0).to_string()}>{ "Client application" }</text>
             <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 37.0).to_string()}>{ waiting.unwrap_or(line) }</text>
-            <text class="lane" x={(cx + 10.0).to_string()} y={(cy + 58.0).to_string()}>{ format!("Inbox ({})", view.inbox.len()) }</text>
+            <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 54.0).to_string()}>{ format!("Outbox: {queued} queued on transports") }</text>
+            <text class="lane" x={(cx + 10.0).to_string()} y={(cy + 76.0).to_string()}>{ format!("Inbox ({})", view.inbox.len()) }</text>
         </g>
     });
     let mut inbox_seen: std::collections::BTreeMap<(usize, &str), usize> = Default::default();
@@ -256,7 +260,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             (format!("i{t}:{s}:{k}"), s.clone(), "in")
         })
         .collect();
-    lay(&inbox, cx + 10.0, cy + 66.0, cw - 20.0, &mut tokens);
+    lay(&inbox, cx + 10.0, cy + 84.0, cw - 20.0, &mut tokens);
 
     // MAPI session and its status table.
     let (sx, sy, sw, sh) = rect_of(Node::Session, n);

@@ -54,7 +54,15 @@ pub fn header(props: &HeaderProps) -> Html {
     };
     let export = |x: Export, label: &'static str| {
         let cb = props.on_export.clone();
-        html! { <button type="button" onclick={Callback::from(move |_| cb.emit(x))}>{ label }</button> }
+        let onclick = Callback::from(move |e: MouseEvent| {
+            // Close the menu once a choice is made.
+            let button: web_sys::Element = e.target_unchecked_into();
+            if let Ok(Some(menu)) = button.closest("details") {
+                let _ = menu.remove_attribute("open");
+            }
+            cb.emit(x);
+        });
+        html! { <button type="button" {onclick}>{ label }</button> }
     };
     let share = props.on_share.reform(|_: MouseEvent| ());
     let help = {
