@@ -53,13 +53,13 @@ fn node_of(actor: &Actor, view: &View) -> Option<Node> {
 pub const DIAGRAM_CSS: &str = r#"
 .diagram { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", sans-serif; }
 .diagram .col-head { font-size: 12px; font-weight: 600; fill: var(--muted, #5b6470); text-transform: uppercase; letter-spacing: .05em; }
-.diagram .box rect { fill: var(--panel, #fff); stroke: var(--line, #c9d0d8); stroke-width: 1.5; }
+.diagram .box > rect { fill: var(--panel, #fff); stroke: var(--line, #c9d0d8); stroke-width: 1.5; }
 .diagram .box .title { font-size: 13px; font-weight: 600; fill: var(--ink, #1b1f24); }
 .diagram .box .sub { font-size: 11px; fill: var(--muted, #5b6470); }
 .diagram .box .lane { font-size: 10px; fill: var(--muted, #5b6470); text-transform: uppercase; letter-spacing: .04em; }
-.diagram .box.remote rect { fill: var(--bg, #f6f7f9); stroke-dasharray: 4 3; }
-.diagram .box.flushing rect { stroke: var(--accent, #2459d6); stroke-width: 2; }
-.diagram .box.active rect { stroke: var(--focus, #e39b00); stroke-width: 3; filter: drop-shadow(0 0 4px rgba(227,155,0,.45)); }
+.diagram .box.remote > rect { fill: var(--bg, #f6f7f9); stroke-dasharray: 4 3; }
+.diagram .box.flushing > rect { stroke: var(--accent, #2459d6); stroke-width: 2; }
+.diagram .box.active > rect { stroke: var(--focus, #e39b00); stroke-width: 3; filter: drop-shadow(0 0 4px rgba(227,155,0,.45)); }
 .diagram .kind rect { fill: var(--accent-soft, #e4ecff); stroke: var(--accent, #2459d6); }
 .diagram .kind.modem rect, .diagram .kind.ras rect { fill: #fff1dc; stroke: var(--warn, #b25e00); }
 .diagram .kind text { font: 600 9.5px ui-monospace, Menlo, Consolas, monospace; fill: var(--ink, #1b1f24); }
@@ -88,9 +88,10 @@ pub const DIAGRAM_CSS: &str = r#"
 .diagram .token.deferred rect { fill: var(--warn, #b25e00); }
 .diagram .token.failed rect { fill: var(--bad, #c0262d); }
 .diagram .token.waiting rect, .diagram .token.in rect { fill: var(--token-in, #7a3fc4); }
+.diagram .token.more rect { fill: var(--muted, #5b6470); }
 .diagram .dialog-badge rect { fill: #fff8e1; stroke: var(--warn, #b25e00); stroke-width: 1.5; }
 .diagram .dialog-badge text { font-size: 12px; fill: #3b2a00; }
-@media (prefers-reduced-motion: reduce) { .diagram .token { transition: none; } .diagram .box.active rect { filter: none; } }
+@media (prefers-reduced-motion: reduce) { .diagram .token { transition: none; } .diagram .box.active > rect { filter: none; } }
 "#;
 
 /// Height of the drawing for `n` transports.
@@ -103,7 +104,7 @@ fn rect_of(node: Node, n: usize) -> (f64, f64, f64, f64) {
     match node {
         Node::Client => (CLIENT_X, TOP, 196.0, 150.0),
         Node::Session => (SESSION_X, TOP + 170.0, 196.0, 120.0),
-        Node::Spooler => (SPOOLER_X, TOP + (h - TOP - 70.0) / 2.0 - 50.0, 140.0, 100.0),
+        Node::Spooler => (SPOOLER_X, TOP + (h - TOP - 70.0) / 2.0 - 62.0, 140.0, 124.0),
         Node::Transport(i) | Node::User(i) => (XP_X, TOP + i as f64 * ROW_H, XP_W, ROW_H - 14.0),
     }
 }
@@ -136,16 +137,42 @@ fn token(key: String, subject: &str, x: f64, y: f64, class: &'static str) -> Htm
     }
 }
 
-/// Lays tokens left to right, wrapping inside `width`.
-fn lay(items: &[(String, String, &'static str)], x0: f64, y0: f64, width: f64, out: &mut Vec<Html>) {
-    let (mut x, mut y) = (x0, y0);
-    for (key, subject, class) in items {
-        let w = 16.0 + 7.0 * subject.chars().count().min(14) as f64;
-        if x + w > x0 + width && x > x0 {
+/// Lays tokens left to right, wrapping inside `width`, at most `rows` rows; the
+/// rest collapse into one "+N" pill so a long queue never spills over other boxes.
+fn lay(
+    items: &[(String, String, &'static str)],
+    x0: f64,
+    y0: f64,
+    width: f64,
+    rows: usize,
+    lane: &str,
+    out: &mut Vec<Html>,
+) {
+    let (mut x, mut row) = (x0, 0usize);
+    let width_of = |s: &str| 16.0 + 7.0 * s.chars().count().min(14) as f64;
+    for (i, (key, subject, class)) in items.iter().enumerate() {
+        let w = width_of(subject);
+        let mut fits = x + w <= x0 + width || x == x0;
+        if !fits && row + 1 < rows {
+            row += 1;
             x = x0;
-            y += 22.0;
+            fits = true;
         }
-        out.push(token(key.clone(), subject, x, y, class));
+        // Keep room for the "+N" pill on the last row.
+        let rest = items.len() - i;
+        let last_row = row + 1 == rows;
+        if !fits || (last_row && rest > 1 && x + w + width_of("+999") > x0 + width) {
+            let label = format!("+{rest}");
+            out.push(html! {
+                <g key={format!("more-{lane}")} class="token more" style={format!("transform: translate({x:.1}px, {:.1}px)", y0 + row as f64 * 22.0)}>
+                    <title>{ format!("{rest} more messages") }</title>
+                    <rect width={format!("{}", width_of(&label))} height="18" rx="9" />
+                    <text x={format!("{:.1}", width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
+                </g>
+            });
+            return;
+        }
+        out.push(token(key.clone(), subject, x, y0 + row as f64 * 22.0, class));
         x += w + 4.0;
     }
 }
@@ -244,7 +271,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <rect x={cx.to_string()} y={cy.to_string()} width={cw.to_string()} height={ch.to_string()} rx="8" />
             <text class="title" x={(cx + 10.0).to_string()} y={(cy + 20.0).to_string()}>{ "Client application" }</text>
             <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 37.0).to_string()}>{ waiting.unwrap_or(line) }</text>
-            <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 54.0).to_string()}>{ format!("Outbox: {queued} queued on transports") }</text>
+            <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 54.0).to_string()}>{ format!("Outbox: {queued} queued") }</text>
             <text class="lane" x={(cx + 10.0).to_string()} y={(cy + 76.0).to_string()}>{ format!("Inbox ({})", view.inbox.len()) }</text>
         </g>
     });
@@ -260,7 +287,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             (format!("i{t}:{s}:{k}"), s.clone(), "in")
         })
         .collect();
-    lay(&inbox, cx + 10.0, cy + 84.0, cw - 20.0, &mut tokens);
+    lay(&inbox, cx + 10.0, cy + 84.0, cw - 20.0, 3, "inbox", &mut tokens);
 
     // MAPI session and its status table.
     let (sx, sy, sw, sh) = rect_of(Node::Session, n);
@@ -277,15 +304,27 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     // Spooler.
     let (px, py, pw, ph) = rect_of(Node::Spooler, n);
+    // The job's transports, a window of three around the one being flushed.
     let job: Vec<Html> = if view.job.is_empty() {
         vec![html! { <tspan x={(px + 10.0).to_string()} dy="0">{ "idle" }</tspan> }]
     } else {
-        std::iter::once(String::from("flushing, in order:"))
-            .chain(view.job.iter().map(|&t| {
-                let mark = if view.active == Some(t) { "▸ " } else { "  " };
-                format!("{mark}{}", view.transports[t].name)
-            }))
-            .take(5)
+        let at = view.active.and_then(|a| view.job.iter().position(|&t| t == a)).unwrap_or(0);
+        let start = at.saturating_sub(1).min(view.job.len().saturating_sub(3));
+        let shown = &view.job[start..(start + 3).min(view.job.len())];
+        let mut lines = vec![String::from("flushing, in order:")];
+        if start > 0 {
+            lines.push(format!("  … {start} done"));
+        }
+        lines.extend(shown.iter().map(|&t| {
+            let mark = if view.active == Some(t) { "▸ " } else { "  " };
+            format!("{mark}{}", view.transports[t].name)
+        }));
+        let after = view.job.len() - start - shown.len();
+        if after > 0 {
+            lines.push(format!("  … {after} more"));
+        }
+        lines
+            .into_iter()
             .enumerate()
             .map(|(k, line)| html! { <tspan x={(px + 10.0).to_string()} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan> })
             .collect()
@@ -344,9 +383,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 <text class="lane" x={(x + 10.0).to_string()} y={(y + 88.0).to_string()}>{ "held" }</text>
             </g>
         });
-        lay(&outgoing[0], x + 40.0, y + 49.0, w - 50.0, &mut tokens);
+        lay(&outgoing[0], x + 40.0, y + 49.0, w - 50.0, 1, &format!("out{i}"), &mut tokens);
         let held: Vec<_> = outgoing[1].iter().chain(&outgoing[2]).cloned().collect();
-        lay(&held, x + 40.0, y + 75.0, w - 50.0, &mut tokens);
+        lay(&held, x + 40.0, y + 75.0, w - 50.0, 1, &format!("held{i}"), &mut tokens);
         let (rx, ry) = (REMOTE_X, y);
         boxes.push(html! {
             <g class="box remote">
@@ -356,8 +395,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 76.0).to_string()}>{ "waiting for us" }</text>
             </g>
         });
-        lay(&outgoing[3], rx + 10.0, ry + 45.0, REMOTE_W - 20.0, &mut tokens);
-        lay(&incoming, rx + 10.0, ry + 81.0, REMOTE_W - 20.0, &mut tokens);
+        lay(&outgoing[3], rx + 10.0, ry + 45.0, REMOTE_W - 20.0, 1, &format!("sent{i}"), &mut tokens);
+        lay(&incoming, rx + 10.0, ry + 81.0, REMOTE_W - 20.0, 1, &format!("wait{i}"), &mut tokens);
         // The link between transport and remote: solid when connected.
         let linked = view.active == Some(i) && !row.status.contains(StatusCode::STATUS_FAILURE);
         boxes.push(html! {
