@@ -212,6 +212,25 @@ try {
     await context.close();
   }
 
+  // 5b. The scenario editor: removing the fault changes the outcome.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base);
+    await page.waitForSelector('svg.diagram');
+    await page.selectOption('select[aria-label="Load a preset scenario"]', 'link-down');
+    await press(page, 'End');
+    check('with the link down, Dial-up keeps its message', (await page.textContent('.trace')).includes('MAPI_E_NETWORK_ERROR'));
+    await page.click('button[role=tab]:has-text("Scenario")');
+    await page.screenshot({ path: path.join(shots, '08-scenario-editor.png'), fullPage: true });
+    await page.click('button[aria-label="Remove fault"]');
+    await page.click('button[role=tab]:has-text("Script")');
+    await press(page, 'End');
+    const after = await page.textContent('.trace');
+    check('without the fault, Dial-up delivers', after.includes('SubmitMessage(c) = S_OK') && !after.includes('MAPI_E_NETWORK_ERROR'));
+    check('page had no console errors (5b)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+
   // 6. Following the share link in a fresh browser opens the same state.
   {
     const { context, page } = await newPage();

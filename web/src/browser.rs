@@ -36,14 +36,14 @@ pub fn url_with_fragment(body: &str) -> String {
 
 /// The saved session, if any.
 pub fn load_session() -> Option<String> {
-    window()?.local_storage().ok()??.get_item(SESSION_KEY).ok()?
+    use gloo::storage::Storage;
+    gloo::storage::LocalStorage::get::<String>(SESSION_KEY).ok()
 }
 
 /// Saves the session (ignored when storage is unavailable or full).
 pub fn save_session(body: &str) {
-    if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
-        let _ = storage.set_item(SESSION_KEY, body);
-    }
+    use gloo::storage::Storage;
+    let _ = gloo::storage::LocalStorage::set(SESSION_KEY, body);
 }
 
 /// Copies `text` to the clipboard (best effort).
