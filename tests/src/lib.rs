@@ -86,30 +86,36 @@ pub fn place_of(m: &Machine, subject: &str) -> Option<Place> {
 /// Where the folded view and the machine's world differ, if anywhere.
 pub fn view_disagrees(view: &View, m: &Machine) -> Option<String> {
     let w = m.world();
-    let names =
-        |ids: &mut dyn Iterator<Item = &MsgId>| -> Vec<String> { ids.map(|&i| w.subject(i).to_string()).collect() };
+    let ids = |q: &mut dyn Iterator<Item = &MsgId>| -> Vec<u32> { q.map(|i| i.0).collect() };
     for (i, row) in w.rows.iter().enumerate() {
-        if view.rows[i].status != row.status {
-            return Some(format!("row {} status: view {} world {}", row.display_name, view.rows[i].status, row.status));
+        if view.status[i] != row.status {
+            return Some(format!("row {} status: view {} world {}", row.display_name, view.status[i], row.status));
         }
     }
-    for (t, (v, x)) in view.transports.iter().zip(&w.transports).enumerate() {
+    for (t, (v, x)) in view.queues.iter().zip(&w.transports).enumerate() {
         let world_queues = [
-            names(&mut x.outbound.iter()),
-            names(&mut x.delivered.iter()),
-            names(&mut x.deferred.iter()),
-            names(&mut x.failed.iter()),
-            names(&mut x.remote.iter()),
+            ids(&mut x.outbound.iter()),
+            ids(&mut x.delivered.iter()),
+            ids(&mut x.deferred.iter()),
+            ids(&mut x.failed.iter()),
+            ids(&mut x.remote.iter()),
         ];
-        let view_queues = [&v.outbound, &v.delivered, &v.deferred, &v.failed, &v.remote];
+        let view_queues: [Vec<u32>; 5] = [
+            v.outbound.iter().collect(),
+            v.delivered.iter().collect(),
+            v.deferred.clone(),
+            v.failed.iter().collect(),
+            v.remote.iter().collect(),
+        ];
         for (q, (a, b)) in view_queues.iter().zip(&world_queues).enumerate() {
-            if *a != b {
+            if a != b {
                 return Some(format!("transport {t} queue {q}: view {a:?} world {b:?}"));
             }
         }
     }
-    if view.inbox != names(&mut w.inbox.iter()) {
-        return Some(format!("inbox: view {:?}", view.inbox));
+    let inbox: Vec<u32> = view.inbox.iter().map(|(m, _)| m).collect();
+    if inbox != ids(&mut w.inbox.iter()) {
+        return Some(format!("inbox: view {inbox:?}"));
     }
     if view.modem_line != w.modem_line {
         return Some(format!("modem line: view {:?} world {:?}", view.modem_line, w.modem_line));

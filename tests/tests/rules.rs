@@ -147,8 +147,8 @@ fn both_directions_run_outbound_first() {
         .events()
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Submit { transport, .. } if transport == "LAN" => Some("submit"),
-            EventKind::StartMessage { transport, .. } if transport == "LAN" => Some("start"),
+            EventKind::Submit { transport, .. } if &**transport == "LAN" => Some("submit"),
+            EventKind::StartMessage { transport, .. } if &**transport == "LAN" => Some("start"),
             _ => None,
         })
         .collect();

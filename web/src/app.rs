@@ -119,7 +119,7 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     let changed: Vec<usize> =
-        (0..view.rows.len()).filter(|&i| step > 0 && before.rows[i].status != view.rows[i].status).collect();
+        (0..view.status.len()).filter(|&i| step > 0 && before.status[i] != view.status[i]).collect();
 
     let on_share = {
         let state = state.clone();
@@ -165,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
         let index = view.prompts_shown.saturating_sub(1);
         let no_ui = matches!(event.as_ref().map(|e| &e.kind), Some(EventKind::Prompt { no_ui_requested: true, .. }));
         html! {
-            <Prompt transport={view.transports[p.transport].name.clone()} style={p.style} no_ui={no_ui}
+            <Prompt transport={view.transports[p.transport].name.to_string()} style={p.style} no_ui={no_ui}
                 answered={state.answers.get(index).copied()} on_action={on_action.clone()} />
         }
     });

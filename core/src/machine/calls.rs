@@ -43,7 +43,7 @@ impl Machine {
         if row == SPOOLER_ROW {
             Actor::Spooler
         } else {
-            Actor::Transport(self.world.rows[row].display_name.clone())
+            Actor::Transport(self.world.rows[row].display_name.as_str().into())
         }
     }
 
@@ -415,7 +415,7 @@ impl Machine {
             _ => None,
         };
         let target_transport = target_row.and_then(|r| self.world.rows[r].transport);
-        let target_name = target_transport.map(|t| self.world.transports[t].name.clone());
+        let target_name = target_transport.map(|t| String::from(&*self.world.transports[t].name));
 
         // Checks every status object makes before doing anything.
         let refuse = if !self.world.rows[row].methods.contains(ResourceMethods::STATUS_FLUSH_QUEUES) {
@@ -530,7 +530,12 @@ impl Machine {
         );
         if self.world.transports[t].asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
             let transport = object.clone();
-            self.emit(callee_actor.clone(), None, Some(line), EventKind::LeftToSchedule { transport });
+            self.emit(
+                callee_actor.clone(),
+                None,
+                Some(line),
+                EventKind::LeftToSchedule { transport: transport.into() },
+            );
         } else {
             let mut bits = StatusCode::EMPTY;
             if flags.contains(FlushFlags::FLUSH_UPLOAD) {
@@ -545,7 +550,7 @@ impl Machine {
                 None,
                 Some(line),
                 EventKind::Status {
-                    transport: object.clone(),
+                    transport: object.as_str().into(),
                     set: bits,
                     cleared: StatusCode::EMPTY,
                     now,
@@ -576,7 +581,7 @@ impl Machine {
         let ClientState::Blocked { var, object, line, call, .. } = core::mem::take(&mut self.client.state) else {
             return;
         };
-        let actor = if object == "spooler" { Actor::Spooler } else { Actor::Transport(object.clone()) };
+        let actor = if object == "spooler" { Actor::Spooler } else { Actor::Transport(object.as_str().into()) };
         self.emit(actor, Some(Actor::Client), Some(line), EventKind::FlushReturn { object, hr, note: None });
         self.calls[call].hresult = hr;
         self.bind(var.as_deref(), Value::HResult(hr));

@@ -312,7 +312,7 @@ impl Machine {
                         let shown = v.as_ref().map(|v| describe_prop(tag, v));
                         self.emit(
                             Actor::Client,
-                            Some(Actor::Transport(object.clone())),
+                            Some(Actor::Transport(object.as_str().into())),
                             Some(line),
                             EventKind::GetProp { object: object.clone(), prop: tag, value: shown },
                         );

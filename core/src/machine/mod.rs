@@ -188,7 +188,7 @@ impl Machine {
         let (emitted, finished) = self.spooler.step(&mut self.world);
         for (actor, target, kind) in emitted {
             if let EventKind::Prompt { transport, .. } = &kind {
-                self.prompts.push(transport.clone());
+                self.prompts.push(String::from(&**transport));
             }
             self.emit(actor, target, None, kind);
         }
@@ -216,7 +216,7 @@ impl Machine {
             .transports
             .iter()
             .map(|t| TransportQueues {
-                name: t.name.clone(),
+                name: String::from(&*t.name),
                 outbound: subjects(&mut t.outbound.iter().chain(t.in_transit.iter())),
                 delivered: subjects(&mut t.delivered.iter()),
                 remote: subjects(&mut t.remote.iter().chain(t.receiving.iter())),

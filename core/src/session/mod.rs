@@ -33,7 +33,7 @@ pub enum Direction {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
     /// Subject, as given in the scenario.
-    pub subject: String,
+    pub subject: crate::trace::Name,
     /// Which way it travels.
     pub direction: Direction,
 }
@@ -42,7 +42,7 @@ pub struct Message {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transport {
     /// Display name.
-    pub name: String,
+    pub name: crate::trace::Name,
     /// LAN, modem or RAS.
     pub kind: TransportKind,
     /// Whether FLUSH_NO_UI suppresses its dialogs.
@@ -139,7 +139,7 @@ impl World {
                 subjects
                     .iter()
                     .map(|s| {
-                        messages.push(Message { subject: s.clone(), direction });
+                        messages.push(Message { subject: s.as_str().into(), direction });
                         MsgId(messages.len() as u32 - 1)
                     })
                     .collect()
@@ -147,7 +147,7 @@ impl World {
             let outbound = queue(&spec.outbound, Direction::Outgoing);
             let remote = queue(&spec.remote, Direction::Incoming);
             transports.push(Transport {
-                name: spec.name.clone(),
+                name: spec.name.as_str().into(),
                 kind: spec.kind,
                 honors_no_ui: spec.honors_no_ui,
                 asynchronous: spec.asynchronous,

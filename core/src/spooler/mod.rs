@@ -12,7 +12,7 @@ pub use protocol::XpStep;
 use crate::mapi::{FlushFlags, HResult};
 use crate::trace::{Actor, Answer, EventKind};
 use alloc::collections::{BTreeSet, VecDeque};
-use alloc::string::String;
+
 use alloc::vec::Vec;
 
 /// Identifies a flush job.
@@ -154,6 +154,6 @@ pub(crate) fn transport_actor(world: &crate::session::World, t: usize) -> Actor 
     Actor::Transport(world.transports[t].name.clone())
 }
 
-pub(crate) fn name(world: &crate::session::World, t: usize) -> String {
+pub(crate) fn name(world: &crate::session::World, t: usize) -> crate::trace::Name {
     world.transports[t].name.clone()
 }

@@ -72,7 +72,7 @@ impl Spooler {
                 flags: job.flags,
                 transports: job.targets.iter().map(|&t| name(world, t)).collect(),
                 targeted: job.targeted,
-                reason: reason.into(),
+                reason,
             },
         ));
         Some(Running { job, cursor: None, step: XpStep::Done(TransportOutcome::Completed), hr: HResult::Ok })
@@ -160,11 +160,11 @@ impl Spooler {
                     world.transports[t].outbound.push_front(m);
                 }
                 for &m in &deferred {
-                    let subject = world.subject(m).into();
+                    let subject = world.messages[m.0 as usize].subject.clone();
                     out.push((
                         me.clone(),
                         Some(spooler.clone()),
-                        EventKind::SentDeferred { transport: name(world, t), subject },
+                        EventKind::SentDeferred { transport: name(world, t), subject, msg: m.0 },
                     ));
                 }
                 let bit = if upload { StatusCode::STATUS_OUTBOUND_FLUSH } else { StatusCode::STATUS_INBOUND_FLUSH };
@@ -207,11 +207,11 @@ impl Spooler {
                     return self.advance(run, world, out);
                 };
                 world.transports[t].in_transit = Some(m);
-                let subject: alloc::string::String = world.subject(m).into();
+                let subject = world.messages[m.0 as usize].subject.clone();
                 let faults = &self.faults[t];
-                let result = if faults.fails.contains(&subject) {
+                let result = if faults.fails.contains(&*subject) {
                     SubmitResult::Failed(HResult::NetworkError)
-                } else if faults.defers.contains(&subject) && self.deferred_once.insert(m) {
+                } else if faults.defers.contains(&*subject) && self.deferred_once.insert(m) {
                     // Model choice: a deferral fault defers a message once; step 2 of the
                     // next flush reports it (NOTIFY_SENTDEFERRED) and it is sent.
                     SubmitResult::Deferred
@@ -226,13 +226,13 @@ impl Spooler {
                     SubmitResult::Failed(_) => xp.failed.push(m),
                 }
                 let remaining = xp.outbound.len();
-                if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(subject.as_str())) {
+                if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(&*subject)) {
                     run.step = XpStep::DropBits;
                 }
                 out.push((
                     spooler,
                     Some(me),
-                    EventKind::Submit { transport: name(world, t), subject, result, remaining },
+                    EventKind::Submit { transport: name(world, t), subject, msg: m.0, result, remaining },
                 ));
             }
             XpStep::DropBits => {
@@ -305,11 +305,15 @@ impl Spooler {
                 world.transports[t].receiving = None;
                 world.inbox.push(m);
                 let last = world.transports[t].remote.is_empty();
-                let subject = world.subject(m).into();
+                let subject = world.messages[m.0 as usize].subject.clone();
                 if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(world.subject(m))) {
                     run.step = XpStep::DropBits;
                 }
-                out.push((spooler, Some(me), EventKind::StartMessage { transport: name(world, t), subject, last }));
+                out.push((
+                    spooler,
+                    Some(me),
+                    EventKind::StartMessage { transport: name(world, t), subject, msg: m.0, last },
+                ));
             }
             XpStep::EndInbound => {
                 out.push((

@@ -3,6 +3,10 @@
 use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
 use crate::session::{HandleId, Restriction};
 use alloc::string::String;
+
+/// A transport's name or a message's subject in events: shared, so an event
+/// costs no allocation for them.
+pub type Name = alloc::sync::Arc<str>;
 use alloc::vec::Vec;
 
 /// Who acts in a step.
@@ -19,7 +23,7 @@ pub enum Actor {
     /// The MAPI spooler.
     Spooler,
     /// A transport provider, by display name.
-    Transport(String),
+    Transport(Name),
     /// The person at the keyboard answering a dialog.
     User,
 }
@@ -166,37 +170,37 @@ pub enum EventKind {
     /// A runtime error stopped the script.
     ScriptError { column: u32, message: String },
     /// The spooler starts a flush job over these transports, in transport order.
-    SpoolerBegin { flags: FlushFlags, transports: Vec<String>, targeted: bool, reason: String },
+    SpoolerBegin { flags: FlushFlags, transports: Vec<Name>, targeted: bool, reason: &'static str },
     /// Step 1: the spooler calls `IXPLogon::FlushQueues`.
-    XpFlushQueues { transport: String, flags: FlushFlags },
+    XpFlushQueues { transport: Name, flags: FlushFlags },
     /// The transport's `IXPLogon::FlushQueues` returns.
-    XpReturn { transport: String, hr: HResult },
+    XpReturn { transport: Name, hr: HResult },
     /// An asynchronous transport called without FLUSH_FORCE is left alone.
-    LeftToSchedule { transport: String },
+    LeftToSchedule { transport: Name },
     /// A transport shows a dialog because it does not suppress its UI.
-    Prompt { transport: String, style: PromptStyle, no_ui_requested: bool },
+    Prompt { transport: Name, style: PromptStyle, no_ui_requested: bool },
     /// The user's answer.
-    PromptAnswer { transport: String, answer: Answer },
+    PromptAnswer { transport: Name, answer: Answer },
     /// The shared modem line changes hands.
-    ModemLine { transport: String, acquired: bool },
+    ModemLine { transport: Name, acquired: bool },
     /// `IMAPISupport::ModifyStatusRow`: the bits asked to be set and cleared, and the result.
-    Status { transport: String, set: StatusCode, cleared: StatusCode, now: StatusCode, why: &'static str },
+    Status { transport: Name, set: StatusCode, cleared: StatusCode, now: StatusCode, why: &'static str },
     /// Step 2: `SpoolerNotify(NOTIFY_SENTDEFERRED)` for a message deferred earlier.
-    SentDeferred { transport: String, subject: String },
+    SentDeferred { transport: Name, subject: Name, msg: u32 },
     /// Steps 3-7: `SubmitMessage`/`EndMessage` for one message.
-    Submit { transport: String, subject: String, result: SubmitResult, remaining: usize },
+    Submit { transport: Name, subject: Name, msg: u32, result: SubmitResult, remaining: usize },
     /// `IXPLogon::TransportNotify`.
-    TransportNotify { transport: String, notify: Notify },
+    TransportNotify { transport: Name, notify: Notify },
     /// Steps 10-12: `StartMessage` for one message; `last` when SaveChanges ends the loop.
-    StartMessage { transport: String, subject: String, last: bool },
+    StartMessage { transport: Name, subject: Name, msg: u32, last: bool },
     /// A phase is not run.
-    PhaseSkipped { transport: String, phase: Phase, reason: &'static str },
+    PhaseSkipped { transport: Name, phase: Phase, reason: &'static str },
     /// The link to the server is down: STATUS_FAILURE is set.
-    LinkDown { transport: String, now: StatusCode },
+    LinkDown { transport: Name, now: StatusCode },
     /// The transport clears its FLUSH bits mid-flush.
-    DropsFlushBits { transport: String, bits: StatusCode },
+    DropsFlushBits { transport: Name, bits: StatusCode },
     /// Step 14: done with this transport.
-    TransportDone { transport: String, outcome: TransportOutcome },
+    TransportDone { transport: Name, outcome: TransportOutcome },
     /// The spooler finished a flush job.
     SpoolerEnd { hr: HResult },
     /// The run is over: the script finished and the spooler is idle.

@@ -9,7 +9,7 @@ use core::fmt::Write;
 /// Mermaid participant ids must be plain words; names may contain anything.
 fn id(actor: &Actor, transports: &[String]) -> String {
     match actor {
-        Actor::Transport(n) => format!("T{}", transports.iter().position(|t| t == n).unwrap_or(0)),
+        Actor::Transport(n) => format!("T{}", transports.iter().position(|t| **t == **n).unwrap_or(0)),
         other => String::from(match other {
             Actor::Client => "Client",
             Actor::Session => "Session",
@@ -35,7 +35,11 @@ pub fn render_mermaid(title: &str, events: &[Event], transports: &[String]) -> S
     }
     let mut seen: Vec<String> = Vec::new();
     let fixed = [Actor::Client, Actor::Session, Actor::Table, Actor::Mapi, Actor::Spooler];
-    let all = fixed.iter().cloned().chain(transports.iter().map(|t| Actor::Transport(t.clone()))).chain([Actor::User]);
+    let all = fixed
+        .iter()
+        .cloned()
+        .chain(transports.iter().map(|t| Actor::Transport(t.as_str().into())))
+        .chain([Actor::User]);
     for a in all {
         let used = events.iter().any(|e| e.actor == a || e.target.as_ref() == Some(&a));
         if used {

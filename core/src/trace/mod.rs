@@ -8,10 +8,10 @@ mod text;
 mod view;
 
 pub use event::{
-    Actor, Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
+    Actor, Answer, Event, EventKind, FlushMode, Name, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
 };
 pub use mermaid::render_mermaid;
 pub use narrate::narrate;
 pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};
 pub use text::{describe, render_text};
-pub use view::{HandleView, PromptView, RowView, TransportView, View};
+pub use view::{Fifo, HandleView, Log, PromptView, Queues, RowInfo, TransportInfo, View};

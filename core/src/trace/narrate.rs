@@ -157,10 +157,10 @@ pub fn narrate(e: &Event, before: &View) -> String {
         EventKind::Status { transport, .. } | EventKind::LinkDown { transport, .. } | EventKind::DropsFlushBits { transport, .. } => {
             format!("{transport}: {}.", super::describe(&e.kind))
         }
-        EventKind::SentDeferred { transport, subject } => format!(
+        EventKind::SentDeferred { transport, subject, .. } => format!(
             "{transport} reports “{subject}”, which it deferred earlier, with SpoolerNotify(NOTIFY_SENTDEFERRED), so it is queued again."
         ),
-        EventKind::Submit { transport, subject, result, remaining } => {
+        EventKind::Submit { transport, subject, result, remaining, .. } => {
             let left = if *remaining == 0 { String::from("The queue is now empty.") } else { format!("{} left.", plural(*remaining, "message", "messages")) };
             match result {
                 SubmitResult::Delivered => format!("The spooler hands “{subject}” to {transport} (SubmitMessage), which sends it; EndMessage completes it. {left}"),
@@ -172,7 +172,7 @@ pub fn narrate(e: &Event, before: &View) -> String {
             Notify::EndOutboundFlush => format!("The spooler tells {transport} the outbound flush is over: TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)."),
             Notify::EndInboundFlush => format!("The spooler tells {transport} the inbound flush is over: TransportNotify(NOTIFY_END_INBOUND_FLUSH)."),
         },
-        EventKind::StartMessage { transport, subject, last } => {
+        EventKind::StartMessage { transport, subject, last, .. } => {
             if *last {
                 format!("The spooler calls StartMessage on {transport}: “{subject}” arrives in the inbox, and SaveChanges on this last message ends the loop.")
             } else {

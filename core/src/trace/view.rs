@@ -1,40 +1,178 @@
 //! What a visualisation shows at one step, folded from the events alone.
 //!
-//! [`View::apply`] is a pure reducer over [`Event`]s, so a UI can keep one `View`
-//! per step (or checkpoints) and travel in time exactly, without re-running the
-//! simulation. A property test checks that the fold agrees with the machine's own
-//! state after every step.
+//! [`View::apply`] is a pure reducer over [`Event`]s, so a UI can keep views at
+//! checkpoints and travel in time exactly by folding a few events, without
+//! re-running the simulation. Views are cheap to clone whatever the scenario's
+//! size: what never changes is shared, queues share their storage ([`Fifo`],
+//! [`Log`]), and only small per-step state is copied. A property test checks
+//! that the fold agrees with the machine's own state after every step.
 
-use super::{Event, EventKind, PromptStyle, SubmitResult};
+use super::{Event, EventKind, Name, PromptStyle, SubmitResult};
 use crate::mapi::{ResourceMethods, ResourceType, StatusCode};
 use crate::scenario::TransportKind;
 use crate::session::{HandleId, World};
 use alloc::format;
+use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::RefCell;
+use core::fmt;
 
-/// One status-table row as shown.
+/// An append-only sequence shared by the views of one run: a view holds only
+/// its length. Pushing what the shared storage already holds at that position
+/// (replaying the same run from a checkpoint) copies nothing; pushing something
+/// else forks a private copy.
+#[derive(Clone)]
+pub struct Log<T: Copy + PartialEq> {
+    data: Rc<RefCell<Vec<T>>>,
+    len: usize,
+}
+
+impl<T: Copy + PartialEq> Log<T> {
+    fn new() -> Self {
+        Log { data: Rc::new(RefCell::new(Vec::new())), len: 0 }
+    }
+
+    fn push(&mut self, x: T) {
+        let mut data = self.data.borrow_mut();
+        if data.len() == self.len {
+            data.push(x);
+        } else if data[self.len] != x {
+            let mut own: Vec<T> = data[..self.len].to_vec();
+            own.push(x);
+            drop(data);
+            self.data = Rc::new(RefCell::new(own));
+        }
+        self.len += 1;
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The items, oldest first.
+    pub fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        (0..self.len).map(move |i| self.data.borrow()[i])
+    }
+}
+
+impl<T: Copy + PartialEq> PartialEq for Log<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl<T: Copy + PartialEq + fmt::Debug> fmt::Debug for Log<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// A queue of message ids that is taken from the front: a shared base, how much
+/// of it is gone, and a few ids put back in front. Cloning copies only those few.
+#[derive(Clone)]
+pub struct Fifo {
+    base: Rc<[u32]>,
+    head: usize,
+    front: Vec<u32>,
+}
+
+impl Fifo {
+    fn new(ids: Vec<u32>) -> Self {
+        Fifo { base: ids.into(), head: 0, front: Vec::new() }
+    }
+
+    /// Number of ids.
+    pub fn len(&self) -> usize {
+        self.front.len() + self.base.len() - self.head
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The ids, front first.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.front.iter().copied().chain(self.base[self.head..].iter().copied())
+    }
+
+    /// Rebuilds the shared base from the current contents (rare edits).
+    fn rebase(&mut self, ids: Vec<u32>) {
+        *self = Fifo::new(ids);
+    }
+
+    /// Removes `id`; O(1) when it is at the front, as it nearly always is.
+    fn remove(&mut self, id: u32) -> bool {
+        if self.front.first() == Some(&id) {
+            self.front.remove(0);
+            return true;
+        }
+        if self.front.is_empty() && self.base.get(self.head) == Some(&id) {
+            self.head += 1;
+            return true;
+        }
+        let mut ids: Vec<u32> = self.iter().collect();
+        match ids.iter().position(|&x| x == id) {
+            Some(i) => {
+                ids.remove(i);
+                self.rebase(ids);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Inserts `id` at position `at` (deferred messages go back near the front).
+    fn insert(&mut self, at: usize, id: u32) {
+        if at <= self.front.len() {
+            self.front.insert(at, id);
+        } else {
+            let mut ids: Vec<u32> = self.iter().collect();
+            ids.insert(at.min(ids.len()), id);
+            self.rebase(ids);
+        }
+    }
+}
+
+impl PartialEq for Fifo {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl fmt::Debug for Fifo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// What never changes about a status-table row.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RowView {
+pub struct RowInfo {
     /// `PR_DISPLAY_NAME`.
     pub name: String,
     /// `PR_RESOURCE_TYPE`.
     pub resource: ResourceType,
     /// `PR_RESOURCE_METHODS`.
     pub methods: ResourceMethods,
-    /// `PR_STATUS_CODE`.
-    pub status: StatusCode,
     /// `PR_ENTRYID`, shortened.
     pub entry_id: String,
     /// The transport this row belongs to.
     pub transport: Option<usize>,
 }
 
-/// One transport's queues as shown, by subject.
+/// What never changes about a transport.
 #[derive(Clone, Debug, PartialEq)]
-pub struct TransportView {
+pub struct TransportInfo {
     /// Display name.
-    pub name: String,
+    pub name: Name,
     /// LAN, modem or RAS.
     pub kind: TransportKind,
     /// Whether it honours FLUSH_NO_UI.
@@ -43,16 +181,21 @@ pub struct TransportView {
     pub asynchronous: bool,
     /// Its status-table row.
     pub row: usize,
-    /// Outbound queue.
-    pub outbound: Vec<String>,
+}
+
+/// One transport's queues, as message ids.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Queues {
+    /// Outbound queue, next to send first.
+    pub outbound: Fifo,
     /// Delivered to the remote system.
-    pub delivered: Vec<String>,
+    pub delivered: Log<u32>,
     /// Deferred by the transport.
-    pub deferred: Vec<String>,
+    pub deferred: Vec<u32>,
     /// Reported undeliverable.
-    pub failed: Vec<String>,
+    pub failed: Log<u32>,
     /// Waiting for us on the remote system.
-    pub remote: Vec<String>,
+    pub remote: Fifo,
 }
 
 /// A handle the client holds or held.
@@ -82,14 +225,18 @@ pub struct PromptView {
 pub struct View {
     /// Events applied so far (0 before the first).
     pub step: u32,
-    /// The status table.
-    pub rows: Vec<RowView>,
+    /// Message subjects by message id.
+    pub subjects: Rc<[Name]>,
+    /// The status table's rows.
+    pub rows: Rc<[RowInfo]>,
+    /// `PR_STATUS_CODE` of each row.
+    pub status: Vec<StatusCode>,
     /// Transports in transport order.
-    pub transports: Vec<TransportView>,
-    /// The client's inbox.
-    pub inbox: Vec<String>,
-    /// The transport each inbox message came through, parallel to `inbox`.
-    pub inbox_via: Vec<usize>,
+    pub transports: Rc<[TransportInfo]>,
+    /// Each transport's queues.
+    pub queues: Vec<Queues>,
+    /// The client's inbox: message id and the transport it came through.
+    pub inbox: Log<(u32, u32)>,
     /// Transport holding the modem line.
     pub modem_line: Option<usize>,
     /// Transport being flushed by the spooler.
@@ -116,41 +263,52 @@ pub struct View {
 impl View {
     /// The view before the first event.
     pub fn initial(world: &World) -> View {
-        let subjects = |ids: &mut dyn Iterator<Item = &crate::session::MsgId>| -> Vec<String> {
-            ids.map(|&m| String::from(world.subject(m))).collect()
+        let ids = |q: &mut dyn Iterator<Item = &crate::session::MsgId>| -> Vec<u32> { q.map(|m| m.0).collect() };
+        let log = |q: &[crate::session::MsgId]| {
+            let mut l = Log::new();
+            for m in q {
+                l.push(m.0);
+            }
+            l
         };
         View {
             step: 0,
+            subjects: world.messages.iter().map(|m| m.subject.clone()).collect(),
             rows: world
                 .rows
                 .iter()
-                .map(|r| RowView {
+                .map(|r| RowInfo {
                     name: r.display_name.clone(),
                     resource: r.resource,
                     methods: r.methods,
-                    status: r.status,
                     entry_id: r.entry_id.short(),
                     transport: r.transport,
                 })
                 .collect(),
+            status: world.rows.iter().map(|r| r.status).collect(),
             transports: world
                 .transports
                 .iter()
-                .map(|t| TransportView {
+                .map(|t| TransportInfo {
                     name: t.name.clone(),
                     kind: t.kind,
                     honors_no_ui: t.honors_no_ui,
                     asynchronous: t.asynchronous,
                     row: t.row,
-                    outbound: subjects(&mut t.outbound.iter()),
-                    delivered: subjects(&mut t.delivered.iter()),
-                    deferred: subjects(&mut t.deferred.iter()),
-                    failed: subjects(&mut t.failed.iter()),
-                    remote: subjects(&mut t.remote.iter()),
                 })
                 .collect(),
-            inbox: subjects(&mut world.inbox.iter()),
-            inbox_via: Vec::new(),
+            queues: world
+                .transports
+                .iter()
+                .map(|t| Queues {
+                    outbound: Fifo::new(ids(&mut t.outbound.iter())),
+                    delivered: log(&t.delivered),
+                    deferred: ids(&mut t.deferred.iter()),
+                    failed: log(&t.failed),
+                    remote: Fifo::new(ids(&mut t.remote.iter())),
+                })
+                .collect(),
+            inbox: Log::new(),
             modem_line: world.modem_line,
             active: None,
             prompt: None,
@@ -165,19 +323,14 @@ impl View {
         }
     }
 
-    /// The index of the transport named `name`.
-    pub fn transport_index(&self, name: &str) -> Option<usize> {
-        self.transports.iter().position(|t| t.name == name)
+    /// The subject of message `id`.
+    pub fn subject(&self, id: u32) -> &str {
+        self.subjects.get(id as usize).map_or("", |s| s)
     }
 
-    fn take(queue: &mut Vec<String>, subject: &str) -> bool {
-        match queue.iter().position(|s| s == subject) {
-            Some(i) => {
-                queue.remove(i);
-                true
-            }
-            None => false,
-        }
+    /// The index of the transport named `name`.
+    pub fn transport_index(&self, name: &str) -> Option<usize> {
+        self.transports.iter().position(|t| &*t.name == name)
     }
 
     fn open(&mut self, handle: HandleId, what: String, line: Option<u32>) {
@@ -232,42 +385,41 @@ impl View {
             EventKind::Status { transport, now, .. } | EventKind::LinkDown { transport, now } => {
                 if let Some(t) = t_of(self, transport) {
                     let row = self.transports[t].row;
-                    self.rows[row].status = *now;
+                    self.status[row] = *now;
                 }
             }
             EventKind::DropsFlushBits { transport, bits } => {
                 if let Some(t) = t_of(self, transport) {
                     let row = self.transports[t].row;
-                    self.rows[row].status.remove(*bits);
+                    self.status[row].remove(*bits);
                 }
             }
-            EventKind::SentDeferred { transport, subject } => {
+            EventKind::SentDeferred { transport, msg, .. } => {
                 if let Some(t) = t_of(self, transport) {
-                    let at = self.deferred_reported;
-                    let xp = &mut self.transports[t];
-                    if Self::take(&mut xp.deferred, subject) {
-                        xp.outbound.insert(at.min(xp.outbound.len()), subject.clone());
+                    let q = &mut self.queues[t];
+                    if let Some(i) = q.deferred.iter().position(|&m| m == *msg) {
+                        q.deferred.remove(i);
+                        q.outbound.insert(self.deferred_reported, *msg);
                         self.deferred_reported += 1;
                     }
                 }
             }
-            EventKind::Submit { transport, subject, result, .. } => {
+            EventKind::Submit { transport, msg, result, .. } => {
                 if let Some(t) = t_of(self, transport) {
-                    let xp = &mut self.transports[t];
-                    if Self::take(&mut xp.outbound, subject) {
+                    let q = &mut self.queues[t];
+                    if q.outbound.remove(*msg) {
                         match result {
-                            SubmitResult::Delivered => xp.delivered.push(subject.clone()),
-                            SubmitResult::Deferred => xp.deferred.push(subject.clone()),
-                            SubmitResult::Failed(_) => xp.failed.push(subject.clone()),
+                            SubmitResult::Delivered => q.delivered.push(*msg),
+                            SubmitResult::Deferred => q.deferred.push(*msg),
+                            SubmitResult::Failed(_) => q.failed.push(*msg),
                         }
                     }
                 }
             }
-            EventKind::StartMessage { transport, subject, .. } => {
+            EventKind::StartMessage { transport, msg, .. } => {
                 if let Some(t) = t_of(self, transport) {
-                    if Self::take(&mut self.transports[t].remote, subject) {
-                        self.inbox.push(subject.clone());
-                        self.inbox_via.push(t);
+                    if self.queues[t].remote.remove(*msg) {
+                        self.inbox.push((*msg, t as u32));
                     }
                 }
             }
@@ -283,12 +435,37 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec;
 
     #[test]
-    fn take_removes_the_first_match_only() {
-        let mut q = alloc::vec![String::from("a"), String::from("b"), String::from("a")];
-        assert!(View::take(&mut q, "a"));
-        assert_eq!(q, ["b", "a"]);
-        assert!(!View::take(&mut q, "z"));
+    fn fifo_takes_from_the_front_and_puts_back() {
+        let mut q = Fifo::new(vec![1, 2, 3, 4]);
+        assert!(q.remove(1) && q.remove(2));
+        q.insert(0, 2);
+        assert_eq!(q.iter().collect::<Vec<_>>(), [2, 3, 4]);
+        assert!(q.remove(4), "from the middle or the back too");
+        assert_eq!(q.iter().collect::<Vec<_>>(), [2, 3]);
+        assert!(!q.remove(9));
+        let copy = q.clone();
+        q.remove(2);
+        assert_eq!(copy.iter().collect::<Vec<_>>(), [2, 3], "clones are independent");
+    }
+
+    #[test]
+    fn logs_share_storage_until_they_diverge() {
+        let mut a: Log<u32> = Log::new();
+        a.push(1);
+        let checkpoint = a.clone();
+        a.push(2);
+        a.push(3);
+        let mut replay = checkpoint.clone();
+        replay.push(2);
+        assert!(Rc::ptr_eq(&replay.data, &a.data), "the same future is not copied");
+        assert_eq!(replay.iter().collect::<Vec<_>>(), [1, 2]);
+        let mut fork = checkpoint;
+        fork.push(7);
+        assert!(!Rc::ptr_eq(&fork.data, &a.data));
+        assert_eq!(fork.iter().collect::<Vec<_>>(), [1, 7]);
+        assert_eq!(a.iter().collect::<Vec<_>>(), [1, 2, 3]);
     }
 }

@@ -1,7 +1,7 @@
 //! The SVG picture of the session at one step: client, session and status table,
 //! spooler, transports in transport order with their queues and status bits, the
 //! remote systems, and the shared modem line. Messages are tokens keyed by
-//! identity, so moving between places animates (unless reduced motion is asked).
+//! message id, so moving between places animates (unless reduced motion is asked).
 
 use flushq_core::mapi::StatusCode;
 use flushq_core::scenario::TransportKind;
@@ -137,34 +137,40 @@ fn token(key: String, subject: &str, x: f64, y: f64, class: &'static str) -> Htm
     }
 }
 
-/// Lays tokens left to right, wrapping inside `width`, at most `rows` rows; the
-/// rest collapse into one "+N" pill so a long queue never spills over other boxes.
-fn lay(
-    items: &[(String, String, &'static str)],
-    x0: f64,
-    y0: f64,
+/// Where a lane of tokens goes: top-left corner, width, rows, and a name for the
+/// "+N" pill's key.
+struct Lane {
+    x: f64,
+    y: f64,
     width: f64,
     rows: usize,
-    lane: &str,
-    out: &mut Vec<Html>,
-) {
-    let (mut x, mut row) = (x0, 0usize);
+    name: String,
+}
+
+/// Lays message tokens left to right, wrapping inside the lane, at most
+/// `lane.rows` rows; the rest collapse into one "+N" pill, so a long queue never
+/// spills over other boxes and a huge one costs no more to draw than a short one.
+/// Tokens are keyed by message id: the same message glides from lane to lane.
+fn lay(view: &View, items: impl Iterator<Item = (u32, &'static str)>, total: usize, lane: Lane, out: &mut Vec<Html>) {
+    let (mut x, mut row) = (lane.x, 0usize);
     let width_of = |s: &str| 16.0 + 7.0 * s.chars().count().min(14) as f64;
-    for (i, (key, subject, class)) in items.iter().enumerate() {
+    let right = lane.x + lane.width;
+    for (shown, (id, class)) in items.enumerate() {
+        let subject = view.subject(id);
         let w = width_of(subject);
-        let mut fits = x + w <= x0 + width || x == x0;
-        if !fits && row + 1 < rows {
+        let mut fits = x + w <= right || x == lane.x;
+        if !fits && row + 1 < lane.rows {
             row += 1;
-            x = x0;
+            x = lane.x;
             fits = true;
         }
         // Keep room for the "+N" pill on the last row.
-        let rest = items.len() - i;
-        let last_row = row + 1 == rows;
-        if !fits || (last_row && rest > 1 && x + w + width_of("+999") > x0 + width) {
+        let rest = total - shown;
+        let last_row = row + 1 == lane.rows;
+        if !fits || (last_row && rest > 1 && x + w + width_of("+999") > right) {
             let label = format!("+{rest}");
             out.push(html! {
-                <g key={format!("more-{lane}")} class="token more" style={format!("transform: translate({x:.1}px, {:.1}px)", y0 + row as f64 * 22.0)}>
+                <g key={format!("more-{}", lane.name)} class="token more" style={format!("transform: translate({x:.1}px, {:.1}px)", lane.y + row as f64 * 22.0)}>
                     <title>{ format!("{rest} more messages") }</title>
                     <rect width={format!("{}", width_of(&label))} height="18" rx="9" />
                     <text x={format!("{:.1}", width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
@@ -172,27 +178,9 @@ fn lay(
             });
             return;
         }
-        out.push(token(key.clone(), subject, x, y0 + row as f64 * 22.0, class));
+        out.push(token(format!("m{id}"), subject, x, lane.y + row as f64 * 22.0, class));
         x += w + 4.0;
     }
-}
-
-/// Stable identities: outgoing messages by their transport and subject occurrence,
-/// incoming ones likewise, wherever they are now.
-fn keyed(prefix: &str, t: usize, lists: &[(&[String], &'static str)]) -> Vec<Vec<(String, String, &'static str)>> {
-    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
-    lists
-        .iter()
-        .map(|(list, class)| {
-            list.iter()
-                .map(|s| {
-                    let n = seen.entry(s.as_str()).or_default();
-                    *n += 1;
-                    (format!("{prefix}{t}:{s}:{n}"), s.clone(), *class)
-                })
-                .collect()
-        })
-        .collect()
 }
 
 fn status_chips(status: StatusCode, x: f64, y: f64) -> Html {
@@ -265,7 +253,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let waiting = view.blocked.map(|l| format!("waits in FlushQueues, L{l}"));
     // The client's submitted mail waits in the transports' outbound queues; the
     // client box counts it so the outbox is visible without drawing tokens twice.
-    let queued: usize = view.transports.iter().map(|t| t.outbound.len() + t.deferred.len()).sum();
+    let queued: usize = view.queues.iter().map(|q| q.outbound.len() + q.deferred.len()).sum();
     boxes.push(html! {
         <g class={classes!("box", "client", lit(Node::Client))}>
             <rect x={cx.to_string()} y={cy.to_string()} width={cw.to_string()} height={ch.to_string()} rx="8" />
@@ -275,19 +263,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <text class="lane" x={(cx + 10.0).to_string()} y={(cy + 76.0).to_string()}>{ format!("Inbox ({})", view.inbox.len()) }</text>
         </g>
     });
-    let mut inbox_seen: std::collections::BTreeMap<(usize, &str), usize> = Default::default();
-    let inbox: Vec<(String, String, &'static str)> = view
-        .inbox
-        .iter()
-        .zip(&view.inbox_via)
-        .map(|(s, &t)| {
-            // Same identity as while the message waited remotely (see `incoming` below).
-            let k = inbox_seen.entry((t, s.as_str())).or_default();
-            *k += 1;
-            (format!("i{t}:{s}:{k}"), s.clone(), "in")
-        })
-        .collect();
-    lay(&inbox, cx + 10.0, cy + 84.0, cw - 20.0, 3, "inbox", &mut tokens);
+    let inbox = view.inbox.iter().map(|(id, _)| (id, "in"));
+    let lane = Lane { x: cx + 10.0, y: cy + 84.0, width: cw - 20.0, rows: 3, name: String::from("inbox") };
+    lay(view, inbox, view.inbox.len(), lane, &mut tokens);
 
     // MAPI session and its status table.
     let (sx, sy, sw, sh) = rect_of(Node::Session, n);
@@ -340,7 +318,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
     // Transports and their remote systems.
     for (i, t) in view.transports.iter().enumerate() {
         let (x, y, w, hh) = rect_of(Node::Transport(i), n);
-        let row = &view.rows[t.row];
+        let status = view.status[t.row];
+        let q = &view.queues[i];
         let mut traits = Vec::new();
         if !t.honors_no_ui {
             traits.push("ignores NO_UI");
@@ -350,26 +329,6 @@ pub fn diagram(props: &DiagramProps) -> Html {
         }
         let flags = traits.join(" · ");
         let badge_w = if t.kind == TransportKind::Modem { 44.0 } else { 30.0 };
-        let outgoing = keyed(
-            "o",
-            i,
-            &[(&t.outbound, "out"), (&t.deferred, "deferred"), (&t.failed, "failed"), (&t.delivered, "sent")],
-        );
-        // Messages still waiting are numbered after those of the same subject that
-        // already arrived, so every key stays unique and keeps its identity.
-        let arrived = |subject: &str| {
-            view.inbox.iter().zip(&view.inbox_via).filter(|(s, v)| **v == i && s.as_str() == subject).count()
-        };
-        let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
-        let incoming: Vec<(String, String, &'static str)> = t
-            .remote
-            .iter()
-            .map(|s| {
-                let n = seen.entry(s.as_str()).or_default();
-                *n += 1;
-                (format!("i{i}:{s}:{}", arrived(s) + *n), s.clone(), "waiting")
-            })
-            .collect();
         boxes.push(html! {
             <g class={classes!("box", "transport", lit(Node::Transport(i)), (view.active == Some(i)).then_some("flushing"))}>
                 <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={hh.to_string()} rx="8" />
@@ -378,27 +337,37 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     { format!("{}. {}", i + 1, t.name) }
                 </text>
                 <text class="sub" x={(x + w - 10.0).to_string()} y={(y + 20.0).to_string()} text-anchor="end">{ flags }</text>
-                { status_chips(row.status, x + 10.0, y + 28.0) }
+                { status_chips(status, x + 10.0, y + 28.0) }
                 <text class="lane" x={(x + 10.0).to_string()} y={(y + 62.0).to_string()}>{ "out" }</text>
                 <text class="lane" x={(x + 10.0).to_string()} y={(y + 88.0).to_string()}>{ "held" }</text>
             </g>
         });
-        lay(&outgoing[0], x + 40.0, y + 49.0, w - 50.0, 1, &format!("out{i}"), &mut tokens);
-        let held: Vec<_> = outgoing[1].iter().chain(&outgoing[2]).cloned().collect();
-        lay(&held, x + 40.0, y + 75.0, w - 50.0, 1, &format!("held{i}"), &mut tokens);
+        let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}") };
+        lay(
+            view,
+            q.outbound.iter().map(|id| (id, "out")),
+            q.outbound.len(),
+            lane(x + 40.0, y + 49.0, w - 50.0, "out"),
+            &mut tokens,
+        );
+        let held = q.deferred.iter().map(|&id| (id, "deferred")).chain(q.failed.iter().map(|id| (id, "failed")));
+        let held_count = q.deferred.len() + q.failed.len();
+        lay(view, held, held_count, lane(x + 40.0, y + 75.0, w - 50.0, "held"), &mut tokens);
         let (rx, ry) = (REMOTE_X, y);
         boxes.push(html! {
             <g class="box remote">
                 <rect x={rx.to_string()} y={ry.to_string()} width={REMOTE_W.to_string()} height={hh.to_string()} rx="8" />
-                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ t.name.clone() }</text>
+                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ t.name.to_string() }</text>
                 <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 40.0).to_string()}>{ "delivered" }</text>
                 <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 76.0).to_string()}>{ "waiting for us" }</text>
             </g>
         });
-        lay(&outgoing[3], rx + 10.0, ry + 45.0, REMOTE_W - 20.0, 1, &format!("sent{i}"), &mut tokens);
-        lay(&incoming, rx + 10.0, ry + 81.0, REMOTE_W - 20.0, 1, &format!("wait{i}"), &mut tokens);
+        let sent = q.delivered.iter().map(|id| (id, "sent"));
+        lay(view, sent, q.delivered.len(), lane(rx + 10.0, ry + 45.0, REMOTE_W - 20.0, "sent"), &mut tokens);
+        let waiting = q.remote.iter().map(|id| (id, "waiting"));
+        lay(view, waiting, q.remote.len(), lane(rx + 10.0, ry + 81.0, REMOTE_W - 20.0, "wait"), &mut tokens);
         // The link between transport and remote: solid when connected.
-        let linked = view.active == Some(i) && !row.status.contains(StatusCode::STATUS_FAILURE);
+        let linked = view.active == Some(i) && !status.contains(StatusCode::STATUS_FAILURE);
         boxes.push(html! {
             <line class={classes!("link", linked.then_some("up"), t.kind.dials().then_some("dial"))}
                 x1={(x + w).to_string()} y1={(y + hh / 2.0).to_string()} x2={rx.to_string()} y2={(ry + hh / 2.0).to_string()} />
@@ -410,7 +379,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         view.transports.iter().enumerate().filter(|(_, t)| t.kind.dials()).map(|(i, _)| i).collect();
     let modem = (!dialers.is_empty()).then(|| {
         let y = h - 54.0;
-        let holder = view.modem_line.map(|t| view.transports[t].name.clone());
+        let holder = view.modem_line.map(|t| view.transports[t].name.to_string());
         let text = match &holder {
             Some(name) => format!("☎ modem line: held by {name}"),
             None => String::from("☎ modem line: free"),

@@ -47,7 +47,7 @@ pub fn status_table(props: &StatusTableProps) -> Html {
                             <th scope="row">{ &r.name }<br /><code class="eid">{ &r.entry_id }</code></th>
                             <td><code>{ r.resource.name().trim_start_matches("MAPI_") }</code><span class="num">{ format!(" ({})", r.resource.value()) }</span></td>
                             <td class="bits">{ bits(r.methods.names(), "STATUS_") }</td>
-                            <td class="bits">{ bits(r.status.names(), "STATUS_") }</td>
+                            <td class="bits">{ bits(v.status[i].names(), "STATUS_") }</td>
                         </tr>
                     }
                 }) }
