@@ -295,6 +295,26 @@ try {
       };
       requestAnimationFrame(tick);
     }));
+    // Time travel in the browser: jump the scrubber to random steps and time each
+    // jump until the next frame is painted.
+    const jumps = await page.evaluate(async () => {
+      const input = document.querySelector('.scrub input');
+      const max = +input.max;
+      const times = [];
+      for (let i = 0; i < 30; i++) {
+        const target = Math.floor(((i * 7919) % 997) / 997 * max);
+        const t0 = performance.now();
+        input.value = String(target);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        times.push(performance.now() - t0);
+      }
+      return { max, times };
+    });
+    const jumpSorted = [...jumps.times].sort((a, b) => a - b);
+    measurements.jump_trace_events = jumps.max;
+    measurements.jump_median_ms = +jumpSorted[Math.floor(jumpSorted.length / 2)].toFixed(1);
+    measurements.jump_max_ms = +jumpSorted[jumpSorted.length - 1].toFixed(1);
     const sorted = [...frames].sort((a, b) => a - b);
     measurements.frames = frames.length;
     measurements.frame_mean_ms = +(frames.reduce((a, b) => a + b, 0) / frames.length).toFixed(1);

@@ -14,6 +14,7 @@ use crate::components::status_table::StatusTable;
 use crate::components::trace_list::TraceList;
 use crate::share::{self, Shared};
 use crate::state::{Action, Panel, Playground};
+use crate::Ptr;
 use flushq_core::trace::{narrate, render_mermaid, EventKind};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -53,12 +54,12 @@ fn shared(s: &Playground) -> Shared {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let state = use_reducer_eq(move || initial.unwrap_or_else(initial_state));
+    // Not `use_reducer_eq`: comparing whole runs would cost more than rendering.
+    let state = use_reducer(move || initial.unwrap_or_else(initial_state));
     let toast = use_state(|| None::<String>);
-    let on_action = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    // Stable across renders, so components whose other props did not change skip
+    // re-rendering (the trace items, while playing).
+    let on_action = use_callback(state.dispatcher(), |a: Action, dispatcher| dispatcher.dispatch(a));
 
     // Playback: one step per tick.
     {
@@ -100,15 +101,36 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
-    // The last session survives a reload.
+    // ... and is saved at once when the page goes away, whatever the timer says.
     {
-        let snapshot = shared(&state);
-        use_effect_with(snapshot, move |s| browser::save_session(&share::encode(s)));
+        let latest = use_mut_ref(|| state.clone());
+        *latest.borrow_mut() = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "pagehide", move |_| {
+                    browser::save_session(&share::encode(&shared(&latest.borrow())));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // The last session survives a reload. Saving compresses the whole scenario,
+    // so it waits until the state has been still for a moment (not every step
+    // while playing).
+    {
+        let state = state.clone();
+        let key = (state.step, Rc::as_ptr(&state.run) as usize);
+        use_effect_with(key, move |_| {
+            let timer = gloo::timers::callback::Timeout::new(400, move || {
+                browser::save_session(&share::encode(&shared(&state)));
+            });
+            move || drop(timer)
+        });
     }
 
-    let run = state.shown().clone();
+    let run = if state.run.is_error() { state.last_good.clone() } else { state.run.clone() };
     let step = state.step;
-    let view = run.view_at(step);
+    let view = Ptr::new(run.view_at(step));
     let event = run.event_at(step).cloned();
     let before = run.view_at(step.saturating_sub(1));
     let narration = match &event {
@@ -172,7 +194,6 @@ pub fn app(props: &AppProps) -> Html {
     let diagnostics = state.run.diagnostics.clone();
     let stale = state.run.is_error();
     let title = state.scenario.title.clone();
-    let events = Rc::new(run.events.clone());
 
     html! {
         <div class="app">
@@ -206,7 +227,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     <div class="info">
                         <StatusTable view={view.clone()} changed={changed} />
-                        <TraceList events={events} step={step} on_action={on_action.clone()} />
+                        <TraceList run={Ptr(run.clone())} step={step} on_action={on_action.clone()} />
                     </div>
                 </section>
             </main>

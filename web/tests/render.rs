@@ -8,7 +8,7 @@ use flushq_web::components::prompt::{Prompt, PromptProps};
 use flushq_web::components::scenario_editor::{ScenarioEditor, ScenarioEditorProps};
 use flushq_web::components::status_table::{StatusTable, StatusTableProps};
 use flushq_web::state::Playground;
-use flushq_web::App;
+use flushq_web::{App, Ptr};
 use yew::{BaseComponent, Callback, ServerRenderer};
 
 /// Puts each tag on its own line, indented by depth, and drops the diagram's
@@ -70,7 +70,7 @@ fn diagram_at(name: &'static str, step: impl FnOnce(&Playground) -> usize + Send
     render::<Diagram>(move || {
         let p = preset(name);
         let step = step(&p);
-        DiagramProps { view: p.shown().view_at(step), event: p.shown().event_at(step).cloned() }
+        DiagramProps { view: Ptr::new(p.shown().view_at(step)), event: p.shown().event_at(step).cloned() }
     })
 }
 
@@ -103,7 +103,7 @@ fn status_table_decodes_bits_and_marks_matches() {
         let p = preset("per-transport-download");
         // Office LAN's own FlushQueues has just set STATUS_INBOUND_FLUSH.
         let step = step_of(&p, |k| matches!(k, EventKind::Status { .. }));
-        StatusTableProps { view: p.shown().view_at(step), changed: vec![3] }
+        StatusTableProps { view: Ptr::new(p.shown().view_at(step)), changed: vec![3] }
     });
     assert!(html.contains("INBOUND_FLUSH"));
     insta::assert_snapshot!("status_table_per_transport_inbound_flush", html);

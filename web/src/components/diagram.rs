@@ -3,6 +3,7 @@
 //! remote systems, and the shared modem line. Messages are tokens keyed by
 //! message id, so moving between places animates (unless reduced motion is asked).
 
+use crate::Ptr;
 use flushq_core::mapi::StatusCode;
 use flushq_core::scenario::TransportKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushMode, PromptStyle, View};
@@ -12,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DiagramProps {
     /// What to draw.
-    pub view: View,
+    pub view: Ptr<View>,
     /// The event of this step, to highlight who acts.
     pub event: Option<Event>,
 }
@@ -237,7 +238,7 @@ fn arrow(from: (f64, f64, f64, f64), to: (f64, f64, f64, f64), class: &'static s
 /// The session diagram.
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
-    let view = &props.view;
+    let view: &View = &props.view;
     let n = view.transports.len();
     let h = height(n);
     let actor = props.event.as_ref().and_then(|e| node_of(&e.actor, view));

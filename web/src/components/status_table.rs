@@ -1,5 +1,6 @@
 //! The live status table: one row per status object, bits decoded by name.
 
+use crate::Ptr;
 use flushq_core::trace::View;
 use yew::prelude::*;
 
@@ -7,7 +8,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StatusTableProps {
     /// The view to show.
-    pub view: View,
+    pub view: Ptr<View>,
     /// Rows whose status changed at this step.
     pub changed: Vec<usize>,
 }
@@ -25,7 +26,7 @@ fn bits(names: impl Iterator<Item = &'static str>, strip: &str) -> Html {
 /// The status table panel.
 #[function_component(StatusTable)]
 pub fn status_table(props: &StatusTableProps) -> Html {
-    let v = &props.view;
+    let v: &View = &props.view;
     html! {
         <section class="panel status-table" aria-labelledby="st-head">
             <h2 id="st-head">{ "Status table" }<small>{ " IMAPISession::GetStatusTable" }</small></h2>

@@ -1,15 +1,17 @@
 //! The list of events up to the current step; click one to jump there.
 
+use crate::run::Run;
 use crate::state::Action;
-use flushq_core::trace::{describe, Event};
+use crate::Ptr;
+use flushq_core::trace::describe;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Properties of [`TraceList`].
 #[derive(Properties, PartialEq)]
 pub struct TraceListProps {
-    /// Every event of the run.
-    pub events: std::rc::Rc<Vec<Event>>,
+    /// The run whose events are listed.
+    pub run: Ptr<Run>,
     /// Events shown.
     pub step: usize,
     /// Dispatches `Goto`.
@@ -17,7 +19,7 @@ pub struct TraceListProps {
 }
 
 /// Events shown around the current one: enough to read, cheap to render.
-const WINDOW: usize = 200;
+const WINDOW: usize = 100;
 
 /// The trace panel.
 #[function_component(TraceList)]
@@ -42,39 +44,60 @@ pub fn trace_list(props: &TraceListProps) -> Html {
             }
         });
     }
-    let end = props.step.min(props.events.len());
+    let events = &props.run.events;
+    let end = props.step.min(events.len());
     let start = end.saturating_sub(WINDOW);
-    let hidden = props.events.len() - end;
+    let hidden = events.len() - end;
     html! {
         <section class="panel trace" aria-labelledby="trace-head">
-            <h2 id="trace-head">{ "Trace" }<small>{ format!(" {} of {} events", end, props.events.len()) }</small></h2>
+            <h2 id="trace-head">{ "Trace" }<small>{ format!(" {} of {} events", end, events.len()) }</small></h2>
             <ol ref={list_ref} start={(start + 1).to_string()}>
                 if start > 0 {
                     <li class="elided">{ format!("… {start} earlier events") }</li>
                 }
-                { for props.events[start..end].iter().map(|e| {
-                    let step = e.step as usize;
-                    let on_action = props.on_action.clone();
-                    let current = step == end;
-                    let who = match &e.target {
-                        Some(t) => format!("{} → {}", e.actor.label(), t.label()),
-                        None => e.actor.label().to_string(),
-                    };
-                    html! {
-                        <li class={classes!(current.then_some("current"))} key={step}>
-                            <button type="button" aria-current={current.then_some("step")}
-                                onclick={Callback::from(move |_| on_action.emit(Action::Goto(step)))}>
-                                <span class="line">{ e.line.map(|l| format!("L{l}")).unwrap_or_default() }</span>
-                                <span class="who">{ who }</span>
-                                <span class="what">{ describe(&e.kind) }</span>
-                            </button>
-                        </li>
-                    }
+                { for (start..end).map(|i| html! {
+                    <TraceItem key={i + 1} run={props.run.clone()} index={i} current={i + 1 == end} on_action={props.on_action.clone()} />
                 }) }
             </ol>
             if hidden > 0 {
                 <p class="hint">{ format!("{hidden} more events ahead; step forward or press End.") }</p>
             }
         </section>
+    }
+}
+
+/// Properties of [`TraceItem`].
+#[derive(Properties, PartialEq)]
+pub struct TraceItemProps {
+    /// The run (compared by identity).
+    pub run: Ptr<Run>,
+    /// Index of the event in the run.
+    pub index: usize,
+    /// True for the event of the current step.
+    pub current: bool,
+    /// Dispatches `Goto`.
+    pub on_action: Callback<Action>,
+}
+
+/// One event of the list. A component of its own so that stepping re-renders only
+/// the two items whose highlight changes, not the whole window.
+#[function_component(TraceItem)]
+pub fn trace_item(props: &TraceItemProps) -> Html {
+    let e = &props.run.events[props.index];
+    let step = e.step as usize;
+    let on_action = props.on_action.clone();
+    let who = match &e.target {
+        Some(t) => format!("{} → {}", e.actor.label(), t.label()),
+        None => e.actor.label().to_string(),
+    };
+    html! {
+        <li class={classes!(props.current.then_some("current"))}>
+            <button type="button" aria-current={props.current.then_some("step")}
+                onclick={Callback::from(move |_| on_action.emit(Action::Goto(step)))}>
+                <span class="line">{ e.line.map(|l| format!("L{l}")).unwrap_or_default() }</span>
+                <span class="who">{ who }</span>
+                <span class="what">{ describe(&e.kind) }</span>
+            </button>
+        </li>
     }
 }
