@@ -150,6 +150,28 @@ try {
     for (let i = 0; i < '\nx = FLUSH_UPLAOD'.length; i++) await page.keyboard.press('Backspace');
     await page.waitForFunction(() => !document.querySelector('#diagnostics li'));
     check('fixing the script clears the diagnostic', (await page.locator('#diagnostics li').count()) === 0);
+    // Keystroke to diagnostic: an edit's diagnostic is on screen by the next frame.
+    const typing = await page.evaluate(async () => {
+      const area = document.querySelector('#script');
+      const good = area.value;
+      const times = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        area.value = good + (i % 2 ? '\nx = (' : '\ny = FLUSH_UPLAOD');
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const shown = !!document.querySelector('#diagnostics li');
+        times.push(shown ? performance.now() - t0 : Infinity);
+        area.value = good;
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+      return times;
+    });
+    const typed = [...typing].sort((a, b) => a - b);
+    measurements.keystroke_to_diagnostic_median_ms = +typed[Math.floor(typed.length / 2)].toFixed(1);
+    measurements.keystroke_to_diagnostic_max_ms = +typed[typed.length - 1].toFixed(1);
+    check('each edit shows its diagnostic by the next frame', typed.every(Number.isFinite), JSON.stringify(typing));
     // Exports: the CLI's JSON, Mermaid, a standalone SVG.
     const exported = async (label) => {
       await page.click('details.menu summary');
