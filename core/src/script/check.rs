@@ -2,6 +2,7 @@
 //! method with the right arguments, restrictions have a shape MAPI understands.
 
 use super::ast::{Arg, BinOp, Expr, Ident, Script, Stmt};
+use super::lexer::shorten;
 use crate::diag::{closest, Diagnostic, Span};
 use crate::mapi::{constant, constant_names, Constant};
 use alloc::collections::BTreeSet;
@@ -33,12 +34,24 @@ pub const METHODS: [Signature; 7] = [
 /// Member names that are not properties.
 pub const FIELDS: [&str; 1] = ["cRows"];
 
-/// Checks `script`; returns every problem found, in source order.
+/// Checks `script`; returns the problems found, in source order, at most
+/// [`MAX_ERRORS`](super::MAX_ERRORS) like the parser (past that, more reports
+/// help nobody and cost time).
 pub fn check(script: &Script) -> Vec<Diagnostic> {
     let mut c = Checker { defined: GLOBALS.iter().map(|s| String::from(*s)).collect(), diags: Vec::new() };
     c.block(&script.body);
     c.diags.sort_by_key(|d| (d.span.start, d.span.end));
+    c.diags.truncate(super::MAX_ERRORS);
     c.diags
+}
+
+/// "; did you mean `X`?" for a plausible typo. Names far longer than any
+/// candidate cannot be typos of one, and comparing them would only cost time.
+fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if name.len() > 64 {
+        return None;
+    }
+    closest(name, candidates)
 }
 
 struct Checker {
@@ -83,7 +96,10 @@ impl Checker {
         if constant(&id.name).is_some() || GLOBALS.contains(&id.name.as_str()) {
             self.err(
                 id.span,
-                format!("`{}` is a predefined name and cannot be assigned; pick another variable name", id.name),
+                format!(
+                    "`{}` is a predefined name and cannot be assigned; pick another variable name",
+                    shorten(&id.name)
+                ),
             );
         } else {
             self.defined.insert(id.name.clone());
@@ -110,10 +126,10 @@ impl Checker {
                     return;
                 }
                 let props = constant_names().into_iter().filter(|n| n.starts_with("PR_"));
-                let hint = closest(&member.name, props.chain(FIELDS))
+                let hint = suggest(&member.name, props.chain(FIELDS))
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_else(|| String::from("; read a property such as `PR_RESOURCE_METHODS`"));
-                self.err(member.span, format!("`{}` is not a property{hint}", member.name));
+                self.err(member.span, format!("`{}` is not a property{hint}", shorten(&member.name)));
             }
             Expr::Index { object, index, .. } => {
                 self.expr(object);
@@ -135,15 +151,21 @@ impl Checker {
         }
     }
 
+    /// True once enough errors were found: the checker walks in source order,
+    /// so later ones would be cut anyway, and finding hints for them costs time.
+    fn full(&self) -> bool {
+        self.diags.len() >= super::MAX_ERRORS
+    }
+
     fn name(&mut self, id: &Ident) {
-        if self.defined.contains(&id.name) || constant(&id.name).is_some() {
+        if self.full() || self.defined.contains(&id.name) || constant(&id.name).is_some() {
             return;
         }
         let looks_constant =
             id.name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && id.name.contains('_');
         let names = constant_names();
         let vars: Vec<&str> = self.defined.iter().map(String::as_str).collect();
-        let hint = closest(&id.name, names.iter().copied().chain(vars.iter().copied()))
+        let hint = suggest(&id.name, names.iter().copied().chain(vars.iter().copied()))
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
         let what = if looks_constant { "unknown MAPI constant" } else { "unknown name" };
@@ -152,7 +174,7 @@ impl Checker {
         } else {
             hint
         };
-        self.err(id.span, format!("{what} `{}`{tail}", id.name));
+        self.err(id.span, format!("{what} `{}`{tail}", shorten(&id.name)));
     }
 
     fn call(&mut self, callee: &Expr, args: &[Arg], span: Span) {
@@ -170,13 +192,13 @@ impl Checker {
         };
         let Some((_, (min, max), named)) = table.iter().find(|(n, ..)| *n == fname.name) else {
             let kind = if core::ptr::eq(table, &FUNCTIONS[..]) { "function" } else { "method" };
-            let hint = closest(&fname.name, table.iter().map(|(n, ..)| *n))
+            let hint = suggest(&fname.name, table.iter().map(|(n, ..)| *n))
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_else(|| {
                     let list: Vec<&str> = table.iter().map(|(n, ..)| *n).collect();
                     format!("; known {kind}s: {}", list.join(", "))
                 });
-            self.err(fname.span, format!("no MAPI {kind} named `{}`{hint}", fname.name));
+            self.err(fname.span, format!("no MAPI {kind} named `{}`{hint}", shorten(&fname.name)));
             for a in args {
                 self.expr(&a.value);
             }
