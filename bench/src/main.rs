@@ -91,7 +91,11 @@ fn throughput(quick: bool) {
     println!("## Core throughput (Machine::run, release build)");
     println!("| size | transports x messages each way | events | best time | events/s | ns/event |");
     println!("|---|---|---|---|---|---|");
-    let sizes: &[usize] = if quick { &[1, 2, 4] } else { &[1, 2, 4, 8, 16] };
+    // `FLUSHQ_BENCH_SIZES=16,32` measures other multiples (32x is the scenario limit).
+    let custom: Option<Vec<usize>> =
+        std::env::var("FLUSHQ_BENCH_SIZES").ok().map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect());
+    let default: &[usize] = if quick { &[1, 2, 4] } else { &[1, 2, 4, 8, 16] };
+    let sizes: &[usize] = custom.as_deref().unwrap_or(default);
     for &f in sizes {
         let s = large(64, 125 * f);
         let (t, events) = best_of(3, || {
