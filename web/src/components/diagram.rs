@@ -316,64 +316,16 @@ pub fn diagram(props: &DiagramProps) -> Html {
         </g>
     });
 
-    // Transports and their remote systems.
-    for (i, t) in view.transports.iter().enumerate() {
-        let (x, y, w, hh) = rect_of(Node::Transport(i), n);
-        let status = view.status[t.row];
-        let q = &view.queues[i];
-        let mut traits = Vec::new();
-        if !t.honors_no_ui {
-            traits.push("ignores NO_UI");
-        }
-        if t.asynchronous {
-            traits.push("asynchronous");
-        }
-        let flags = traits.join(" · ");
-        let badge_w = if t.kind == TransportKind::Modem { 44.0 } else { 30.0 };
-        boxes.push(html! {
-            <g class={classes!("box", "transport", lit(Node::Transport(i)), (view.active == Some(i)).then_some("flushing"))}>
-                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={hh.to_string()} rx="8" />
-                { kind_badge(t.kind, x + 10.0, y + 20.0) }
-                <text class="title" x={(x + 16.0 + badge_w).to_string()} y={(y + 20.0).to_string()}>
-                    { format!("{}. {}", i + 1, t.name) }
-                </text>
-                <text class="sub" x={(x + w - 10.0).to_string()} y={(y + 20.0).to_string()} text-anchor="end">{ flags }</text>
-                { status_chips(status, x + 10.0, y + 28.0) }
-                <text class="lane" x={(x + 10.0).to_string()} y={(y + 62.0).to_string()}>{ "out" }</text>
-                <text class="lane" x={(x + 10.0).to_string()} y={(y + 88.0).to_string()}>{ "held" }</text>
-            </g>
-        });
-        let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}") };
-        lay(
-            view,
-            q.outbound.iter().map(|id| (id, "out")),
-            q.outbound.len(),
-            lane(x + 40.0, y + 49.0, w - 50.0, "out"),
-            &mut tokens,
-        );
-        let held = q.deferred.iter().map(|&id| (id, "deferred")).chain(q.failed.iter().map(|id| (id, "failed")));
-        let held_count = q.deferred.len() + q.failed.len();
-        lay(view, held, held_count, lane(x + 40.0, y + 75.0, w - 50.0, "held"), &mut tokens);
-        let (rx, ry) = (REMOTE_X, y);
-        boxes.push(html! {
-            <g class="box remote">
-                <rect x={rx.to_string()} y={ry.to_string()} width={REMOTE_W.to_string()} height={hh.to_string()} rx="8" />
-                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ t.name.to_string() }</text>
-                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 40.0).to_string()}>{ "delivered" }</text>
-                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 76.0).to_string()}>{ "waiting for us" }</text>
-            </g>
-        });
-        let sent = q.delivered.iter().map(|id| (id, "sent"));
-        lay(view, sent, q.delivered.len(), lane(rx + 10.0, ry + 45.0, REMOTE_W - 20.0, "sent"), &mut tokens);
-        let waiting = q.remote.iter().map(|id| (id, "waiting"));
-        lay(view, waiting, q.remote.len(), lane(rx + 10.0, ry + 81.0, REMOTE_W - 20.0, "wait"), &mut tokens);
-        // The link between transport and remote: solid when connected.
-        let linked = view.active == Some(i) && !status.contains(StatusCode::STATUS_FAILURE);
-        boxes.push(html! {
-            <line class={classes!("link", linked.then_some("up"), t.kind.dials().then_some("dial"))}
-                x1={(x + w).to_string()} y1={(y + hh / 2.0).to_string()} x2={rx.to_string()} y2={(ry + hh / 2.0).to_string()} />
-        });
-    }
+    // Transports and their remote systems, a component per row so that a step
+    // re-draws only the rows it changed.
+    let rows: Vec<Html> = (0..n)
+        .map(|i| {
+            html! {
+                <TransportRow key={i} view={props.view.clone()} index={i}
+                    lit={lit(Node::Transport(i)).is_some()} fingerprint={RowFingerprint::of(view, i)} />
+            }
+        })
+        .collect();
 
     // The shared modem line, when any transport dials.
     let dialers: Vec<usize> =
@@ -464,10 +416,118 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <text class="col-head" x={XP_X.to_string()} y="26">{ "Transports, in transport order" }</text>
             <text class="col-head" x={REMOTE_X.to_string()} y="26">{ "Remote systems" }</text>
             { for boxes }
+            { for rows }
             { for modem }
             { call }
             <g class="tokens">{ for tokens }</g>
             { for dialog }
         </svg>
+    }
+}
+
+/// What a transport row shows, small enough to compare on every step. Queue
+/// contents change only by moves that change some length, so lengths (with the
+/// run's identity) tell whether the row must be drawn again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowFingerprint {
+    run: usize,
+    lengths: [usize; 5],
+    status: StatusCode,
+    active: bool,
+}
+
+impl RowFingerprint {
+    /// The fingerprint of transport `i` in `view`.
+    pub fn of(view: &View, i: usize) -> Self {
+        let q = &view.queues[i];
+        RowFingerprint {
+            run: std::rc::Rc::as_ptr(&view.subjects) as *const u8 as usize,
+            lengths: [q.outbound.len(), q.delivered.len(), q.deferred.len(), q.failed.len(), q.remote.len()],
+            status: view.status[view.transports[i].row],
+            active: view.active == Some(i),
+        }
+    }
+}
+
+/// Properties of [`TransportRow`].
+#[derive(Properties)]
+pub struct TransportRowProps {
+    /// The view (not compared: the fingerprint stands for it).
+    pub view: Ptr<View>,
+    /// Which transport.
+    pub index: usize,
+    /// Highlighted as the actor or callee of this step.
+    pub lit: bool,
+    /// Decides whether the row changed.
+    pub fingerprint: RowFingerprint,
+}
+
+impl PartialEq for TransportRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index && self.lit == other.lit && self.fingerprint == other.fingerprint
+    }
+}
+
+/// One transport, its queues and status bits, its remote system and the link.
+#[function_component(TransportRow)]
+pub fn transport_row(props: &TransportRowProps) -> Html {
+    let view: &View = &props.view;
+    let i = props.index;
+    let n = view.transports.len();
+    let t = &view.transports[i];
+    let (x, y, w, hh) = rect_of(Node::Transport(i), n);
+    let status = view.status[t.row];
+    let q = &view.queues[i];
+    let mut tokens: Vec<Html> = Vec::new();
+    let mut traits = Vec::new();
+    if !t.honors_no_ui {
+        traits.push("ignores NO_UI");
+    }
+    if t.asynchronous {
+        traits.push("asynchronous");
+    }
+    let flags = traits.join(" · ");
+    let badge_w = if t.kind == TransportKind::Modem { 44.0 } else { 30.0 };
+    let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}") };
+    lay(
+        view,
+        q.outbound.iter().map(|id| (id, "out")),
+        q.outbound.len(),
+        lane(x + 40.0, y + 49.0, w - 50.0, "out"),
+        &mut tokens,
+    );
+    let held = q.deferred.iter().map(|&id| (id, "deferred")).chain(q.failed.iter().map(|id| (id, "failed")));
+    let held_count = q.deferred.len() + q.failed.len();
+    lay(view, held, held_count, lane(x + 40.0, y + 75.0, w - 50.0, "held"), &mut tokens);
+    let (rx, ry) = (REMOTE_X, y);
+    let sent = q.delivered.iter().map(|id| (id, "sent"));
+    lay(view, sent, q.delivered.len(), lane(rx + 10.0, ry + 45.0, REMOTE_W - 20.0, "sent"), &mut tokens);
+    let waiting = q.remote.iter().map(|id| (id, "waiting"));
+    lay(view, waiting, q.remote.len(), lane(rx + 10.0, ry + 81.0, REMOTE_W - 20.0, "wait"), &mut tokens);
+    // The link between transport and remote: solid when connected.
+    let linked = view.active == Some(i) && !status.contains(StatusCode::STATUS_FAILURE);
+    html! {
+        <g class="row">
+            <g class={classes!("box", "transport", props.lit.then_some("active"), (view.active == Some(i)).then_some("flushing"))}>
+                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={hh.to_string()} rx="8" />
+                { kind_badge(t.kind, x + 10.0, y + 20.0) }
+                <text class="title" x={(x + 16.0 + badge_w).to_string()} y={(y + 20.0).to_string()}>
+                    { format!("{}. {}", i + 1, t.name) }
+                </text>
+                <text class="sub" x={(x + w - 10.0).to_string()} y={(y + 20.0).to_string()} text-anchor="end">{ flags }</text>
+                { status_chips(status, x + 10.0, y + 28.0) }
+                <text class="lane" x={(x + 10.0).to_string()} y={(y + 62.0).to_string()}>{ "out" }</text>
+                <text class="lane" x={(x + 10.0).to_string()} y={(y + 88.0).to_string()}>{ "held" }</text>
+            </g>
+            <g class="box remote">
+                <rect x={rx.to_string()} y={ry.to_string()} width={REMOTE_W.to_string()} height={hh.to_string()} rx="8" />
+                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ t.name.to_string() }</text>
+                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 40.0).to_string()}>{ "delivered" }</text>
+                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 76.0).to_string()}>{ "waiting for us" }</text>
+            </g>
+            <line class={classes!("link", linked.then_some("up"), t.kind.dials().then_some("dial"))}
+                x1={(x + w).to_string()} y1={(y + hh / 2.0).to_string()} x2={rx.to_string()} y2={(ry + hh / 2.0).to_string()} />
+            <g class="tokens">{ for tokens }</g>
+        </g>
     }
 }
