@@ -28,7 +28,14 @@ ensure_web_tools
 ensure_chromium
 build_web
 wasm=$(ls dist/*.wasm)
-printf 'bundle: %s bytes raw, %s bytes gzip\n' "$(stat -c%s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+raw=$(stat -c%s "$wasm")
+gz=$(gzip -9c "$wasm" | wc -c)
+budget=250000
+printf 'bundle: %s bytes raw, %s bytes gzip (budget %s)\n' "$raw" "$gz" "$budget"
+if [ "$gz" -gt "$budget" ]; then
+  echo "the wasm bundle is over its budget of $budget bytes gzip (see BENCHMARKS.md)" >&2
+  exit 1
+fi
 
 step "browser end-to-end test (headless Chromium, playwright-core)"
 node tests/e2e/e2e.mjs dist

@@ -4,17 +4,24 @@ use crate::errors;
 use crate::inline::InlineScript;
 use crate::locate::{path_to, FileDiagnostic, Located, Locator};
 use crate::presets::script_preset;
+use crate::toml_doc::{self, Item, Table, Value};
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
 use flushq_core::{diag::closest, script};
+#[cfg(feature = "json")]
 use serde::Deserialize;
+
+/// Why a build without the `json` feature refuses [`Format::Json`] input.
+#[cfg(not(feature = "json"))]
+const JSON_UNSUPPORTED: &str = "JSON scenarios are not supported in this build";
 
 /// The file format of a scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// TOML (the usual one).
     Toml,
-    /// JSON with the same keys.
+    /// JSON with the same keys (decoded only with the crate's `json` feature;
+    /// otherwise [`load`] refuses it with a diagnostic).
     Json,
 }
 
@@ -29,74 +36,256 @@ impl Format {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+// The file's shape. JSON files are decoded into it by serde (`S` = `String`);
+// TOML files by `from_toml` below (`S` = `toml_doc::Str`), whose messages are
+// worded as serde's, so both formats explain a problem the same way.
+
+#[cfg_attr(feature = "json", derive(Deserialize))]
+#[cfg_attr(feature = "json", serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>")))]
 struct RawScenario<S> {
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     title: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     seed: Option<u64>,
     script: S,
-    #[serde(default, rename = "transport")]
+    #[cfg_attr(feature = "json", serde(default, rename = "transport"))]
     transports: Vec<RawTransport<S>>,
-    #[serde(default, rename = "store")]
+    #[cfg_attr(feature = "json", serde(default, rename = "store"))]
     stores: Vec<RawStore>,
-    #[serde(default, rename = "fault")]
+    #[cfg_attr(feature = "json", serde(default, rename = "fault"))]
     faults: Vec<RawFault<S>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+const SCENARIO_FIELDS: &[&str] = &["title", "seed", "script", "transport", "store", "fault"];
+
+#[cfg_attr(feature = "json", derive(Deserialize))]
+#[cfg_attr(feature = "json", serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>")))]
 struct RawTransport<S> {
     name: S,
     kind: RawKind,
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     methods: Option<Vec<S>>,
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     honors_no_ui: Option<bool>,
-    #[serde(default, rename = "async")]
+    #[cfg_attr(feature = "json", serde(default, rename = "async"))]
     asynchronous: bool,
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     outbound: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     remote: Vec<String>,
 }
 
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
+const TRANSPORT_FIELDS: &[&str] = &["name", "kind", "methods", "honors_no_ui", "async", "outbound", "remote"];
+
+#[cfg_attr(feature = "json", derive(Deserialize))]
+#[cfg_attr(feature = "json", serde(rename_all = "lowercase"))]
+#[derive(Clone, Copy)]
 enum RawKind {
     Lan,
     Modem,
     Ras,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+const KIND_VARIANTS: &[&str] = &["lan", "modem", "ras"];
+
+#[cfg_attr(feature = "json", derive(Deserialize))]
+#[cfg_attr(feature = "json", serde(deny_unknown_fields))]
 struct RawStore {
     name: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+#[cfg_attr(feature = "json", derive(Deserialize))]
+#[cfg_attr(feature = "json", serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>")))]
 struct RawFault<S> {
     transport: S,
     kind: S,
-    #[serde(default)]
+    #[cfg_attr(feature = "json", serde(default))]
     message: Option<S>,
 }
+
+const FAULT_FIELDS: &[&str] = &["transport", "kind", "message"];
 
 /// Decodes a scenario and checks its script. On failure returns every problem
 /// found, in file order, positioned in the file.
 pub fn load(src: &str, format: Format) -> Result<Scenario, Vec<FileDiagnostic>> {
     match format {
         Format::Toml => {
-            let raw: RawScenario<toml::Spanned<String>> =
-                toml::from_str(src).map_err(|e| vec![errors::toml(src, &e)])?;
+            let raw = toml_doc::parse(src)
+                .and_then(|doc| from_toml::scenario(&doc))
+                .map_err(|e| vec![errors::toml(src, &e)])?;
             build(&Locator::toml(src), raw)
         }
+        #[cfg(feature = "json")]
         Format::Json => {
             let raw: RawScenario<String> = serde_json::from_str(src).map_err(|e| vec![errors::json(src, &e)])?;
             build(&Locator::json(src), raw)
+        }
+        #[cfg(not(feature = "json"))]
+        Format::Json => Err(vec![FileDiagnostic::at(src, 0, JSON_UNSUPPORTED)]),
+    }
+}
+
+/// TOML documents into the file's shape, rejecting what serde would reject (and
+/// saying so in serde's words): unknown or missing fields, values of the wrong
+/// type. Like serde, stops at the first problem in file order.
+mod from_toml {
+    use super::*;
+    use toml_doc::{Error, Str};
+
+    pub(super) fn scenario(doc: &Table) -> Result<RawScenario<Str>, Error> {
+        let (mut title, mut seed, mut script) = (None, None, None);
+        let (mut transports, mut stores, mut faults) = (Vec::new(), Vec::new(), Vec::new());
+        for e in &doc.entries {
+            let v = &e.item;
+            match e.key.as_str() {
+                "title" => title = Some(string(v)?),
+                "seed" => seed = Some(unsigned(v)?),
+                "script" => script = Some(spanned(v)?),
+                "transport" => transports = tables(v, transport)?,
+                "store" => stores = tables(v, store)?,
+                "fault" => faults = tables(v, fault)?,
+                _ => return Err(unknown_field(&e.key, e.at, SCENARIO_FIELDS)),
+            }
+        }
+        let script = script.ok_or_else(|| missing_field(0, "script"))?;
+        Ok(RawScenario { title, seed, script, transports, stores, faults })
+    }
+
+    fn transport(t: &Table, at: usize) -> Result<RawTransport<Str>, Error> {
+        let (mut name, mut kind, mut methods, mut honors_no_ui) = (None, None, None, None);
+        let (mut asynchronous, mut outbound, mut remote) = (false, Vec::new(), Vec::new());
+        for e in &t.entries {
+            let v = &e.item;
+            match e.key.as_str() {
+                "name" => name = Some(spanned(v)?),
+                "kind" => kind = Some(raw_kind(v)?),
+                "methods" => methods = Some(array(v)?.iter().map(spanned).collect::<Result<_, _>>()?),
+                "honors_no_ui" => honors_no_ui = Some(boolean(v)?),
+                "async" => asynchronous = boolean(v)?,
+                "outbound" => outbound = strings(v)?,
+                "remote" => remote = strings(v)?,
+                _ => return Err(unknown_field(&e.key, e.at, TRANSPORT_FIELDS)),
+            }
+        }
+        let name = name.ok_or_else(|| missing_field(at, "name"))?;
+        let kind = kind.ok_or_else(|| missing_field(at, "kind"))?;
+        Ok(RawTransport { name, kind, methods, honors_no_ui, asynchronous, outbound, remote })
+    }
+
+    fn store(t: &Table, at: usize) -> Result<RawStore, Error> {
+        let mut name = None;
+        for e in &t.entries {
+            match e.key.as_str() {
+                "name" => name = Some(string(&e.item)?),
+                _ => return Err(unknown_field(&e.key, e.at, &["name"])),
+            }
+        }
+        Ok(RawStore { name: name.ok_or_else(|| missing_field(at, "name"))? })
+    }
+
+    fn fault(t: &Table, at: usize) -> Result<RawFault<Str>, Error> {
+        let (mut transport, mut kind, mut message) = (None, None, None);
+        for e in &t.entries {
+            let v = &e.item;
+            match e.key.as_str() {
+                "transport" => transport = Some(spanned(v)?),
+                "kind" => kind = Some(spanned(v)?),
+                "message" => message = Some(spanned(v)?),
+                _ => return Err(unknown_field(&e.key, e.at, FAULT_FIELDS)),
+            }
+        }
+        let transport = transport.ok_or_else(|| missing_field(at, "transport"))?;
+        let kind = kind.ok_or_else(|| missing_field(at, "kind"))?;
+        Ok(RawFault { transport, kind, message })
+    }
+
+    /// An array of tables, each decoded by `decode`.
+    fn tables<T>(v: &Item, decode: fn(&Table, usize) -> Result<T, Error>) -> Result<Vec<T>, Error> {
+        array(v)?
+            .iter()
+            .map(|item| match &item.value {
+                Value::Table(t) => decode(t, item.at),
+                _ => Err(invalid_type(item, "a table")),
+            })
+            .collect()
+    }
+
+    fn array(v: &Item) -> Result<&[Item], Error> {
+        match &v.value {
+            Value::Array(items, _) => Ok(items),
+            _ => Err(invalid_type(v, "a sequence")),
+        }
+    }
+
+    fn strings(v: &Item) -> Result<Vec<String>, Error> {
+        array(v)?.iter().map(string).collect()
+    }
+
+    fn string(v: &Item) -> Result<String, Error> {
+        match &v.value {
+            Value::String(s) => Ok(s.clone()),
+            _ => Err(invalid_type(v, "a string")),
+        }
+    }
+
+    fn spanned(v: &Item) -> Result<Str, Error> {
+        Ok(Str { value: string(v)?, at: v.at })
+    }
+
+    fn boolean(v: &Item) -> Result<bool, Error> {
+        match v.value {
+            Value::Boolean(b) => Ok(b),
+            _ => Err(invalid_type(v, "a boolean")),
+        }
+    }
+
+    fn unsigned(v: &Item) -> Result<u64, Error> {
+        match v.value {
+            Value::Integer(n) => {
+                u64::try_from(n).map_err(|_| Error::new(v.at, format!("invalid value: integer `{n}`, expected u64")))
+            }
+            _ => Err(invalid_type(v, "u64")),
+        }
+    }
+
+    fn raw_kind(v: &Item) -> Result<RawKind, Error> {
+        match string(v)?.as_str() {
+            "lan" => Ok(RawKind::Lan),
+            "modem" => Ok(RawKind::Modem),
+            "ras" => Ok(RawKind::Ras),
+            other => Err(Error::new(v.at, format!("unknown variant `{other}`, expected {}", one_of(KIND_VARIANTS)))),
+        }
+    }
+
+    /// serde's "invalid type: string \"x\", expected u64".
+    fn invalid_type(v: &Item, expected: &str) -> Error {
+        let found = match &v.value {
+            Value::String(s) => format!("string {s:?}"),
+            Value::Integer(n) => format!("integer `{n}`"),
+            Value::Float(f) => format!("floating point `{f}`"),
+            Value::Boolean(b) => format!("boolean `{b}`"),
+            Value::Datetime(d) => format!("date-time `{d}`"),
+            Value::Array(..) => String::from("sequence"),
+            Value::Table(_) => String::from("map"),
+        };
+        Error::new(v.at, format!("invalid type: {found}, expected {expected}"))
+    }
+
+    fn unknown_field(key: &str, at: usize, fields: &[&str]) -> Error {
+        Error::new(at, format!("unknown field `{key}`, expected {}", one_of(fields)))
+    }
+
+    fn missing_field(at: usize, field: &str) -> Error {
+        Error::new(at, format!("missing field `{field}`"))
+    }
+
+    /// serde's list of what was expected: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+    fn one_of(names: &[&str]) -> String {
+        let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        match quoted.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} or {b}"),
+            all => format!("one of {}", all.join(", ")),
         }
     }
 }
@@ -261,4 +450,60 @@ fn script_text<S: Located>(loc: &Locator<'_>, raw: &S, diags: &mut Vec<FileDiagn
         diags.push(FileDiagnostic::at(loc.src(), at, message));
     }
     text.to_string()
+}
+
+#[cfg(all(test, not(feature = "json")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_refused_with_a_diagnostic() {
+        let d = load("{\"script\": \"preset:spooler\"}", Format::Json).expect_err("JSON is refused");
+        assert_eq!(d, [FileDiagnostic { line: 1, col: 1, message: String::from(JSON_UNSUPPORTED) }]);
+        assert_eq!(JSON_UNSUPPORTED, "JSON scenarios are not supported in this build");
+        assert!(load("script = \"preset:spooler\"", Format::Toml).is_ok(), "TOML still loads");
+    }
+}
+
+#[cfg(all(test, feature = "json"))]
+mod json_tests {
+    use super::*;
+
+    /// TOML problems are worded as serde words the same problems in JSON: the same
+    /// field lists (keep `*_FIELDS` in step with the serde attributes), the same types.
+    #[test]
+    fn toml_and_json_explain_alike() {
+        let t = "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\n";
+        let j = |transport: &str| {
+            format!("{{\"script\": \"preset:spooler\", \"transport\": [{{\"name\": \"A\"{transport}}}]}}")
+        };
+        let cases = [
+            (
+                "zz = 1\nscript = \"preset:spooler\"\n".to_string(),
+                "{\"zz\": 1, \"script\": \"preset:spooler\"}".to_string(),
+            ),
+            (format!("{t}kind = \"lan\"\nzz = 1\n"), j(", \"kind\": \"lan\", \"zz\": 1")),
+            ("script = \"s\"\n[[store]]\nzz = 1\n".into(), "{\"script\": \"s\", \"store\": [{\"zz\": 1}]}".into()),
+            ("script = \"s\"\n[[fault]]\nzz = 1\n".into(), "{\"script\": \"s\", \"fault\": [{\"zz\": 1}]}".into()),
+            ("title = 5\nscript = \"s\"\n".into(), "{\"title\": 5, \"script\": \"s\"}".into()),
+            ("seed = -1\nscript = \"s\"\n".into(), "{\"seed\": -1, \"script\": \"s\"}".into()),
+            ("seed = \"1\"\nscript = \"s\"\n".into(), "{\"seed\": \"1\", \"script\": \"s\"}".into()),
+            ("title = \"t\"\n".into(), "{\"title\": \"t\"}".into()),
+            (t.to_string(), j("")),
+            (format!("{t}kind = \"sat\"\n"), j(", \"kind\": \"sat\"")),
+            (format!("{t}kind = \"lan\"\nasync = \"yes\"\n"), j(", \"kind\": \"lan\", \"async\": \"yes\"")),
+            (format!("{t}kind = \"lan\"\nhonors_no_ui = 1\n"), j(", \"kind\": \"lan\", \"honors_no_ui\": 1")),
+            (format!("{t}kind = \"lan\"\noutbound = \"m\"\n"), j(", \"kind\": \"lan\", \"outbound\": \"m\"")),
+            (format!("{t}kind = \"lan\"\nremote = [true]\n"), j(", \"kind\": \"lan\", \"remote\": [true]")),
+            (
+                "script = \"s\"\n[[fault]]\ntransport = \"A\"\n".into(),
+                "{\"script\": \"s\", \"fault\": [{\"transport\": \"A\"}]}".into(),
+            ),
+            ("script = \"s\"\n[[store]]\n".into(), "{\"script\": \"s\", \"store\": [{}]}".into()),
+        ];
+        for (toml, json) in cases {
+            let first = |src: &str, format| load(src, format).expect_err(src).swap_remove(0).message;
+            assert_eq!(first(&toml, Format::Toml), first(&json, Format::Json), "{toml:?} / {json}");
+        }
+    }
 }

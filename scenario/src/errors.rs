@@ -1,20 +1,25 @@
-//! toml and serde_json errors as file diagnostics, with their messages made clear
-//! where the parsers' own are empty or only make sense to a parser author.
+//! TOML and serde_json errors as file diagnostics, with their messages made clear
+//! where the parsers' own only make sense to a parser author.
 
+#[cfg(feature = "json")]
 use crate::json_index::JsonIndex;
-use crate::locate::{path_to, FileDiagnostic};
+#[cfg(feature = "json")]
+use crate::locate::path_to;
+use crate::locate::FileDiagnostic;
+#[cfg(feature = "json")]
 use serde_json::error::Category;
 
 /// TOML integers are 64-bit signed, so no TOML file can spell a larger seed.
 const TOML_SEED_MAX: i64 = i64::MAX;
 
-/// The diagnostic for a file toml could not decode.
-pub(crate) fn toml(src: &str, e: &toml::de::Error) -> FileDiagnostic {
-    let at = e.span().map_or(0, |s| s.start).min(src.len());
-    FileDiagnostic::at(src, at, toml_message(src, at, e.message()))
+/// The diagnostic for a TOML file that could not be decoded.
+pub(crate) fn toml(src: &str, e: &crate::toml_doc::Error) -> FileDiagnostic {
+    let at = e.at.min(src.len());
+    FileDiagnostic::at(src, at, toml_message(src, at, &e.message))
 }
 
 /// The diagnostic for a file serde_json could not decode.
+#[cfg(feature = "json")]
 pub(crate) fn json(src: &str, e: &serde_json::Error) -> FileDiagnostic {
     let at = json_offset(src, e);
     let mut message = json_message(e);
@@ -24,22 +29,13 @@ pub(crate) fn json(src: &str, e: &serde_json::Error) -> FileDiagnostic {
     FileDiagnostic::at(src, at, message)
 }
 
-/// toml's message for an error at byte `at`, or a clearer one.
+/// The reader's message for an error at byte `at`, or a clearer one.
 fn toml_message(src: &str, at: usize, message: &str) -> String {
-    let key = key_before(src, at);
     let out_of_range = message.starts_with("number too large") || message.starts_with("invalid type: floating point");
-    if key == Some("seed") && out_of_range {
+    if out_of_range && key_before(src, at) == Some("seed") {
         return seed_range(TOML_SEED_MAX, " in TOML");
     }
-    // Where a value should follow `=`, toml says nothing at the end of the file and
-    // "invalid string" elsewhere, as a string was the last kind of value it tried.
-    if key.is_some() && (message.trim().is_empty() || message.starts_with("invalid string\n")) {
-        return missing_value(src, at);
-    }
-    if message.trim().is_empty() {
-        return String::from(if at >= src.len() { "unexpected end of file" } else { "invalid TOML" });
-    }
-    // toml's messages end with a newline and put what it expected on a line of its own.
+    // Messages put what was expected on a line of their own, as toml's do.
     message.trim().replace('\n', " ")
 }
 
@@ -55,8 +51,9 @@ fn key_before(src: &str, at: usize) -> Option<&str> {
     (!key.is_empty()).then_some(key)
 }
 
-/// "expected a value", naming what stands where the value should be, if anything.
-fn missing_value(src: &str, at: usize) -> String {
+/// "expected a value", naming what stands where the value after `=` at byte `at`
+/// should be, if anything.
+pub(crate) fn missing_value(src: &str, at: usize) -> String {
     let rest = src.get(at..).and_then(|s| s.lines().next()).unwrap_or("");
     let found = rest.split([' ', '\t', ',', ']', '}', '#']).next().unwrap_or("");
     if found.is_empty() {
@@ -71,6 +68,7 @@ fn seed_range(max: impl core::fmt::Display, format: &str) -> String {
     format!("`seed` must be a whole number from 0 to {max}{format}")
 }
 
+#[cfg(feature = "json")]
 fn json_message(e: &serde_json::Error) -> String {
     let s = e.to_string();
     // serde_json appends " at line L column C"; the position is reported separately.
@@ -82,6 +80,7 @@ fn json_message(e: &serde_json::Error) -> String {
 
 /// Byte offset of a serde_json error. serde_json counts columns in bytes, up to and
 /// including the last byte it read, and says column 0 at the end of the input.
+#[cfg(feature = "json")]
 fn json_offset(src: &str, e: &serde_json::Error) -> usize {
     if e.classify() == Category::Eof {
         return src.len();
@@ -95,6 +94,7 @@ fn json_offset(src: &str, e: &serde_json::Error) -> usize {
 }
 
 /// Whether byte `at` of the JSON file lies in the top-level `seed` value.
+#[cfg(feature = "json")]
 fn is_json_seed(src: &str, at: usize) -> bool {
     JsonIndex::scan(src).span(path_to!["seed"]).is_some_and(|r| r.contains(&at))
 }

@@ -1,68 +1,243 @@
 //! The trace as JSON, as `flushq run --format json` prints it and the playground
 //! exports it: `events` and `outcome`.
+//!
+//! Written by hand rather than through serde_json, which would cost the
+//! playground's bundle its `Value` tree and serializer. The layout is
+//! serde_json's `to_string_pretty`: two-space indent, `": "` after keys, `[]`
+//! and `{}` for empty containers, members in the order written below.
 
-use flushq_core::trace::{describe, Event, Outcome};
-use serde_json::{json, Map, Value};
+use core::fmt::Write as _;
+use flushq_core::trace::{describe, Event, EventKind, Outcome};
 
 /// Renders a run's events and outcome as pretty JSON.
 pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
-    let events: Vec<Value> = events
-        .iter()
-        .map(|e| {
-            json!({
-                "step": e.step,
-                "line": e.line,
-                "actor": e.actor.label(),
-                "target": e.target.as_ref().map(|t| t.label()),
-                "kind": kind_name(&e.kind),
-                "text": describe(&e.kind),
-            })
-        })
-        .collect();
-    let calls: Vec<Value> = outcome
-        .calls
-        .iter()
-        .map(|c| {
-            json!({
-                "line": c.line,
-                "api": c.api,
-                "object": c.object,
-                "flags": c.flags.map(|f| f.names().collect::<Vec<_>>()).unwrap_or_default(),
-                "target": c.target,
-                "hresult": c.hresult.name(),
-            })
-        })
-        .collect();
-    let mut transports = Map::new();
-    for t in &outcome.transports {
-        transports.insert(
-            t.name.clone(),
-            json!({
-                "outbound": t.outbound,
-                "delivered": t.delivered,
-                "remote": t.remote,
-                "deferred": t.deferred,
-                "failed": t.failed,
-            }),
-        );
+    let mut w = Writer::default();
+    w.open('{');
+    w.key("events");
+    w.open('[');
+    for e in events {
+        w.item();
+        w.open('{');
+        w.key("step");
+        w.number(e.step);
+        w.key("line");
+        w.opt_number(e.line);
+        w.key("actor");
+        w.string(e.actor.label());
+        w.key("target");
+        w.opt_string(e.target.as_ref().map(|t| t.label()));
+        w.key("kind");
+        w.string(kind_name(&e.kind));
+        w.key("text");
+        w.string(&describe(&e.kind));
+        w.close('}');
     }
-    let doc = json!({
-        "events": events,
-        "outcome": {
-            "calls": calls,
-            "transports": transports,
-            "inbox": outcome.inbox,
-            "ui_prompts": outcome.ui_prompts,
-            "leaks": outcome.leaks.iter().map(|l| json!({"what": l.what, "line": l.line})).collect::<Vec<_>>(),
-            "errors": outcome.errors.iter().map(|e| json!({"line": e.line, "column": e.column, "message": e.message})).collect::<Vec<_>>(),
+    w.close(']');
+
+    w.key("outcome");
+    w.open('{');
+    w.key("calls");
+    w.open('[');
+    for c in &outcome.calls {
+        w.item();
+        w.open('{');
+        w.key("line");
+        w.number(c.line);
+        w.key("api");
+        w.string(c.api);
+        w.key("object");
+        w.string(&c.object);
+        w.key("flags");
+        w.open('[');
+        for name in c.flags.iter().flat_map(|f| f.names()) {
+            w.item();
+            w.string(name);
         }
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+        w.close(']');
+        w.key("target");
+        w.opt_string(c.target.as_deref());
+        w.key("hresult");
+        w.string(c.hresult.name());
+        w.close('}');
+    }
+    w.close(']');
+
+    // Keyed by name in transport order; a repeated name keeps its first place and
+    // its last queues, as a JSON map built by inserting each transport would.
+    w.key("transports");
+    w.open('{');
+    let all = &outcome.transports;
+    for (i, t) in all.iter().enumerate() {
+        if all[..i].iter().any(|u| u.name == t.name) {
+            continue;
+        }
+        let t = all[i..].iter().rev().find(|u| u.name == t.name).unwrap_or(t);
+        w.key(&t.name);
+        w.open('{');
+        for (key, list) in [
+            ("outbound", &t.outbound),
+            ("delivered", &t.delivered),
+            ("remote", &t.remote),
+            ("deferred", &t.deferred),
+            ("failed", &t.failed),
+        ] {
+            w.key(key);
+            w.strings(list);
+        }
+        w.close('}');
+    }
+    w.close('}');
+
+    w.key("inbox");
+    w.strings(&outcome.inbox);
+    w.key("ui_prompts");
+    w.strings(&outcome.ui_prompts);
+    w.key("leaks");
+    w.open('[');
+    for l in &outcome.leaks {
+        w.item();
+        w.open('{');
+        w.key("what");
+        w.string(&l.what);
+        w.key("line");
+        w.number(l.line);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("errors");
+    w.open('[');
+    for e in &outcome.errors {
+        w.item();
+        w.open('{');
+        w.key("line");
+        w.number(e.line);
+        w.key("column");
+        w.number(e.column);
+        w.key("message");
+        w.string(&e.message);
+        w.close('}');
+    }
+    w.close(']');
+    w.close('}');
+    w.close('}');
+    w.out
+}
+
+/// A pretty JSON writer: containers are opened and closed by hand, and every
+/// array element is announced with [`Writer::item`], every member with [`Writer::key`].
+#[derive(Default)]
+struct Writer {
+    out: String,
+    /// Nesting depth of the container being written.
+    depth: usize,
+    /// Whether that container has no member or element yet.
+    empty: bool,
+}
+
+impl Writer {
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        // The container just closed is a member of its parent.
+        self.empty = false;
+    }
+
+    /// Starts an array element.
+    fn item(&mut self) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.newline();
+        self.empty = false;
+    }
+
+    /// Starts an object member.
+    fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.out.push_str(": ");
+    }
+
+    fn newline(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    fn number(&mut self, n: u32) {
+        let _ = write!(self.out, "{n}");
+    }
+
+    fn opt_number(&mut self, n: Option<u32>) {
+        match n {
+            Some(n) => self.number(n),
+            None => self.out.push_str("null"),
+        }
+    }
+
+    fn opt_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.out.push_str("null"),
+        }
+    }
+
+    fn strings(&mut self, list: &[String]) {
+        self.open('[');
+        for s in list {
+            self.item();
+            self.string(s);
+        }
+        self.close(']');
+    }
+
+    /// A string literal (RFC 8259), escaped as serde_json escapes: `\"`, `\\`, the
+    /// short forms `\b \t \n \f \r`, other control characters as `\u00xx`.
+    fn string(&mut self, s: &str) {
+        self.out.push('"');
+        let mut plain = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let short = match b {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'\n' => 'n',
+                b'\r' => 'r',
+                b'\t' => 't',
+                0x08 => 'b',
+                0x0c => 'f',
+                0..=0x1f => 'u',
+                _ => continue,
+            };
+            // Escaped bytes are ASCII, so `plain..i` ends on a char boundary.
+            self.out.push_str(&s[plain..i]);
+            plain = i + 1;
+            self.out.push('\\');
+            self.out.push(short);
+            if short == 'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("00");
+                self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                self.out.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
+        }
+        self.out.push_str(&s[plain..]);
+        self.out.push('"');
+    }
 }
 
 /// A stable snake_case name of the event's kind.
-fn kind_name(k: &flushq_core::trace::EventKind) -> &'static str {
-    use flushq_core::trace::EventKind as K;
+fn kind_name(k: &EventKind) -> &'static str {
+    use EventKind as K;
     match k {
         K::GetStatusTable { .. } => "get_status_table",
         K::SetColumns { .. } => "set_columns",
@@ -95,5 +270,123 @@ fn kind_name(k: &flushq_core::trace::EventKind) -> &'static str {
         K::TransportDone { .. } => "transport_done",
         K::SpoolerEnd { .. } => "spooler_end",
         K::RunEnd => "run_end",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flushq_core::mapi::{FlushFlags, HResult};
+    use flushq_core::trace::{CallRecord, Leak, ScriptFault, TransportQueues};
+    use flushq_core::Machine;
+    use serde_json::{json, Map, Value};
+
+    /// The serde_json rendering this module replaced, kept as the reference.
+    fn reference(events: &[Event], outcome: &Outcome) -> String {
+        let events: Vec<Value> = events
+            .iter()
+            .map(|e| {
+                json!({
+                    "step": e.step,
+                    "line": e.line,
+                    "actor": e.actor.label(),
+                    "target": e.target.as_ref().map(|t| t.label()),
+                    "kind": kind_name(&e.kind),
+                    "text": describe(&e.kind),
+                })
+            })
+            .collect();
+        let calls: Vec<Value> = outcome
+            .calls
+            .iter()
+            .map(|c| {
+                json!({
+                    "line": c.line,
+                    "api": c.api,
+                    "object": c.object,
+                    "flags": c.flags.map(|f| f.names().collect::<Vec<_>>()).unwrap_or_default(),
+                    "target": c.target,
+                    "hresult": c.hresult.name(),
+                })
+            })
+            .collect();
+        let mut transports = Map::new();
+        for t in &outcome.transports {
+            transports.insert(
+                t.name.clone(),
+                json!({
+                    "outbound": t.outbound,
+                    "delivered": t.delivered,
+                    "remote": t.remote,
+                    "deferred": t.deferred,
+                    "failed": t.failed,
+                }),
+            );
+        }
+        let doc = json!({
+            "events": events,
+            "outcome": {
+                "calls": calls,
+                "transports": transports,
+                "inbox": outcome.inbox,
+                "ui_prompts": outcome.ui_prompts,
+                "leaks": outcome.leaks.iter().map(|l| json!({"what": l.what, "line": l.line})).collect::<Vec<_>>(),
+                "errors": outcome.errors.iter().map(|e| json!({"line": e.line, "column": e.column, "message": e.message})).collect::<Vec<_>>(),
+            }
+        });
+        serde_json::to_string_pretty(&doc).unwrap()
+    }
+
+    fn run(name: &str) -> (Vec<Event>, Outcome) {
+        let toml = crate::preset(name).unwrap().toml;
+        let scenario = crate::load(toml, crate::Format::Toml).unwrap();
+        let mut machine = Machine::new(&scenario).unwrap();
+        machine.run();
+        (machine.events().to_vec(), machine.outcome())
+    }
+
+    /// Every character that needs care in a JSON string.
+    const TRICKY: &str = "q\"b\\s/ \u{0}\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f} \u{7f}é\u{2028}😀";
+
+    #[test]
+    fn presets_render_as_serde_json_did() {
+        for p in crate::presets() {
+            let (events, outcome) = run(p.name);
+            assert_eq!(trace_json(&events, &outcome), reference(&events, &outcome), "{}", p.name);
+        }
+    }
+
+    #[test]
+    fn every_field_and_escape_renders_as_serde_json_did() {
+        let (events, mut outcome) = run("spooler-upload");
+        outcome.calls.push(CallRecord {
+            line: 9,
+            api: "FlushQueues",
+            object: TRICKY.to_string(),
+            flags: Some(FlushFlags::EMPTY),
+            target: Some(TRICKY.to_string()),
+            hresult: HResult::Busy,
+        });
+        let queues = |n: &str| TransportQueues {
+            name: n.to_string(),
+            outbound: vec![TRICKY.to_string(), String::new()],
+            delivered: vec![n.to_string()],
+            ..TransportQueues::default()
+        };
+        // A repeated name keeps its first place and its last queues.
+        outcome.transports.extend([queues(TRICKY), queues("Office LAN"), queues("")]);
+        outcome.inbox.push(TRICKY.to_string());
+        outcome.ui_prompts.push(String::new());
+        outcome.leaks.push(Leak { what: TRICKY.to_string(), line: u32::MAX });
+        outcome.errors.push(ScriptFault { line: 1, column: 2, message: TRICKY.to_string() });
+        assert_eq!(trace_json(&events, &outcome), reference(&events, &outcome));
+        assert_eq!(trace_json(&[], &Outcome::default()), reference(&[], &Outcome::default()));
+    }
+
+    #[test]
+    fn escapes() {
+        let mut w = Writer::default();
+        w.string(TRICKY);
+        assert_eq!(w.out, "\"q\\\"b\\\\s/ \\u0000\\u0001\\b\\t\\n\\u000b\\f\\r\\u001f \u{7f}é\u{2028}😀\"");
     }
 }

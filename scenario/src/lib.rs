@@ -4,15 +4,21 @@
 //! [`flushq_core::Scenario`], reporting every problem as `line:col: message`
 //! in the file, including the script's own syntax errors; and ships the preset
 //! scenarios.
+//!
+//! JSON scenario files need the `json` feature (on by default); without it
+//! [`load`] refuses [`Format::Json`] input with a diagnostic. [`export`] writes
+//! JSON either way.
 
 mod decode;
 mod errors;
 pub mod export;
 mod inline;
+#[cfg(feature = "json")]
 mod json_index;
 mod literal;
 mod locate;
 mod presets;
+mod toml_doc;
 
 pub use decode::{load, Format};
 pub use locate::FileDiagnostic;

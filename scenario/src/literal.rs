@@ -49,6 +49,7 @@ pub(crate) fn toml(src: &str, at: usize) -> Option<Decoded> {
 }
 
 /// Decodes the JSON string literal starting at byte `at` of `src`.
+#[cfg(feature = "json")]
 pub(crate) fn json(src: &str, at: usize) -> Option<Decoded> {
     let mut r = Reader::new(src, at);
     if !r.skip("\"") {
@@ -129,6 +130,7 @@ fn toml_escape(r: &mut Reader<'_>) -> Option<()> {
 }
 
 /// A JSON escape at the reader's position, including a `\uXXXX\uXXXX` surrogate pair.
+#[cfg(feature = "json")]
 fn json_escape(r: &mut Reader<'_>) -> Option<()> {
     let from = r.pos;
     r.skip("\\");
@@ -300,6 +302,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "json")]
     fn json_escapes() {
         let src = r#""\ud83d\ude00\/\u0078\t\"""#;
         let d = json(src, 0).expect("decodes");

@@ -1,9 +1,9 @@
 //! Positions in a scenario file.
 
+#[cfg(feature = "json")]
 use crate::json_index::JsonIndex;
 use crate::literal::{self, Decoded};
 use core::fmt;
-use core::ops::Range;
 use flushq_core::diag::line_col;
 
 /// A problem at a position in a scenario file.
@@ -64,20 +64,21 @@ pub(crate) use path_to;
 pub(crate) trait Located {
     /// The value.
     fn value(&self) -> &str;
-    /// Byte offset of the value in the file, when the parser recorded it (toml
-    /// does; serde_json does not, and [`Locator`] finds those by path instead).
+    /// Byte offset of the value in the file, when the parser recorded it (TOML
+    /// values do; serde_json does not, and [`Locator`] finds those by path instead).
     fn recorded_offset(&self) -> Option<usize>;
 }
 
-impl Located for toml::Spanned<String> {
+impl Located for crate::toml_doc::Str {
     fn value(&self) -> &str {
-        self.get_ref()
+        &self.value
     }
     fn recorded_offset(&self) -> Option<usize> {
-        Some(self.span().start)
+        Some(self.at)
     }
 }
 
+#[cfg(feature = "json")]
 impl Located for String {
     fn value(&self) -> &str {
         self
@@ -96,6 +97,7 @@ pub(crate) struct Locator<'a> {
 enum Syntax {
     Toml,
     /// JSON values are looked up by path in a scan of the file.
+    #[cfg(feature = "json")]
     Json(JsonIndex),
 }
 
@@ -106,6 +108,7 @@ impl<'a> Locator<'a> {
     }
 
     /// For a JSON file: scans it for the position of every value.
+    #[cfg(feature = "json")]
     pub fn json(src: &'a str) -> Self {
         Locator { src, syntax: Syntax::Json(JsonIndex::scan(src)) }
     }
@@ -118,7 +121,7 @@ impl<'a> Locator<'a> {
     /// Byte offset of `value`, which sits at `path` in the file. Falls back to the
     /// top of the file if it cannot be found (it always should be).
     pub fn offset(&self, value: &impl Located, path: &[Step]) -> usize {
-        value.recorded_offset().or_else(|| self.json_span(path).map(|r| r.start)).unwrap_or(0)
+        value.recorded_offset().or_else(|| self.path_offset(path)).unwrap_or(0)
     }
 
     /// A diagnostic at `value`, which sits at `path` in the file.
@@ -130,14 +133,18 @@ impl<'a> Locator<'a> {
     pub fn literal(&self, at: usize) -> Option<Decoded> {
         match self.syntax {
             Syntax::Toml => literal::toml(self.src, at),
+            #[cfg(feature = "json")]
             Syntax::Json(_) => literal::json(self.src, at),
         }
     }
 
-    fn json_span(&self, path: &[Step]) -> Option<Range<usize>> {
+    /// Byte offset of the value at `path`, for files whose values do not record it.
+    #[cfg_attr(not(feature = "json"), allow(unused_variables))]
+    fn path_offset(&self, path: &[Step]) -> Option<usize> {
         match &self.syntax {
             Syntax::Toml => None,
-            Syntax::Json(index) => index.span(path),
+            #[cfg(feature = "json")]
+            Syntax::Json(index) => index.span(path).map(|r| r.start),
         }
     }
 }

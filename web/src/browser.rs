@@ -34,16 +34,22 @@ pub fn url_with_fragment(body: &str) -> String {
     format!("{base}#{body}")
 }
 
+// Storage through web_sys directly: gloo's storage would bring serde_json into
+// the bundle to store one string.
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok()?
+}
+
 /// The saved session, if any.
 pub fn load_session() -> Option<String> {
-    use gloo::storage::Storage;
-    gloo::storage::LocalStorage::get::<String>(SESSION_KEY).ok()
+    storage()?.get_item(SESSION_KEY).ok()?
 }
 
 /// Saves the session (ignored when storage is unavailable or full).
 pub fn save_session(body: &str) {
-    use gloo::storage::Storage;
-    let _ = gloo::storage::LocalStorage::set(SESSION_KEY, body);
+    if let Some(s) = storage() {
+        let _ = s.set_item(SESSION_KEY, body);
+    }
 }
 
 /// Copies `text` to the clipboard (best effort).
