@@ -117,8 +117,18 @@ pub fn load(src: &str, format: Format) -> Result<Scenario, Vec<FileDiagnostic>> 
         }
         #[cfg(feature = "json")]
         Format::Json => {
-            let raw: RawScenario<String> = serde_json::from_str(src).map_err(|e| vec![errors::json(src, &e)])?;
-            build(&Locator::json(src), raw)
+            // A byte order mark (some Windows editors write one) is not JSON;
+            // decode what follows it and report positions in the file as written.
+            let body = src.strip_prefix('\u{FEFF}').unwrap_or(src);
+            let shift = |mut d: FileDiagnostic| {
+                if body.len() != src.len() && d.line == 1 {
+                    d.col += 1;
+                }
+                d
+            };
+            let raw: RawScenario<String> =
+                serde_json::from_str(body).map_err(|e| vec![shift(errors::json(body, &e))])?;
+            build(&Locator::json(body), raw).map_err(|ds| ds.into_iter().map(shift).collect())
         }
         #[cfg(not(feature = "json"))]
         Format::Json => Err(vec![FileDiagnostic::at(src, 0, JSON_UNSUPPORTED)]),

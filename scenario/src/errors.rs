@@ -72,10 +72,19 @@ fn seed_range(max: impl core::fmt::Display, format: &str) -> String {
 fn json_message(e: &serde_json::Error) -> String {
     let s = e.to_string();
     // serde_json appends " at line L column C"; the position is reported separately.
-    match s.rfind(" at line ") {
+    let s = match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
+    };
+    if s.contains("struct RawScenario") {
+        return String::from(
+            "a scenario file is a JSON object with `script` and optional `title`, `seed`, `transport`, `store` and `fault`",
+        );
     }
+    // serde names the decoder's own types; say what the file should hold instead.
+    s.replace("struct RawTransport", "a transport object (`name`, `kind`, ...)")
+        .replace("struct RawFault", "a fault object (`transport`, `kind`, `message`)")
+        .replace("struct RawStore", "a store object (`name`)")
 }
 
 /// Byte offset of a serde_json error. serde_json counts columns in bytes, up to and
@@ -89,6 +98,22 @@ fn json_offset(src: &str, e: &serde_json::Error) -> usize {
     let mut at = (line_start + e.column().saturating_sub(1)).min(src.len());
     while !src.is_char_boundary(at) {
         at -= 1;
+    }
+    // For an array or object where something else belongs, serde_json has only
+    // peeked at its `[` or `{`: it reports the byte before. Point at the value.
+    let message = e.to_string();
+    let opener = if message.starts_with("invalid type: sequence") {
+        Some('[')
+    } else if message.starts_with("invalid type: map") {
+        Some('{')
+    } else {
+        None
+    };
+    if let Some(rest) = opener.and_then(|_| src.get(at + 1..)) {
+        let value = rest.trim_start();
+        if opener.is_some_and(|o| value.starts_with(o)) {
+            at += 1 + rest.len() - value.len();
+        }
     }
     at
 }

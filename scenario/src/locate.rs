@@ -21,8 +21,17 @@ impl FileDiagnostic {
     /// A diagnostic at byte offset `at` of `src`.
     pub fn at(src: &str, at: usize, message: impl Into<String>) -> Self {
         let (line, col) = line_col(src, at);
-        FileDiagnostic { line, col, message: message.into() }
+        FileDiagnostic { line, col, message: one_line(message.into()) }
     }
+}
+
+/// `message` on one line: values quoted from the file may hold line breaks or other
+/// control characters (written as escapes there), which are shown escaped.
+fn one_line(message: String) -> String {
+    if !message.chars().any(char::is_control) {
+        return message;
+    }
+    message.chars().map(|c| if c.is_control() { c.escape_default().collect() } else { String::from(c) }).collect()
 }
 
 impl fmt::Display for FileDiagnostic {

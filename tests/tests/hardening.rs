@@ -870,7 +870,6 @@ fn bug_unknown_names_are_quoted_whole() {
 /// breaks replaced (scenario/src/errors.rs) but the decoder's and serde_json's do not.
 /// Expected: one line, the value escaped (`A\nB`) as the script lexer does.
 #[test]
-#[ignore = "bug: a line break in a quoted value splits the diagnostic message over lines"]
 fn bug_messages_quote_user_line_breaks() {
     let transport = "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\nkind = \"lan\"\n";
     let cases = [
@@ -898,7 +897,6 @@ fn bug_messages_quote_user_line_breaks() {
 /// length 2, expected struct RawScenario with 6 elements".
 /// Expected: what the file should hold ("a table with a `name`", "a JSON object").
 #[test]
-#[ignore = "bug: type errors name the decoder's Rust types (RawStore, RawTransport, RawScenario)"]
 fn bug_messages_name_internal_types() {
     let cases = [
         ("script = \"preset:spooler\"\nstore = [\"Mailbox\"]\n", Format::Toml),
@@ -921,7 +919,6 @@ fn bug_messages_name_internal_types() {
 /// refused with serde_json's "expected value" at 1:1, which does not say why; the
 /// same mark is accepted in TOML files and in scripts.
 #[test]
-#[ignore = "bug (minor): a JSON scenario with a byte order mark is refused with an unclear `expected value` at 1:1"]
 fn bug_json_byte_order_mark() {
     let toml = "\u{FEFF}script = \"preset:spooler\"\n";
     assert!(load(toml, Format::Toml).is_ok(), "TOML takes the mark");
@@ -938,7 +935,6 @@ fn bug_json_byte_order_mark() {
 /// placed on their last character, and a value at the start of a line is placed
 /// right).
 #[test]
-#[ignore = "bug: JSON type errors on arrays/objects point one column before the value"]
 fn bug_json_type_errors_point_before_the_value() {
     for (src, value) in [
         ("{\"script\": \"preset:spooler\", \"title\": [1]}", "[1]"),
