@@ -6,9 +6,6 @@
 //! The corpus lives in `tests/corpus/`; `tests/corpus/expected.txt` says, for each
 //! file, where its first diagnostic must be and what it must say. Adding a file
 //! there (and a line to the manifest) adds a case.
-//!
-//! Tests marked `#[ignore = "bug: ..."]` pin problems found while writing this
-//! file; they pass once the product code is fixed.
 
 use flushq_core::diag::{line_col, Diagnostic, Severity};
 use flushq_core::mapi::constant_names;
@@ -825,15 +822,10 @@ fn syntax_errors_are_capped() {
 
 // ------------------------------------------------------------------ bugs found
 
-/// A script with many unknown names (a file pasted into the wrong box, a long
-/// script with a misspelt variable used everywhere) is reported name by name with
-/// no cap, and `load` places every report with a scan from the top of the file:
-/// quadratic. 20,000 lines take ~17 s in a debug build (20,000 diagnostics); a
-/// 1 MiB script of them (~150,000 lines) takes many minutes.
-/// Expected: the checker's errors capped like the parser's (`MAX_ERRORS`), and
-/// positions found in one pass.
+/// A script of 20,000 unknown names: the checker stops at `MAX_ERRORS` like the
+/// parser, and loading the file stays fast (each report is placed once).
 #[test]
-fn bug_many_unknown_names_are_slow_and_uncapped() {
+fn many_unknown_names_are_capped_and_fast() {
     let script: String = (0..20_000).map(|i| format!("v{i}\n")).collect();
     let toml = format!("script = '''\n{script}'''\n");
     let started = Instant::now();
@@ -846,13 +838,10 @@ fn bug_many_unknown_names_are_slow_and_uncapped() {
     );
 }
 
-/// Unknown names, properties and methods are quoted whole: a 100,000-character
-/// identifier gives a 100,066-character message (other messages shorten what they
-/// quote to 24 characters), and the "did you mean" search over it takes ~2 s in
-/// a debug build.
+/// A 100,000-character unknown name is quoted shortened, as the lexer quotes
+/// other text, and no "did you mean" search is made for it.
 #[test]
-
-fn bug_unknown_names_are_quoted_whole() {
+fn long_unknown_names_are_shortened_in_messages() {
     for src in [
         format!("x = {}\n", "a".repeat(100_000)),
         format!("x = session.{}\n", "P".repeat(100_000)),
@@ -864,13 +853,10 @@ fn bug_unknown_names_are_quoted_whole() {
     }
 }
 
-/// Values the user wrote are quoted into messages as they are, so a line break
-/// written as an escape (`\n` in a string) splits the message over lines:
-/// `5:12: unknown method \`A` / `B\`; use …`. toml's own messages have their line
-/// breaks replaced (scenario/src/errors.rs) but the decoder's and serde_json's do not.
-/// Expected: one line, the value escaped (`A\nB`) as the script lexer does.
+/// Values quoted into messages may hold line breaks (escapes in the file); the
+/// message shows them escaped and stays on one line.
 #[test]
-fn bug_messages_quote_user_line_breaks() {
+fn messages_stay_on_one_line() {
     let transport = "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\nkind = \"lan\"\n";
     let cases = [
         (format!("{transport}methods = [\"STATUS_FLUSH\\nQUEUES\"]\n"), Format::Toml),
@@ -892,12 +878,9 @@ fn bug_messages_quote_user_line_breaks() {
     assert!(multi_line.is_empty(), "{multi_line:#?}");
 }
 
-/// serde's "expected struct RawStore" names a Rust type of the decoder, which a
-/// scenario author has never seen; a JSON file that is an array gets "invalid
-/// length 2, expected struct RawScenario with 6 elements".
-/// Expected: what the file should hold ("a table with a `name`", "a JSON object").
+/// Type errors say what the file should hold, never the decoder's Rust types.
 #[test]
-fn bug_messages_name_internal_types() {
+fn messages_never_name_internal_types() {
     let cases = [
         ("script = \"preset:spooler\"\nstore = [\"Mailbox\"]\n", Format::Toml),
         ("script = \"preset:spooler\"\ntransport = [\"Office LAN\"]\n", Format::Toml),
@@ -915,11 +898,9 @@ fn bug_messages_name_internal_types() {
     assert!(internal.is_empty(), "{internal:#?}");
 }
 
-/// A JSON file saved with a UTF-8 byte order mark (as some Windows editors do) is
-/// refused with serde_json's "expected value" at 1:1, which does not say why; the
-/// same mark is accepted in TOML files and in scripts.
+/// A JSON scenario saved with a UTF-8 byte order mark loads, as TOML does.
 #[test]
-fn bug_json_byte_order_mark() {
+fn json_with_a_byte_order_mark_loads() {
     let toml = "\u{FEFF}script = \"preset:spooler\"\n";
     assert!(load(toml, Format::Toml).is_ok(), "TOML takes the mark");
     let json = "\u{FEFF}{\"script\": \"preset:spooler\"}";
@@ -929,13 +910,9 @@ fn bug_json_byte_order_mark() {
     }
 }
 
-/// serde_json reports the last byte it read, and for an array or object where a
-/// scalar belongs it has only peeked at the `[` or `{`: the diagnostic lands one
-/// column early, on the space, `:` or enclosing `[` before the value (scalars are
-/// placed on their last character, and a value at the start of a line is placed
-/// right).
+/// An array or object where a scalar belongs is reported at its `[` or `{`.
 #[test]
-fn bug_json_type_errors_point_before_the_value() {
+fn json_type_errors_point_at_the_value() {
     for (src, value) in [
         ("{\"script\": \"preset:spooler\", \"title\": [1]}", "[1]"),
         ("{\"script\": \"preset:spooler\", \"title\":{}}", "{}}"),
