@@ -388,7 +388,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     // A dialog on screen, drawn over its transport.
     let dialog = view.prompt.map(|p| {
-        let (x, y, w, _) = rect_of(Node::Transport(p.transport), n);
+        let (x, y, w, hh) = rect_of(Node::Transport(p.transport), n);
         let name = &view.transports[p.transport].name;
         let text = match p.style {
             PromptStyle::DialUp => format!("Connect {name}?"),
@@ -396,8 +396,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         };
         html! {
             <g class="dialog-badge">
-                <rect x={(x + w - 190.0).to_string()} y={(y - 10.0).to_string()} width="180" height="26" rx="5" />
-                <text x={(x + w - 180.0).to_string()} y={(y + 7.0).to_string()}>{ text }</text>
+                // Over the right end of the "held" lane, clear of the title and queues.
+                <rect x={(x + w - 190.0).to_string()} y={(y + hh - 34.0).to_string()} width="180" height="26" rx="5" />
+                <text x={(x + w - 180.0).to_string()} y={(y + hh - 17.0).to_string()}>{ text }</text>
             </g>
         }
     });
