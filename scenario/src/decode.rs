@@ -6,7 +6,7 @@ use crate::locate::{path_to, FileDiagnostic, Located, Locator};
 use crate::presets::script_preset;
 use crate::toml_doc::{self, Item, Table, Value};
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+use flushq_core::scenario::{limits, Fault, FaultKind, Scenario, TransportKind, TransportSpec};
 use flushq_core::{diag::closest, script};
 #[cfg(feature = "json")]
 use serde::Deserialize;
@@ -73,9 +73,14 @@ struct RawTransport<S> {
     outbound: Vec<String>,
     #[cfg_attr(feature = "json", serde(default))]
     remote: Vec<String>,
+    #[cfg_attr(feature = "json", serde(default))]
+    outbound_count: u64,
+    #[cfg_attr(feature = "json", serde(default))]
+    remote_count: u64,
 }
 
-const TRANSPORT_FIELDS: &[&str] = &["name", "kind", "methods", "honors_no_ui", "async", "outbound", "remote"];
+const TRANSPORT_FIELDS: &[&str] =
+    &["name", "kind", "methods", "honors_no_ui", "async", "outbound", "remote", "outbound_count", "remote_count"];
 
 #[cfg_attr(feature = "json", derive(Deserialize))]
 #[cfg_attr(feature = "json", serde(rename_all = "lowercase"))]
@@ -164,6 +169,7 @@ mod from_toml {
     fn transport(t: &Table, at: usize) -> Result<RawTransport<Str>, Error> {
         let (mut name, mut kind, mut methods, mut honors_no_ui) = (None, None, None, None);
         let (mut asynchronous, mut outbound, mut remote) = (false, Vec::new(), Vec::new());
+        let (mut outbound_count, mut remote_count) = (0, 0);
         for e in &t.entries {
             let v = &e.item;
             match e.key.as_str() {
@@ -174,12 +180,24 @@ mod from_toml {
                 "async" => asynchronous = boolean(v)?,
                 "outbound" => outbound = strings(v)?,
                 "remote" => remote = strings(v)?,
+                "outbound_count" => outbound_count = unsigned(v)?,
+                "remote_count" => remote_count = unsigned(v)?,
                 _ => return Err(unknown_field(&e.key, e.at, TRANSPORT_FIELDS)),
             }
         }
         let name = name.ok_or_else(|| missing_field(at, "name"))?;
         let kind = kind.ok_or_else(|| missing_field(at, "kind"))?;
-        Ok(RawTransport { name, kind, methods, honors_no_ui, asynchronous, outbound, remote })
+        Ok(RawTransport {
+            name,
+            kind,
+            methods,
+            honors_no_ui,
+            asynchronous,
+            outbound,
+            remote,
+            outbound_count,
+            remote_count,
+        })
     }
 
     fn store(t: &Table, at: usize) -> Result<RawStore, Error> {
@@ -367,7 +385,50 @@ fn transport<S: Located>(
     spec.asynchronous = t.asynchronous;
     spec.outbound.clone_from(&t.outbound);
     spec.remote.clone_from(&t.remote);
+    // Generated messages, for large scenarios: `outbound_count = 3` adds out-1,
+    // out-2, out-3 after the listed ones. A count past the scenario limit is
+    // refused here, before anything is generated.
+    for (queue, count, prefix, field) in [
+        (&mut spec.outbound, t.outbound_count, "out", "outbound_count"),
+        (&mut spec.remote, t.remote_count, "in", "remote_count"),
+    ] {
+        if count > limits::MESSAGES as u64 {
+            let message =
+                format!("`{field}` is {count}, more than the {} messages a scenario may hold", limits::MESSAGES);
+            diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], message));
+            continue;
+        }
+        queue.extend((1..=count).map(|k| format!("{prefix}-{k}")));
+    }
     spec
+}
+
+/// The generated part of a queue: `n` when it ends with `prefix-1` .. `prefix-n`
+/// (how `outbound_count` / `remote_count` write them), for writers that want to
+/// keep files and links small.
+pub fn generated_tail(queue: &[String], prefix: &str) -> usize {
+    let number = |s: &str| s.strip_prefix(prefix)?.strip_prefix('-')?.parse::<usize>().ok();
+    let Some(n) = queue.last().and_then(|s| number(s)) else { return 0 };
+    if n == 0 || n > queue.len() {
+        return 0;
+    }
+    let tail = &queue[queue.len() - n..];
+    let generated =
+        tail.iter().enumerate().all(|(k, s)| number(s) == Some(k + 1) && s.len() == prefix.len() + 1 + digits(k + 1));
+    if generated {
+        n
+    } else {
+        0
+    }
+}
+
+fn digits(mut n: usize) -> usize {
+    let mut d = 1;
+    while n >= 10 {
+        n /= 10;
+        d += 1;
+    }
+    d
 }
 
 fn unknown_method(name: &str) -> String {

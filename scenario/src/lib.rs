@@ -20,6 +20,6 @@ mod locate;
 mod presets;
 mod toml_doc;
 
-pub use decode::{load, Format};
+pub use decode::{generated_tail, load, Format};
 pub use locate::FileDiagnostic;
 pub use presets::{preset, presets, script_preset, Preset, SCRIPT_PRESETS};

@@ -728,3 +728,25 @@ fn bug_json_eof_column_zero() {
     // Was: 2:0 "EOF while parsing an object".
     assert_first(&load_err("{\n", Format::Json), (2, 1), "EOF while parsing an object");
 }
+
+/// `outbound_count` / `remote_count` generate out-1.. and in-1.. after the listed
+/// messages, in TOML and JSON alike, and `generated_tail` finds them again.
+#[test]
+fn generated_messages() {
+    let toml = "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\nkind = \"lan\"\noutbound = [\"x\"]\noutbound_count = 3\nremote_count = 2\n";
+    let s = load(toml, Format::Toml).unwrap();
+    assert_eq!(s.transports[0].outbound, ["x", "out-1", "out-2", "out-3"]);
+    assert_eq!(s.transports[0].remote, ["in-1", "in-2"]);
+    let json = r#"{"script": "preset:spooler", "transport": [{"name": "A", "kind": "lan", "outbound": ["x"], "outbound_count": 3, "remote_count": 2}]}"#;
+    assert_eq!(load(json, Format::Json).unwrap(), s);
+    assert_eq!(flushq_scenario::generated_tail(&s.transports[0].outbound, "out"), 3);
+    assert_eq!(flushq_scenario::generated_tail(&s.transports[0].remote, "in"), 2);
+    let mixed: Vec<String> = ["out-1", "out-3"].map(String::from).to_vec();
+    assert_eq!(flushq_scenario::generated_tail(&mixed, "out"), 0);
+    let padded: Vec<String> = ["out-01"].map(String::from).to_vec();
+    assert_eq!(flushq_scenario::generated_tail(&padded, "out"), 0);
+    let too_many =
+        "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\nkind = \"lan\"\noutbound_count = 1000001\n";
+    let d = load(too_many, Format::Toml).unwrap_err();
+    assert!(d[0].message.contains("`outbound_count` is 1000001"), "{d:?}");
+}

@@ -47,7 +47,7 @@ fn initial_state() -> Playground {
 }
 
 fn shared(s: &Playground) -> Shared {
-    Shared { scenario: s.scenario.clone(), answers: s.answers.clone(), step: s.step as u32 }
+    Shared { scenario: (*s.scenario).clone(), answers: s.answers.clone(), step: s.step as u32 }
 }
 
 /// The playground page.
@@ -209,7 +209,7 @@ pub fn app(props: &AppProps) -> Html {
                             <Flags script={state.scenario.script.clone()} on_action={on_action.clone()} />
                         </section>
                     } else {
-                        <ScenarioEditor scenario={state.scenario.clone()} error={state.run.scenario_error.clone().map(AttrValue::from)} on_action={on_action.clone()} />
+                        <ScenarioEditor scenario={Ptr(state.scenario.clone())} error={state.run.scenario_error.clone().map(AttrValue::from)} on_action={on_action.clone()} />
                     }
                 </aside>
                 <section class="stage" aria-label="Simulation">

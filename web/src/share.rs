@@ -66,7 +66,18 @@ impl fmt::Display for TomlFile<'_> {
             writeln!(f, "\n[[transport]]\nname = {}\nkind = {}", Basic(&t.name), Basic(t.kind.name()))?;
             writeln!(f, "methods = {}", Array(&t.methods.names().collect::<Vec<_>>()))?;
             writeln!(f, "honors_no_ui = {}\nasync = {}", t.honors_no_ui, t.asynchronous)?;
-            writeln!(f, "outbound = {}\nremote = {}", Array(&t.outbound), Array(&t.remote))?;
+            // Generated messages (out-1 .. out-n) are written as a count, so large
+            // scenarios make small files and links.
+            let out_n = flushq_scenario::generated_tail(&t.outbound, "out");
+            let in_n = flushq_scenario::generated_tail(&t.remote, "in");
+            let (outbound, remote) = (&t.outbound[..t.outbound.len() - out_n], &t.remote[..t.remote.len() - in_n]);
+            writeln!(f, "outbound = {}\nremote = {}", Array(outbound), Array(remote))?;
+            if out_n > 0 {
+                writeln!(f, "outbound_count = {out_n}")?;
+            }
+            if in_n > 0 {
+                writeln!(f, "remote_count = {in_n}")?;
+            }
         }
         for store in &s.stores {
             writeln!(f, "\n[[store]]\nname = {}", Basic(store))?;

@@ -28,8 +28,9 @@ pub enum Panel {
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Playground {
-    /// The scenario being edited, script included.
-    pub scenario: Scenario,
+    /// The scenario being edited, script included. Shared: an action clones the
+    /// state, and a large scenario must not be copied on every step.
+    pub scenario: Rc<Scenario>,
     /// Answers to the dialogs, in the order they appear.
     pub answers: Vec<Answer>,
     /// The run derived from `scenario` and `answers`.
@@ -94,7 +95,7 @@ impl Playground {
     pub fn new(scenario: Scenario, answers: Vec<Answer>, preset: Option<String>) -> Self {
         let run = Rc::new(Run::compute(&scenario, &answers));
         Playground {
-            scenario,
+            scenario: Rc::new(scenario),
             answers,
             last_good: run.clone(),
             run,
@@ -167,17 +168,17 @@ impl Reducible for Playground {
                 s.playing = false;
             }
             Action::Script(text) => {
-                s.scenario.script = text;
+                Rc::make_mut(&mut s.scenario).script = text;
                 s.recompute();
             }
             Action::Flags(flags) => {
                 if let Some(text) = set_flush_flags(&s.scenario.script, flags) {
-                    s.scenario.script = text;
+                    Rc::make_mut(&mut s.scenario).script = text;
                     s.recompute();
                 }
             }
             Action::Scenario(scenario) => {
-                s.scenario = *scenario;
+                s.scenario = Rc::new(*scenario);
                 s.recompute();
             }
             Action::Preset(name) => {
@@ -239,7 +240,7 @@ mod tests {
             s.run.events.iter().position(|e| matches!(e.kind, flushq_core::trace::EventKind::LinkDown { .. })).unwrap();
         let s = reduce(s, Action::Goto(failed_at));
         let before: Vec<_> = s.run.events[..failed_at].to_vec();
-        let mut scenario = s.scenario.clone();
+        let mut scenario = (*s.scenario).clone();
         scenario.faults.clear();
         let s = reduce(s, Action::Scenario(Box::new(scenario)));
         assert_eq!(s.step, failed_at, "the visitor stays where they were");

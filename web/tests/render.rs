@@ -125,7 +125,7 @@ fn prompt_dialog() {
 fn scenario_editor_lists_transports_and_faults() {
     let html = render::<ScenarioEditor>(|| {
         let p = preset("link-down");
-        ScenarioEditorProps { scenario: p.scenario.clone(), error: None, on_action: Callback::noop() }
+        ScenarioEditorProps { scenario: Ptr(p.scenario.clone()), error: None, on_action: Callback::noop() }
     });
     assert!(html.contains("link_down"));
     insta::assert_snapshot!("scenario_editor_link_down", html);

@@ -352,3 +352,19 @@ fn fuzz_never_panics() {
         }
     }
 }
+
+/// Generated messages travel as counts: a scenario of 64 transports with 7,812
+/// messages each way (a million events) fits in a short link and comes back whole.
+#[test]
+fn generated_messages_make_short_links() {
+    let mut toml = String::from("script = \"preset:spooler\"\n");
+    for i in 0..64 {
+        toml.push_str(&format!(
+            "\n[[transport]]\nname = \"T{i}\"\nkind = \"lan\"\noutbound_count = 7812\nremote_count = 7812\n"
+        ));
+    }
+    let scenario = flushq_scenario::load(&toml, flushq_scenario::Format::Toml).unwrap();
+    let link = encode(&Shared { scenario: scenario.clone(), answers: vec![], step: 0 });
+    assert!(link.len() < 2_000, "{} characters", link.len());
+    assert_eq!(decode(&link).unwrap().scenario, scenario);
+}

@@ -53,6 +53,7 @@ fn node_of(actor: &Actor, view: &View) -> Option<Node> {
 /// Colours come from the page's custom properties, with fallbacks for standalone use.
 pub const DIAGRAM_CSS: &str = r#"
 .diagram { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", sans-serif; }
+.diagram .col-note { font-size: 11px; fill: var(--muted, #5b6470); }
 .diagram .col-head { font-size: 12px; font-weight: 600; fill: var(--muted, #5b6470); text-transform: uppercase; letter-spacing: .05em; }
 .diagram .box > rect { fill: var(--panel, #fff); stroke: var(--line, #c9d0d8); stroke-width: 1.5; }
 .diagram .box .title { font-size: 13px; font-weight: 600; fill: var(--ink, #1b1f24); }
@@ -95,18 +96,47 @@ pub const DIAGRAM_CSS: &str = r#"
 @media (prefers-reduced-motion: reduce) { .diagram .token { transition: none; } .diagram .box.active > rect { filter: none; } }
 "#;
 
-/// Height of the drawing for `n` transports.
-pub fn height(n: usize) -> f64 {
-    (TOP + n as f64 * ROW_H + 60.0).max(356.0)
+/// Most transport rows drawn at once. A profile with more shows the rows around
+/// the current step (the status table lists them all): a taller drawing would be
+/// unreadable, and drawing every row would cost more than a frame.
+pub const MAX_ROWS: usize = 12;
+
+/// Which transports the drawing shows, and where everything goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// First transport shown.
+    pub first: usize,
+    /// How many are shown.
+    pub shown: usize,
 }
 
-fn rect_of(node: Node, n: usize) -> (f64, f64, f64, f64) {
-    let h = height(n);
-    match node {
-        Node::Client => (CLIENT_X, TOP, 196.0, 150.0),
-        Node::Session => (SESSION_X, TOP + 170.0, 196.0, 120.0),
-        Node::Spooler => (SPOOLER_X, TOP + (h - TOP - 70.0) / 2.0 - 62.0, 140.0, 124.0),
-        Node::Transport(i) | Node::User(i) => (XP_X, TOP + i as f64 * ROW_H, XP_W, ROW_H - 14.0),
+impl Layout {
+    /// The window of rows around transport `focus`, among `total`.
+    pub fn around(focus: usize, total: usize) -> Layout {
+        let shown = total.min(MAX_ROWS);
+        let first = focus.saturating_sub(shown / 2).min(total - shown);
+        Layout { first, shown }
+    }
+
+    /// Height of the drawing.
+    pub fn height(&self) -> f64 {
+        (TOP + self.shown as f64 * ROW_H + 60.0).max(356.0)
+    }
+
+    /// The box of `node`, or `None` for a transport outside the window.
+    fn rect(&self, node: Node) -> Option<(f64, f64, f64, f64)> {
+        let h = self.height();
+        Some(match node {
+            Node::Client => (CLIENT_X, TOP, 196.0, 150.0),
+            Node::Session => (SESSION_X, TOP + 170.0, 196.0, 120.0),
+            Node::Spooler => (SPOOLER_X, TOP + (h - TOP - 70.0) / 2.0 - 62.0, 140.0, 124.0),
+            Node::Transport(i) | Node::User(i) => {
+                if i < self.first || i >= self.first + self.shown {
+                    return None;
+                }
+                (XP_X, TOP + (i - self.first) as f64 * ROW_H, XP_W, ROW_H - 14.0)
+            }
+        })
     }
 }
 
@@ -131,7 +161,10 @@ fn token(key: String, subject: &str, x: f64, y: f64, class: &'static str) -> Htm
     let label: String = subject.chars().take(14).collect();
     html! {
         <g key={key} class={classes!("token", class)} style={format!("transform: translate({x:.1}px, {y:.1}px)")}>
-            <title>{ subject }</title>
+            // A tooltip only where the label is cut short: one node less per token.
+            if subject.chars().count() > 14 {
+                <title>{ subject }</title>
+            }
             <rect width={format!("{w}")} height="18" rx="9" />
             <text x={format!("{:.1}", w / 2.0)} y="13" text-anchor="middle">{ label }</text>
         </g>
@@ -240,16 +273,24 @@ fn arrow(from: (f64, f64, f64, f64), to: (f64, f64, f64, f64), class: &'static s
 pub fn diagram(props: &DiagramProps) -> Html {
     let view: &View = &props.view;
     let n = view.transports.len();
-    let h = height(n);
     let actor = props.event.as_ref().and_then(|e| node_of(&e.actor, view));
     let target = props.event.as_ref().and_then(|e| e.target.as_ref()).and_then(|a| node_of(a, view));
+    let transport_of = |node: Option<Node>| match node {
+        Some(Node::Transport(i) | Node::User(i)) => Some(i),
+        _ => None,
+    };
+    let focus =
+        transport_of(target).or(transport_of(actor)).or(view.prompt.map(|p| p.transport)).or(view.active).unwrap_or(0);
+    let layout = Layout::around(focus, n);
+    let h = layout.height();
+    let always = |node: Node| layout.rect(node).unwrap_or_default();
     let lit = |node: Node| (actor == Some(node) || target == Some(node)).then_some("active");
 
     let mut tokens: Vec<Html> = Vec::new();
     let mut boxes: Vec<Html> = Vec::new();
 
     // Client app with its inbox.
-    let (cx, cy, cw, ch) = rect_of(Node::Client, n);
+    let (cx, cy, cw, ch) = always(Node::Client);
     let line = view.line.map(|l| format!("script line {l}")).unwrap_or_else(|| String::from("idle"));
     let waiting = view.blocked.map(|l| format!("waits in FlushQueues, L{l}"));
     // The client's submitted mail waits in the transports' outbound queues; the
@@ -269,7 +310,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     lay(view, inbox, view.inbox.len(), lane, &mut tokens);
 
     // MAPI session and its status table.
-    let (sx, sy, sw, sh) = rect_of(Node::Session, n);
+    let (sx, sy, sw, sh) = always(Node::Session);
     let open = view.handles.iter().filter(|h| h.released.is_none()).count();
     boxes.push(html! {
         <g class={classes!("box", "session", lit(Node::Session))}>
@@ -282,7 +323,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     });
 
     // Spooler.
-    let (px, py, pw, ph) = rect_of(Node::Spooler, n);
+    let (px, py, pw, ph) = always(Node::Spooler);
     // The job's transports, a window of three around the one being flushed.
     let job: Vec<Html> = if view.job.is_empty() {
         vec![html! { <tspan x={(px + 10.0).to_string()} dy="0">{ "idle" }</tspan> }]
@@ -318,14 +359,22 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     // Transports and their remote systems, a component per row so that a step
     // re-draws only the rows it changed.
-    let rows: Vec<Html> = (0..n)
+    let rows: Vec<Html> = (layout.first..layout.first + layout.shown)
         .map(|i| {
             html! {
-                <TransportRow key={i} view={props.view.clone()} index={i}
+                <TransportRow key={i} view={props.view.clone()} index={i} layout={layout}
                     lit={lit(Node::Transport(i)).is_some()} fingerprint={RowFingerprint::of(view, i)} />
             }
         })
         .collect();
+    let window_note = (layout.shown < n).then(|| {
+        let text = format!(
+            "showing transports {}-{} of {n}, around this step; the status table lists all",
+            layout.first + 1,
+            layout.first + layout.shown
+        );
+        html! { <text class="col-note" x={XP_X.to_string()} y="40">{ text }</text> }
+    });
 
     // The shared modem line, when any transport dials.
     let dialers: Vec<usize> =
@@ -339,10 +388,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
         };
         let wires = dialers
             .iter()
-            .map(|&i| {
-                let (x, ty, w, hh) = rect_of(Node::Transport(i), n);
+            .filter_map(|&i| {
+                let (x, ty, w, hh) = layout.rect(Node::Transport(i))?;
                 let held = view.modem_line == Some(i);
-                html! { <line class={classes!("wire", held.then_some("held"))} x1={(x + w - 24.0).to_string()} y1={(ty + hh).to_string()} x2={(x + w - 24.0).to_string()} y2={y.to_string()} /> }
+                Some(html! { <line class={classes!("wire", held.then_some("held"))} x1={(x + w - 24.0).to_string()} y1={(ty + hh).to_string()} x2={(x + w - 24.0).to_string()} y2={y.to_string()} /> })
             })
             .collect::<Html>();
         html! {
@@ -355,8 +404,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
     });
 
     // The call of this step, and the fallback drawn distinctly.
-    let call = match (actor, target) {
-        (Some(a), Some(b)) if rect_of(a, n) != rect_of(b, n) => {
+    let rects = (actor.and_then(|a| layout.rect(a)), target.and_then(|b| layout.rect(b)));
+    let call = match rects {
+        (Some(from), Some(to)) if from != to => {
             let fallback = matches!(
                 props.event.as_ref().map(|e| &e.kind),
                 Some(EventKind::FlushCall { target: Some(_), mode: FlushMode::Synchronous, .. })
@@ -369,16 +419,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some("returns"),
                 _ => None,
             });
-            let main = arrow(rect_of(a, n), rect_of(b, n), if fallback { "fallback" } else { "call" }, label);
+            let main = arrow(from, to, if fallback { "fallback" } else { "call" }, label);
             let extra = props.event.as_ref().and_then(|e| match &e.kind {
-                EventKind::FlushCall { target: Some(t), .. } if fallback => view.transport_index(t).map(|i| {
-                    arrow(
-                        rect_of(Node::Spooler, n),
-                        rect_of(Node::Transport(i), n),
-                        "fallback",
-                        Some("lpTargetTransport"),
-                    )
-                }),
+                EventKind::FlushCall { target: Some(t), .. } if fallback => view
+                    .transport_index(t)
+                    .and_then(|i| layout.rect(Node::Transport(i)))
+                    .map(|to| arrow(always(Node::Spooler), to, "fallback", Some("lpTargetTransport"))),
                 _ => None,
             });
             html! { <>{ main }{ for extra }</> }
@@ -387,20 +433,20 @@ pub fn diagram(props: &DiagramProps) -> Html {
     };
 
     // A dialog on screen, drawn over its transport.
-    let dialog = view.prompt.map(|p| {
-        let (x, y, w, hh) = rect_of(Node::Transport(p.transport), n);
+    let dialog = view.prompt.and_then(|p| {
+        let (x, y, w, hh) = layout.rect(Node::Transport(p.transport))?;
         let name = &view.transports[p.transport].name;
         let text = match p.style {
             PromptStyle::DialUp => format!("Connect {name}?"),
             PromptStyle::Progress => format!("{name}: sending and receiving…"),
         };
-        html! {
+        Some(html! {
             <g class="dialog-badge">
                 // Over the right end of the "held" lane, clear of the title and queues.
                 <rect x={(x + w - 190.0).to_string()} y={(y + hh - 34.0).to_string()} width="180" height="26" rx="5" />
                 <text x={(x + w - 180.0).to_string()} y={(y + hh - 17.0).to_string()}>{ text }</text>
             </g>
-        }
+        })
     });
 
     html! {
@@ -416,6 +462,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <text class="col-head" x={SPOOLER_X.to_string()} y="26">{ "Spooler" }</text>
             <text class="col-head" x={XP_X.to_string()} y="26">{ "Transports, in transport order" }</text>
             <text class="col-head" x={REMOTE_X.to_string()} y="26">{ "Remote systems" }</text>
+            { for window_note }
             { for boxes }
             { for rows }
             { for modem }
@@ -457,6 +504,8 @@ pub struct TransportRowProps {
     pub view: Ptr<View>,
     /// Which transport.
     pub index: usize,
+    /// Where the rows go.
+    pub layout: Layout,
     /// Highlighted as the actor or callee of this step.
     pub lit: bool,
     /// Decides whether the row changed.
@@ -465,7 +514,10 @@ pub struct TransportRowProps {
 
 impl PartialEq for TransportRowProps {
     fn eq(&self, other: &Self) -> bool {
-        self.index == other.index && self.lit == other.lit && self.fingerprint == other.fingerprint
+        self.index == other.index
+            && self.layout == other.layout
+            && self.lit == other.lit
+            && self.fingerprint == other.fingerprint
     }
 }
 
@@ -474,9 +526,8 @@ impl PartialEq for TransportRowProps {
 pub fn transport_row(props: &TransportRowProps) -> Html {
     let view: &View = &props.view;
     let i = props.index;
-    let n = view.transports.len();
     let t = &view.transports[i];
-    let (x, y, w, hh) = rect_of(Node::Transport(i), n);
+    let Some((x, y, w, hh)) = props.layout.rect(Node::Transport(i)) else { return html! {} };
     let status = view.status[t.row];
     let q = &view.queues[i];
     let mut tokens: Vec<Html> = Vec::new();

@@ -10,8 +10,8 @@ use yew::prelude::*;
 /// Properties of [`ScenarioEditor`].
 #[derive(Properties, PartialEq)]
 pub struct ScenarioEditorProps {
-    /// The scenario being edited.
-    pub scenario: Scenario,
+    /// The scenario being edited (compared by identity).
+    pub scenario: crate::Ptr<Scenario>,
     /// Why the scenario cannot run, if it cannot.
     pub error: Option<AttrValue>,
     /// Dispatches `Scenario`.
@@ -59,7 +59,7 @@ fn fault_message(kind: &FaultKind) -> String {
 /// The scenario panel.
 #[function_component(ScenarioEditor)]
 pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
-    let s = &props.scenario;
+    let s: &Scenario = &props.scenario;
     // Applies an edit to a copy of the scenario and dispatches it.
     let edit = |f: Edit| {
         let cb = props.on_action.clone();

@@ -19,7 +19,7 @@ pub struct TraceListProps {
 }
 
 /// Events shown around the current one: enough to read, cheap to render.
-const WINDOW: usize = 100;
+const WINDOW: usize = 40;
 
 /// The trace panel.
 #[function_component(TraceList)]
