@@ -20,6 +20,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod diag;
+pub mod goal;
 pub mod machine;
 pub mod mapi;
 pub mod rng;
