@@ -15,6 +15,7 @@ pub mod export;
 mod inline;
 #[cfg(feature = "json")]
 mod json_index;
+pub mod lessons;
 mod literal;
 mod locate;
 mod presets;

@@ -15,6 +15,12 @@ pub enum Assertion {
     AllOutgoingDelivered,
     /// Every message waiting remotely arrived in the inbox.
     AllIncomingReceived,
+    /// Every outgoing message of this transport was delivered.
+    TransportDelivered(String),
+    /// This transport's queues were left as they were: nothing sent or received.
+    TransportUntouched(String),
+    /// OpenEntry opened this row's status object (`spooler` or a row's name).
+    Opened(String),
     /// No transport showed a dialog.
     NoUiPrompt,
     /// This transport showed a dialog.
@@ -42,6 +48,9 @@ impl fmt::Display for Assertion {
         match self {
             Assertion::AllOutgoingDelivered => f.write_str("every outgoing message delivered"),
             Assertion::AllIncomingReceived => f.write_str("every waiting message received"),
+            Assertion::TransportDelivered(t) => write!(f, "every outgoing message of {t} delivered"),
+            Assertion::TransportUntouched(t) => write!(f, "{t} left untouched"),
+            Assertion::Opened(o) => write!(f, "the status object of {o} opened"),
             Assertion::NoUiPrompt => f.write_str("no dialog shown"),
             Assertion::PromptShown(t) => write!(f, "{t} showed its dialog"),
             Assertion::FlushedThroughSpooler(t) => write!(f, "{t} flushed through the spooler"),
@@ -101,6 +110,27 @@ impl Assertion {
                     .map(|t| format!("{} still waits on {}", list(&t.remote), t.name))
                     .collect();
                 (!left.is_empty()).then(|| list(&left))
+            }
+            Assertion::TransportDelivered(name) => match outcome.transport(name) {
+                None => Some(format!("there is no transport named {name}")),
+                Some(t) => {
+                    let stuck: Vec<String> = t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect();
+                    (!stuck.is_empty()).then(|| format!("{name} still holds {}", list(&stuck)))
+                }
+            },
+            Assertion::TransportUntouched(name) => match outcome.transport(name) {
+                None => Some(format!("there is no transport named {name}")),
+                Some(t) if !t.delivered.is_empty() => Some(format!("{name} sent {}", list(&t.delivered))),
+                Some(_) if outcome.ui_prompts.contains(name) => Some(format!("{name} showed its dialog")),
+                Some(_) => {
+                    let flushed = events.iter().any(|e| matches!(&e.kind, EventKind::XpFlushQueues { transport, .. } if &**transport == name.as_str()));
+                    flushed.then(|| format!("the spooler flushed {name}"))
+                }
+            },
+            Assertion::Opened(name) => {
+                let done =
+                    outcome.calls.iter().any(|c| c.api == "OpenEntry" && &c.object == name && c.hresult == HResult::Ok);
+                (!done).then(|| format!("OpenEntry never opened the status object of {name}"))
             }
             Assertion::NoUiPrompt => {
                 (!outcome.ui_prompts.is_empty()).then(|| format!("dialogs were shown by {}", list(&outcome.ui_prompts)))
