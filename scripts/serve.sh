@@ -8,4 +8,4 @@ ensure_web_tools
 build_web
 port="${PORT:-8080}"
 say "flushq playground: http://127.0.0.1:$port/   (Ctrl-C stops it)"
-exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist
+exec python3 scripts/serve.py "$port"

@@ -30,7 +30,8 @@ const server = http.createServer((req, res) => {
     res.writeHead(404);
     return res.end();
   }
-  res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream' });
+  // CORS: embeds in strictly sandboxed iframes fetch from an opaque origin.
+  res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'access-control-allow-origin': '*' });
   fs.createReadStream(file).pipe(res);
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -386,6 +387,34 @@ try {
     check('a jump in a million-event trace fits in one 16 ms frame', work < 16.7, `${work.toFixed(1)} ms`);
     await page.screenshot({ path: path.join(shots, '09-million-events.png'), fullPage: false });
     check('page had no console errors (10)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+  // 11. The documentation page: sandboxed embeds load, size themselves, and obey the page.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base + 'docs/procedures.html');
+    for (const id of ['procedure-a', 'procedure-b', 'link-down']) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      const frame = page.frameLocator(`#${id}`);
+      await frame.locator('svg.diagram').waitFor({ timeout: 20000 });
+    }
+    check('every embed on the docs page renders its diagram', true);
+    const b = page.frameLocator('#procedure-b');
+    check('an embed shows only its panels', (await b.locator('.status-table').count()) === 1 && (await b.locator('header.top').count()) === 0);
+    check('an embed opens at its step', (await b.locator('.counter').textContent()).trim().startsWith('20 /'));
+    check('an embed links to the full playground', (await b.locator('a.open-full').getAttribute('href')).includes('#v=1&s='));
+    await page.waitForFunction(() => parseInt(document.querySelector('#procedure-b').style.height, 10) > 300);
+    check('an embed reports its height to the page', parseInt(await page.$eval('#procedure-b', (f) => f.style.height), 10) > 300);
+    await page.click('.host[data-frame="procedure-b"] button[data-goto="11"]');
+    await page.waitForFunction(() => document.querySelector('#procedure-b').dataset.step === '11');
+    check('the page moves an embed with flushq:goto and hears flushq:step', (await b.locator('.counter').textContent()).trim().startsWith('11 /'));
+    await page.locator('#link-down').scrollIntoViewIfNeeded();
+    await page.click('.host[data-frame="link-down"] button[data-play="1"]');
+    await page.waitForFunction(() => +document.querySelector('#link-down').dataset.step > 11, null, { timeout: 10000 });
+    await page.click('.host[data-frame="link-down"] button[data-play="0"]');
+    check('the page plays and pauses an embed', +(await page.$eval('#link-down', (f) => f.dataset.step)) > 11);
+    await page.screenshot({ path: path.join(shots, '10-docs-page.png'), fullPage: true });
+    check('the docs page had no console errors', page.errors.length === 0, page.errors.join(' | '));
     await context.close();
   }
 } catch (e) {

@@ -12,6 +12,7 @@ use crate::components::prompt::Prompt;
 use crate::components::scenario_editor::ScenarioEditor;
 use crate::components::status_table::StatusTable;
 use crate::components::trace_list::TraceList;
+use crate::embed::{self, Embed, Part};
 use crate::share::{self, Shared};
 use crate::state::{Action, Panel, Playground};
 use crate::Ptr;
@@ -29,21 +30,35 @@ pub struct AppProps {
     /// Start from this state instead of the URL, the saved session or the default preset.
     #[prop_or_default]
     pub initial: Option<Playground>,
+    /// Render as an embed (otherwise the page's `?embed` query decides).
+    #[prop_or_default]
+    pub embed: Option<Embed>,
 }
 
-/// Where a first render starts: the share link, the saved session, or the default.
-fn initial_state() -> Playground {
-    let restored = browser::fragment()
-        .and_then(|f| share::decode(&f).ok())
-        .or_else(|| browser::load_session().and_then(|s| share::decode(&s).ok()));
-    match restored {
+/// Where a first render starts: the share link, the saved session (not in an
+/// embed), the embed's preset, or the default.
+fn initial_state(embed: Option<&Embed>) -> Playground {
+    let from_link = browser::fragment().and_then(|f| share::decode(&f).ok());
+    let restored = match embed {
+        Some(_) => from_link,
+        None => from_link.or_else(|| browser::load_session().and_then(|s| share::decode(&s).ok())),
+    };
+    let mut p = match restored {
         Some(Shared { scenario, answers, step }) => {
             let mut p = Playground::new(scenario, answers, None);
-            p.step = (step as usize).min(p.shown().len());
+            p.step = step as usize;
             p
         }
-        None => Playground::from_preset(DEFAULT_PRESET).expect("the default preset loads"),
+        None => embed
+            .and_then(|e| e.preset.as_deref())
+            .and_then(Playground::from_preset)
+            .unwrap_or_else(|| Playground::from_preset(DEFAULT_PRESET).expect("the default preset loads")),
+    };
+    if let Some(step) = embed.and_then(|e| e.step) {
+        p.step = step;
     }
+    p.step = p.step.min(p.shown().len());
+    p
 }
 
 fn shared(s: &Playground) -> Shared {
@@ -53,9 +68,18 @@ fn shared(s: &Playground) -> Shared {
 /// The playground page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    let embed: Option<Embed> = {
+        let given = props.embed.clone();
+        let in_browser = props.initial.is_none();
+        (*use_memo((), move |_| {
+            given.or_else(|| if in_browser { browser::query().and_then(|q| Embed::from_query(&q)) } else { None })
+        }))
+        .clone()
+    };
     let initial = props.initial.clone();
+    let embed_for_init = embed.clone();
     // Not `use_reducer_eq`: comparing whole runs would cost more than rendering.
-    let state = use_reducer(move || initial.unwrap_or_else(initial_state));
+    let state = use_reducer(move || initial.unwrap_or_else(|| initial_state(embed_for_init.as_ref())));
     let toast = use_state(|| None::<String>);
     // Stable across renders, so components whose other props did not change skip
     // re-rendering (the trace items, while playing).
@@ -105,8 +129,9 @@ pub fn app(props: &AppProps) -> Html {
     {
         let latest = use_mut_ref(|| state.clone());
         *latest.borrow_mut() = state.clone();
+        let embedded = embed.is_some();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
+            let listener = (!embedded).then(web_sys::window).flatten().map(|w| {
                 gloo::events::EventListener::new(&w, "pagehide", move |_| {
                     browser::save_session(&share::encode(&shared(&latest.borrow())));
                 })
@@ -120,9 +145,12 @@ pub fn app(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let key = (state.step, Rc::as_ptr(&state.run) as usize);
+        let embedded = embed.is_some();
         use_effect_with(key, move |_| {
-            let timer = gloo::timers::callback::Timeout::new(400, move || {
-                browser::save_session(&share::encode(&shared(&state)));
+            let timer = (!embedded).then(|| {
+                gloo::timers::callback::Timeout::new(400, move || {
+                    browser::save_session(&share::encode(&shared(&state)));
+                })
             });
             move || drop(timer)
         });
@@ -143,6 +171,48 @@ pub fn app(props: &AppProps) -> Html {
     let changed: Vec<usize> =
         (0..view.status.len()).filter(|&i| step > 0 && before.status[i] != view.status[i]).collect();
 
+    // Embeds: report each step to the host page, follow its commands, report the height.
+    {
+        let embedded = embed.is_some();
+        let said = narration.clone();
+        let total = run.len();
+        use_effect_with(step, move |step| {
+            if embedded {
+                let fields =
+                    [("step", (*step as f64).into()), ("total", (total as f64).into()), ("narration", said.into())];
+                browser::post_to_parent("flushq:step", &fields);
+            }
+        });
+    }
+    {
+        let embedded = embed.is_some();
+        let dispatch = on_action.clone();
+        use_effect_with((), move |_| {
+            let listeners = embedded.then(|| {
+                let window = web_sys::window()?;
+                let messages =
+                    gloo::events::EventListener::new(&window, "message", move |e| match browser::message_of(e) {
+                        Some((kind, Some(step))) if kind == "flushq:goto" && step >= 0.0 => {
+                            dispatch.emit(Action::Goto(step as usize))
+                        }
+                        Some((kind, _)) if kind == "flushq:play" => dispatch.emit(Action::Play(true)),
+                        Some((kind, _)) if kind == "flushq:pause" => dispatch.emit(Action::Play(false)),
+                        _ => {}
+                    });
+                Some((messages, browser::observe_height()))
+            });
+            move || drop(listeners)
+        });
+    }
+    let open_url = {
+        let embedded = embed.is_some();
+        let state = state.clone();
+        use_memo((step, Rc::as_ptr(&state.run) as usize), move |_| {
+            let page = browser::page_url();
+            (embedded && !page.is_empty()).then(|| format!("{page}#{}", share::encode(&shared(&state))))
+        })
+    };
+
     let on_share = {
         let state = state.clone();
         let toast = toast.clone();
@@ -152,6 +222,18 @@ pub fn app(props: &AppProps) -> Html {
             let url = browser::url_with_fragment(&body);
             browser::copy(&url);
             toast.set(Some(format!("Link copied ({} characters). It opens this exact step.", url.len())));
+        })
+    };
+    let on_embed = {
+        let state = state.clone();
+        let toast = toast.clone();
+        Callback::from(move |_| {
+            let code = embed::embed_code(&browser::page_url(), &share::encode(&shared(&state)), &state.scenario.title);
+            browser::copy(&code);
+            toast.set(Some(format!(
+                "Embed code copied ({} characters): paste it into a documentation page.",
+                code.len()
+            )));
         })
     };
     let on_export = {
@@ -195,9 +277,49 @@ pub fn app(props: &AppProps) -> Html {
     let stale = state.run.is_error();
     let title = state.scenario.title.clone();
 
+    if let Some(e) = embed.as_ref() {
+        let info = e.shows(Part::Table) || e.shows(Part::Trace);
+        return html! {
+            <div class="app embed">
+                <header class="embed-head">
+                    <h2 class="scenario-title">{ title }</h2>
+                    if let Some(url) = (*open_url).clone() {
+                        <a class="open-full" href={url} target="_blank" rel="noopener">{ "Open in playground ↗" }</a>
+                    }
+                </header>
+                if e.shows(Part::Script) {
+                    <Editor text={state.scenario.script.clone()} diagnostics={diagnostics}
+                        line={view.line} blocked={view.blocked.is_some()} readonly={e.readonly}
+                        on_change={on_action.reform(Action::Script)} />
+                }
+                if e.shows(Part::Diagram) {
+                    <div class="diagram-scroll"><Diagram view={view.clone()} event={event.clone()} /></div>
+                }
+                if e.shows(Part::Narration) {
+                    <p class="narration" aria-live="polite" aria-atomic="true">
+                        <span class="step-no">{ format!("Step {step}") }</span>{ narration }
+                    </p>
+                }
+                if e.shows(Part::Controls) {
+                    <Controls step={step} len={run.len()} playing={state.playing} speed={state.speed} on_action={on_action.clone()} />
+                }
+                if info {
+                    <div class="info">
+                        if e.shows(Part::Table) { <StatusTable view={view.clone()} changed={changed} /> }
+                        if e.shows(Part::Trace) { <TraceList run={Ptr(run.clone())} step={step} on_action={on_action.clone()} /> }
+                    </div>
+                }
+                { for prompt }
+                if state.help {
+                    <Help on_action={on_action.clone()} />
+                }
+            </div>
+        };
+    }
+
     html! {
         <div class="app">
-            <Header preset={state.preset.clone().map(AttrValue::from)} panel={state.panel} on_action={on_action.clone()} {on_share} {on_export} />
+            <Header preset={state.preset.clone().map(AttrValue::from)} panel={state.panel} on_action={on_action.clone()} {on_share} {on_embed} {on_export} />
             <main class="layout">
                 <aside class="side" aria-label="Inputs">
                     if state.panel == Panel::Script {

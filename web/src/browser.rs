@@ -7,8 +7,14 @@ use wasm_bindgen::JsCast;
 /// localStorage key of the last session.
 const SESSION_KEY: &str = "flushq.session";
 
+/// The browser window; `None` off the web (server-side renders in tests), where
+/// calling into JavaScript would panic.
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 /// The URL fragment without `#`, if any.
@@ -99,4 +105,66 @@ pub fn typing_target(e: &web_sys::KeyboardEvent) -> bool {
     let tag = target.tag_name().to_ascii_uppercase();
     matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         || target.closest("[contenteditable=true]").ok().flatten().is_some()
+}
+
+/// The page's query string (with `?`), if any.
+pub fn query() -> Option<String> {
+    window()?.location().search().ok().filter(|q| !q.is_empty())
+}
+
+/// The page's URL without query or fragment: where the full playground lives.
+pub fn page_url() -> String {
+    let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href[..end].to_string()
+}
+
+/// Posts `{type, ...fields}` to the embedding page, if any.
+pub fn post_to_parent(kind: &str, fields: &[(&str, wasm_bindgen::JsValue)]) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return; // Not in a frame.
+    }
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
+    }
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// Reports the document's height to the embedding page whenever it changes.
+/// Returns the observer, which stops when dropped.
+pub fn observe_height() -> Option<HeightObserver> {
+    let element = window()?.document()?.document_element()?;
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            post_to_parent("flushq:height", &[("height", el.scroll_height().into())]);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some(HeightObserver { observer, _callback: callback })
+}
+
+/// A running height observer.
+pub struct HeightObserver {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Reads `{type, step}` out of a `message` event's data.
+pub fn message_of(e: &web_sys::Event) -> Option<(String, Option<f64>)> {
+    let e = e.dyn_ref::<web_sys::MessageEvent>()?;
+    let data = e.data();
+    let kind = js_sys::Reflect::get(&data, &"type".into()).ok()?.as_string()?;
+    let step = js_sys::Reflect::get(&data, &"step".into()).ok().and_then(|v| v.as_f64());
+    Some((kind, step))
 }

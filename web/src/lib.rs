@@ -7,6 +7,7 @@
 pub mod app;
 mod browser;
 pub mod components;
+pub mod embed;
 pub mod run;
 pub mod share;
 pub mod state;

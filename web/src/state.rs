@@ -66,6 +66,8 @@ pub enum Action {
     End,
     /// Play or pause.
     TogglePlay,
+    /// Play (`true`) or pause (`false`), from an embedding page.
+    Play(bool),
     /// A timer tick while playing.
     Tick,
     /// Set the playback speed.
@@ -161,6 +163,11 @@ impl Reducible for Playground {
                     s.step = 0;
                 }
                 s.playing = !s.playing && !s.shown().is_empty();
+            }
+            Action::Play(play) => {
+                if play != s.playing {
+                    return Rc::new(s).reduce(Action::TogglePlay);
+                }
             }
             Action::Speed(ms) => s.speed = ms,
             Action::Reset => {

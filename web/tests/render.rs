@@ -7,6 +7,7 @@ use flushq_web::components::diagram::{Diagram, DiagramProps};
 use flushq_web::components::prompt::{Prompt, PromptProps};
 use flushq_web::components::scenario_editor::{ScenarioEditor, ScenarioEditorProps};
 use flushq_web::components::status_table::{StatusTable, StatusTableProps};
+use flushq_web::embed::Embed;
 use flushq_web::state::Playground;
 use flushq_web::{App, Ptr};
 use yew::{BaseComponent, Callback, ServerRenderer};
@@ -76,7 +77,7 @@ fn diagram_at(name: &'static str, step: impl FnOnce(&Playground) -> usize + Send
 
 #[test]
 fn first_visit_page_at_step_zero() {
-    let html = render::<App>(|| AppProps { initial: Some(preset("spooler-upload")) });
+    let html = render::<App>(|| AppProps { initial: Some(preset("spooler-upload")), embed: None });
     assert!(html.contains("Step 0"));
     insta::assert_snapshot!("page_spooler_upload_step0", html);
 }
@@ -129,4 +130,18 @@ fn scenario_editor_lists_transports_and_faults() {
     });
     assert!(html.contains("link_down"));
     insta::assert_snapshot!("scenario_editor_link_down", html);
+}
+
+#[test]
+fn embed_shows_only_the_chosen_parts() {
+    let html = render::<App>(|| {
+        let mut p = preset("per-transport-download");
+        p.step = 20;
+        let embed = Embed::from_query("?embed&panels=diagram,narration,table&readonly").unwrap();
+        AppProps { initial: Some(p), embed: Some(embed) }
+    });
+    assert!(html.contains("class=\"app embed\""));
+    assert!(html.contains("svg") && html.contains("narration") && html.contains("status-table"));
+    assert!(!html.contains("class=\"controls\"") && !html.contains("class=\"top\""), "no controls, no header");
+    insta::assert_snapshot!("embed_per_transport_step20", html);
 }

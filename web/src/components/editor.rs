@@ -16,6 +16,9 @@ pub struct EditorProps {
     pub line: Option<u32>,
     /// True while the client waits inside that line's call.
     pub blocked: bool,
+    /// Shown but not editable (embeds).
+    #[prop_or_default]
+    pub readonly: bool,
     /// A new text.
     pub on_change: Callback<String>,
 }
@@ -59,7 +62,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     { for marks }
                     <textarea id="script" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                         aria-label="Client script" aria-describedby="diagnostics"
-                        rows={lines.to_string()} cols={cols.to_string()} value={props.text.clone()} {oninput} />
+                        rows={lines.to_string()} cols={cols.to_string()} value={props.text.clone()} readonly={props.readonly} {oninput} />
                 </div>
             </div>
             <ul id="diagnostics" class="diagnostics" aria-live="polite">

@@ -27,6 +27,8 @@ pub struct HeaderProps {
     pub on_action: Callback<Action>,
     /// Share was pressed.
     pub on_share: Callback<()>,
+    /// "Embed" was pressed: copy the code for a documentation page.
+    pub on_embed: Callback<()>,
     /// An export was chosen.
     pub on_export: Callback<Export>,
 }
@@ -65,6 +67,7 @@ pub fn header(props: &HeaderProps) -> Html {
         html! { <button type="button" {onclick}>{ label }</button> }
     };
     let share = props.on_share.reform(|_: MouseEvent| ());
+    let embed = props.on_embed.reform(|_: MouseEvent| ());
     let help = {
         let cb = props.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(Action::Help(true)))
@@ -88,6 +91,7 @@ pub fn header(props: &HeaderProps) -> Html {
             </div>
             <div class="actions">
                 <button type="button" class="primary" onclick={share} title="Copy a link to this exact state">{ "Share link" }</button>
+                <button type="button" onclick={embed} title="Copy HTML that embeds this state in a documentation page">{ "Embed" }</button>
                 <details class="menu">
                     <summary>{ "Export" }</summary>
                     <div class="menu-items">
