@@ -49,6 +49,12 @@ fn node_of(actor: &Actor, view: &View) -> Option<Node> {
     })
 }
 
+/// A coordinate as whole pixels: drawing needs no finer, and integer formatting
+/// keeps float formatting code out of the bundle.
+fn coord(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
 /// The diagram's own styles, inside the SVG so an exported file looks the same.
 /// Colours come from the page's custom properties, with fallbacks for standalone use.
 pub const DIAGRAM_CSS: &str = r#"
@@ -149,8 +155,8 @@ fn kind_badge(kind: TransportKind, x: f64, y: f64) -> Html {
     };
     html! {
         <g class={classes!("kind", kind.name())}>
-            <rect x={format!("{x:.1}")} y={format!("{:.1}", y - 11.0)} width={format!("{w}")} height="15" rx="3" />
-            <text x={format!("{:.1}", x + w / 2.0)} y={format!("{y:.1}")} text-anchor="middle">{ label }</text>
+            <rect x={coord(x)} y={coord(y - 11.0)} width={coord(w)} height="15" rx="3" />
+            <text x={coord(x + w / 2.0)} y={coord(y)} text-anchor="middle">{ label }</text>
         </g>
     }
 }
@@ -160,13 +166,13 @@ fn token(key: String, subject: &str, x: f64, y: f64, class: &'static str) -> Htm
     let w = 16.0 + 7.0 * subject.chars().count().min(14) as f64;
     let label: String = subject.chars().take(14).collect();
     html! {
-        <g key={key} class={classes!("token", class)} style={format!("transform: translate({x:.1}px, {y:.1}px)")}>
+        <g key={key} class={classes!("token", class)} style={format!("transform: translate({}px, {}px)", coord(x), coord(y))}>
             // A tooltip only where the label is cut short: one node less per token.
             if subject.chars().count() > 14 {
                 <title>{ subject }</title>
             }
-            <rect width={format!("{w}")} height="18" rx="9" />
-            <text x={format!("{:.1}", w / 2.0)} y="13" text-anchor="middle">{ label }</text>
+            <rect width={coord(w)} height="18" rx="9" />
+            <text x={coord(w / 2.0)} y="13" text-anchor="middle">{ label }</text>
         </g>
     }
 }
@@ -204,10 +210,10 @@ fn lay(view: &View, items: impl Iterator<Item = (u32, &'static str)>, total: usi
         if !fits || (last_row && rest > 1 && x + w + width_of("+999") > right) {
             let label = format!("+{rest}");
             out.push(html! {
-                <g key={format!("more-{}", lane.name)} class="token more" style={format!("transform: translate({x:.1}px, {:.1}px)", lane.y + row as f64 * 22.0)}>
+                <g key={format!("more-{}", lane.name)} class="token more" style={format!("transform: translate({}px, {}px)", coord(x), coord(lane.y + row as f64 * 22.0))}>
                     <title>{ format!("{rest} more messages") }</title>
                     <rect width={format!("{}", width_of(&label))} height="18" rx="9" />
-                    <text x={format!("{:.1}", width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
+                    <text x={coord(width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
                 </g>
             });
             return;
@@ -231,8 +237,8 @@ fn status_chips(status: StatusCode, x: f64, y: f64) -> Html {
             let w = 8.0 + 6.0 * name.len() as f64;
             let chip = html! {
                 <g class={classes!("chip", on.then_some("on"), (*bit == StatusCode::STATUS_FAILURE && on).then_some("bad"))}>
-                    <rect x={format!("{cx:.1}")} y={format!("{y:.1}")} width={format!("{w:.1}")} height="15" rx="3" />
-                    <text x={format!("{:.1}", cx + 4.0)} y={format!("{:.1}", y + 11.0)}>{ *name }</text>
+                    <rect x={coord(cx)} y={coord(y)} width={coord(w)} height="15" rx="3" />
+                    <text x={coord(cx + 4.0)} y={coord(y + 11.0)}>{ *name }</text>
                 </g>
             };
             cx += w + 4.0;
@@ -255,14 +261,24 @@ fn arrow(from: (f64, f64, f64, f64), to: (f64, f64, f64, f64), class: &'static s
     };
     let (sy, ey) = if (tx - fx).abs() < 1.0 { (from.1 + from.3, to.1) } else { (fy, ty) };
     let mx = (sx + ex) / 2.0;
-    let d = format!("M{sx:.1},{sy:.1} C{mx:.1},{sy:.1} {mx:.1},{ey:.1} {ex:.1},{ey:.1}");
+    let d = format!(
+        "M{},{} C{},{} {},{} {},{}",
+        coord(sx),
+        coord(sy),
+        coord(mx),
+        coord(sy),
+        coord(mx),
+        coord(ey),
+        coord(ex),
+        coord(ey)
+    );
     html! {
         <g class={classes!("arrow", class)}>
             <path d={d} marker-end="url(#arrowhead)" />
             // Labels only fit on long arrows; short ones would cover the boxes'
             // titles, and the narration names the call anyway.
             if let Some(l) = label.filter(|_| (ex - sx).abs() >= 80.0) {
-                <text x={format!("{mx:.1}")} y={format!("{:.1}", (sy + ey) / 2.0 - 6.0)} text-anchor="middle">{ l }</text>
+                <text x={coord(mx)} y={coord((sy + ey) / 2.0 - 6.0)} text-anchor="middle">{ l }</text>
             }
         </g>
     }
@@ -298,11 +314,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let queued: usize = view.queues.iter().map(|q| q.outbound.len() + q.deferred.len()).sum();
     boxes.push(html! {
         <g class={classes!("box", "client", lit(Node::Client))}>
-            <rect x={cx.to_string()} y={cy.to_string()} width={cw.to_string()} height={ch.to_string()} rx="8" />
-            <text class="title" x={(cx + 10.0).to_string()} y={(cy + 20.0).to_string()}>{ "Client application" }</text>
-            <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 37.0).to_string()}>{ waiting.unwrap_or(line) }</text>
-            <text class="sub" x={(cx + 10.0).to_string()} y={(cy + 54.0).to_string()}>{ format!("Outbox: {queued} queued") }</text>
-            <text class="lane" x={(cx + 10.0).to_string()} y={(cy + 76.0).to_string()}>{ format!("Inbox ({})", view.inbox.len()) }</text>
+            <rect x={coord(cx)} y={coord(cy)} width={coord(cw)} height={coord(ch)} rx="8" />
+            <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ "Client application" }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 37.0)}>{ waiting.unwrap_or(line) }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ format!("Outbox: {queued} queued") }</text>
+            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ format!("Inbox ({})", view.inbox.len()) }</text>
         </g>
     });
     let inbox = view.inbox.iter().map(|(id, _)| (id, "in"));
@@ -314,11 +330,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let open = view.handles.iter().filter(|h| h.released.is_none()).count();
     boxes.push(html! {
         <g class={classes!("box", "session", lit(Node::Session))}>
-            <rect x={sx.to_string()} y={sy.to_string()} width={sw.to_string()} height={sh.to_string()} rx="8" />
-            <text class="title" x={(sx + 10.0).to_string()} y={(sy + 20.0).to_string()}>{ "MAPI session" }</text>
-            <text class="sub" x={(sx + 10.0).to_string()} y={(sy + 40.0).to_string()}>{ format!("status table: {} rows", view.rows.len()) }</text>
-            <text class="sub" x={(sx + 10.0).to_string()} y={(sy + 58.0).to_string()}>{ format!("rows matched: {}", view.matched.len()) }</text>
-            <text class="sub" x={(sx + 10.0).to_string()} y={(sy + 76.0).to_string()}>{ format!("open handles: {open}") }</text>
+            <rect x={coord(sx)} y={coord(sy)} width={coord(sw)} height={coord(sh)} rx="8" />
+            <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ "MAPI session" }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ format!("status table: {} rows", view.rows.len()) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ format!("rows matched: {}", view.matched.len()) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ format!("open handles: {open}") }</text>
         </g>
     });
 
@@ -326,7 +342,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let (px, py, pw, ph) = always(Node::Spooler);
     // The job's transports, a window of three around the one being flushed.
     let job: Vec<Html> = if view.job.is_empty() {
-        vec![html! { <tspan x={(px + 10.0).to_string()} dy="0">{ "idle" }</tspan> }]
+        vec![html! { <tspan x={coord(px + 10.0)} dy="0">{ "idle" }</tspan> }]
     } else {
         let at = view.active.and_then(|a| view.job.iter().position(|&t| t == a)).unwrap_or(0);
         let start = at.saturating_sub(1).min(view.job.len().saturating_sub(3));
@@ -346,14 +362,16 @@ pub fn diagram(props: &DiagramProps) -> Html {
         lines
             .into_iter()
             .enumerate()
-            .map(|(k, line)| html! { <tspan x={(px + 10.0).to_string()} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan> })
+            .map(
+                |(k, line)| html! { <tspan x={coord(px + 10.0)} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan> },
+            )
             .collect()
     };
     boxes.push(html! {
         <g class={classes!("box", "spooler", lit(Node::Spooler))}>
-            <rect x={px.to_string()} y={py.to_string()} width={pw.to_string()} height={ph.to_string()} rx="8" />
-            <text class="title" x={(px + 10.0).to_string()} y={(py + 22.0).to_string()}>{ "MAPI spooler" }</text>
-            <text class="sub" x={(px + 10.0).to_string()} y={(py + 42.0).to_string()}>{ for job }</text>
+            <rect x={coord(px)} y={coord(py)} width={coord(pw)} height={coord(ph)} rx="8" />
+            <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ "MAPI spooler" }</text>
+            <text class="sub" x={coord(px + 10.0)} y={coord(py + 42.0)}>{ for job }</text>
         </g>
     });
 
@@ -373,7 +391,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             layout.first + 1,
             layout.first + layout.shown
         );
-        html! { <text class="col-note" x={XP_X.to_string()} y="40">{ text }</text> }
+        html! { <text class="col-note" x={coord(XP_X)} y="40">{ text }</text> }
     });
 
     // The shared modem line, when any transport dials.
@@ -391,14 +409,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
             .filter_map(|&i| {
                 let (x, ty, w, hh) = layout.rect(Node::Transport(i))?;
                 let held = view.modem_line == Some(i);
-                Some(html! { <line class={classes!("wire", held.then_some("held"))} x1={(x + w - 24.0).to_string()} y1={(ty + hh).to_string()} x2={(x + w - 24.0).to_string()} y2={y.to_string()} /> })
+                Some(html! { <line class={classes!("wire", held.then_some("held"))} x1={coord(x + w - 24.0)} y1={coord(ty + hh)} x2={coord(x + w - 24.0)} y2={coord(y)} /> })
             })
             .collect::<Html>();
         html! {
             <g class={classes!("modem", holder.is_some().then_some("held"))}>
                 { wires }
-                <rect x={XP_X.to_string()} y={y.to_string()} width={XP_W.to_string()} height="30" rx="6" />
-                <text x={(XP_X + 10.0).to_string()} y={(y + 20.0).to_string()}>{ text }</text>
+                <rect x={coord(XP_X)} y={coord(y)} width={coord(XP_W)} height="30" rx="6" />
+                <text x={coord(XP_X + 10.0)} y={coord(y + 20.0)}>{ text }</text>
             </g>
         }
     });
@@ -443,8 +461,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
         Some(html! {
             <g class="dialog-badge">
                 // Over the right end of the "held" lane, clear of the title and queues.
-                <rect x={(x + w - 190.0).to_string()} y={(y + hh - 34.0).to_string()} width="180" height="26" rx="5" />
-                <text x={(x + w - 180.0).to_string()} y={(y + hh - 17.0).to_string()}>{ text }</text>
+                <rect x={coord(x + w - 190.0)} y={coord(y + hh - 34.0)} width="180" height="26" rx="5" />
+                <text x={coord(x + w - 180.0)} y={coord(y + hh - 17.0)}>{ text }</text>
             </g>
         })
     });
@@ -458,10 +476,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     <path d="M0,0 L10,5 L0,10 z" />
                 </marker>
             </defs>
-            <text class="col-head" x={CLIENT_X.to_string()} y="26">{ "Client" }</text>
-            <text class="col-head" x={SPOOLER_X.to_string()} y="26">{ "Spooler" }</text>
-            <text class="col-head" x={XP_X.to_string()} y="26">{ "Transports, in transport order" }</text>
-            <text class="col-head" x={REMOTE_X.to_string()} y="26">{ "Remote systems" }</text>
+            <text class="col-head" x={coord(CLIENT_X)} y="26">{ "Client" }</text>
+            <text class="col-head" x={coord(SPOOLER_X)} y="26">{ "Spooler" }</text>
+            <text class="col-head" x={coord(XP_X)} y="26">{ "Transports, in transport order" }</text>
+            <text class="col-head" x={coord(REMOTE_X)} y="26">{ "Remote systems" }</text>
             { for window_note }
             { for boxes }
             { for rows }
@@ -561,24 +579,24 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
     html! {
         <g class="row">
             <g class={classes!("box", "transport", props.lit.then_some("active"), (view.active == Some(i)).then_some("flushing"))}>
-                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={hh.to_string()} rx="8" />
+                <rect x={coord(x)} y={coord(y)} width={coord(w)} height={coord(hh)} rx="8" />
                 { kind_badge(t.kind, x + 10.0, y + 20.0) }
-                <text class="title" x={(x + 16.0 + badge_w).to_string()} y={(y + 20.0).to_string()}>
+                <text class="title" x={coord(x + 16.0 + badge_w)} y={coord(y + 20.0)}>
                     { format!("{}. {}", i + 1, t.name) }
                 </text>
-                <text class="sub" x={(x + w - 10.0).to_string()} y={(y + 20.0).to_string()} text-anchor="end">{ flags }</text>
+                <text class="sub" x={coord(x + w - 10.0)} y={coord(y + 20.0)} text-anchor="end">{ flags }</text>
                 { status_chips(status, x + 10.0, y + 28.0) }
-                <text class="lane" x={(x + 10.0).to_string()} y={(y + 62.0).to_string()}>{ "out" }</text>
-                <text class="lane" x={(x + 10.0).to_string()} y={(y + 88.0).to_string()}>{ "held" }</text>
+                <text class="lane" x={coord(x + 10.0)} y={coord(y + 62.0)}>{ "out" }</text>
+                <text class="lane" x={coord(x + 10.0)} y={coord(y + 88.0)}>{ "held" }</text>
             </g>
             <g class="box remote">
-                <rect x={rx.to_string()} y={ry.to_string()} width={REMOTE_W.to_string()} height={hh.to_string()} rx="8" />
-                <text class="title" x={(rx + 10.0).to_string()} y={(ry + 20.0).to_string()}>{ t.name.to_string() }</text>
-                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 40.0).to_string()}>{ "delivered" }</text>
-                <text class="lane" x={(rx + 10.0).to_string()} y={(ry + 76.0).to_string()}>{ "waiting for us" }</text>
+                <rect x={coord(rx)} y={coord(ry)} width={coord(REMOTE_W)} height={coord(hh)} rx="8" />
+                <text class="title" x={coord(rx + 10.0)} y={coord(ry + 20.0)}>{ t.name.to_string() }</text>
+                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 40.0)}>{ "delivered" }</text>
+                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 76.0)}>{ "waiting for us" }</text>
             </g>
             <line class={classes!("link", linked.then_some("up"), t.kind.dials().then_some("dial"))}
-                x1={(x + w).to_string()} y1={(y + hh / 2.0).to_string()} x2={rx.to_string()} y2={(ry + hh / 2.0).to_string()} />
+                x1={coord(x + w)} y1={coord(y + hh / 2.0)} x2={coord(rx)} y2={coord(ry + hh / 2.0)} />
             <g class="tokens">{ for tokens }</g>
         </g>
     }

@@ -47,11 +47,11 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     let highlight = props.line.map(|l| {
         let top = (l as f64 - 1.0) * LINE + 8.0;
-        html! { <div class={classes!("cur-line", props.blocked.then_some("blocked"))} style={format!("top:{top}px")} aria-hidden="true"></div> }
+        html! { <div class={classes!("cur-line", props.blocked.then_some("blocked"))} style={format!("top:{}px", top.round() as i64)} aria-hidden="true"></div> }
     });
     let marks = props.diagnostics.iter().map(|d| {
         let top = (d.span.line as f64 - 1.0) * LINE + 8.0;
-        html! { <div class="err-line" style={format!("top:{top}px")} aria-hidden="true"></div> }
+        html! { <div class="err-line" style={format!("top:{}px", top.round() as i64)} aria-hidden="true"></div> }
     });
     html! {
         <div class="editor-wrap">
