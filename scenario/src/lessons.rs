@@ -102,8 +102,14 @@ Release(table)
 FreeProws(rows)
 ";
 
-/// Every lesson, in teaching order.
-pub fn lessons() -> Vec<Lesson> {
+/// Every lesson, in teaching order (built once).
+pub fn lessons() -> &'static [Lesson] {
+    static LESSONS: std::sync::OnceLock<Vec<Lesson>> = std::sync::OnceLock::new();
+    LESSONS.get_or_init(build)
+}
+
+#[inline(never)]
+fn build() -> Vec<Lesson> {
     use Assertion::*;
     vec![
         Lesson {
@@ -345,8 +351,8 @@ FreeProws(rows)
 }
 
 /// The lesson with this id.
-pub fn lesson(id: &str) -> Option<Lesson> {
-    lessons().into_iter().find(|l| l.id == id)
+pub fn lesson(id: &str) -> Option<&'static Lesson> {
+    lessons().iter().find(|l| l.id == id)
 }
 
 #[cfg(test)]
