@@ -19,6 +19,10 @@ const USAGE: &str = "usage:
   flushq run FILE [--format text|json|mermaid]   run a scenario and print its trace
   flushq check FILE                              report problems in a scenario, run nothing
   flushq presets                                 list the shipped scenarios
+  flushq lessons                                 list the tutorial's lessons
+  flushq lesson ID [SCRIPT]                      check a script (default: the lesson's
+                                                 starting script) against the lesson's goal;
+                                                 exit 0 when reached, 1 when not
 FILE is a path to a .toml or .json scenario, or preset:NAME.";
 
 /// Output formats of `run`.
@@ -31,12 +35,16 @@ enum OutFormat {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(out) => {
+    let result = match args.first().map(String::as_str) {
+        Some("lesson") => lesson(&args[1..]),
+        _ => run(&args).map(|out| (out, 0)),
+    };
+    match result {
+        Ok((out, code)) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`flushq run x | head`) is not an error worth a panic.
             let _ = stdout.write_all(out.as_bytes());
-            ExitCode::SUCCESS
+            ExitCode::from(code)
         }
         Err(msg) => {
             eprintln!("{msg}");
@@ -49,6 +57,10 @@ fn run(args: &[String]) -> Result<String, String> {
     let cmd = args.first().map(String::as_str);
     match cmd {
         Some("presets") if args.len() == 1 => Ok(list_presets()),
+        Some("lessons") if args.len() == 1 => Ok(flushq_scenario::lessons::lessons()
+            .iter()
+            .map(|l| format!("{:<28} par {:>2}  {}\n", l.id, l.par, l.title.en))
+            .collect()),
         Some("run") | Some("check") => {
             let mut file = None;
             let mut format = OutFormat::Text;
@@ -127,4 +139,38 @@ fn list_presets() -> String {
         s.push_str(&format!("{:<28} {title}\n", p.name));
     }
     s
+}
+
+/// `flushq lesson ID [SCRIPT]`: the lesson, then each assertion of its goal checked
+/// against the script, and the golf score. Exit code 0 when the goal is reached.
+fn lesson(args: &[String]) -> Result<(String, u8), String> {
+    let id = args.first().ok_or_else(|| format!("flushq: lesson needs an ID; run `flushq lessons`\n{USAGE}"))?;
+    let lesson = flushq_scenario::lessons::lesson(id)
+        .ok_or_else(|| format!("flushq: no lesson named `{id}`; run `flushq lessons` to list them"))?;
+    let (script, name) = match args.get(1) {
+        Some(path) => (std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?, path.clone()),
+        None => (lesson.start.to_string(), String::from("(starting script)")),
+    };
+    if args.len() > 2 {
+        return Err(format!("flushq: unexpected argument `{}`\n{USAGE}", args[2]));
+    }
+    let verdict = lesson.check(&script).map_err(|d| {
+        d.iter().map(|d| format!("{name}:{}:{}: {}", d.span.line, d.span.col, d.message)).collect::<Vec<_>>().join("\n")
+    })?;
+    let mut out = format!("# {}\n{}\n\ngoal:\n", lesson.title.en, lesson.intro.en);
+    for c in &verdict.checks {
+        if c.passed {
+            out.push_str(&format!("  ok   {}\n", c.assertion));
+        } else {
+            out.push_str(&format!("  FAIL {}: {}\n", c.assertion, c.why));
+        }
+    }
+    let passed = verdict.passed();
+    out.push_str(&format!(
+        "{}: {} statements, par {}\n",
+        if passed { "goal reached" } else { "goal not reached" },
+        verdict.statements,
+        verdict.par
+    ));
+    Ok((out, if passed { 0 } else { 1 }))
 }

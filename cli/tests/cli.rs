@@ -571,3 +571,42 @@ fn unknown_preset() {
     assert!(err.contains("no preset named `nope`"), "{err}");
     assert!(err.contains("flushq presets"), "{err}");
 }
+
+/// `flushq lessons` lists the tutorial; `flushq lesson` checks a script against a
+/// lesson's goal, failing (exit 1) with reasons on the starting script and passing
+/// (exit 0) at par with the solution.
+#[test]
+fn lessons_are_checked_from_the_command_line() {
+    let list = flushq(&["lessons"]);
+    assert_eq!(list.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(text.lines().count() >= 8, "{text}");
+    assert!(text.contains("per-transport-fallback"));
+
+    let start = flushq(&["lesson", "per-transport-fallback"]);
+    assert_eq!(start.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&start.stdout);
+    assert!(out.contains("FAIL FlushQueues never returned MAPI_E_NO_SUPPORT"), "{out}");
+    assert!(out.contains("goal not reached"), "{out}");
+
+    let dir = std::env::temp_dir().join(format!("flushq-lesson-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let solution = dir.join("solution.mapi");
+    let lesson = flushq_scenario::lessons::lesson("per-transport-fallback").unwrap();
+    std::fs::write(&solution, lesson.solution).unwrap();
+    let solved = flushq(&["lesson", "per-transport-fallback", solution.to_str().unwrap()]);
+    assert_eq!(solved.status.code(), Some(0), "{}", String::from_utf8_lossy(&solved.stdout));
+    assert!(String::from_utf8_lossy(&solved.stdout).contains("goal reached: 15 statements, par 15"));
+
+    let broken = dir.join("broken.mapi");
+    std::fs::write(&broken, "x = (\n").unwrap();
+    let bad = flushq(&["lesson", "per-transport-fallback", broken.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("broken.mapi:1:"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert_eq!(flushq(&["lesson", "nope"]).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}
