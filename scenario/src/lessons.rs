@@ -6,6 +6,7 @@ use crate::{load, preset, Format};
 use flushq_core::diag::Diagnostic;
 use flushq_core::goal::{check_all, statement_count, Assertion, Check};
 use flushq_core::mapi::HResult;
+use flushq_core::script::PRESET_SPOOLER;
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{LoadError, Machine, Scenario};
 
@@ -92,16 +93,6 @@ rows = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)
 spooler = session.OpenEntry(rows[0].PR_ENTRYID)
 ";
 
-const PROCEDURE_A_UPLOAD: &str = "table = session.GetStatusTable()
-table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)
-rows = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)
-spooler = session.OpenEntry(rows[0].PR_ENTRYID)
-spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD)
-Release(spooler)
-Release(table)
-FreeProws(rows)
-";
-
 /// Every lesson, in teaching order (built once).
 pub fn lessons() -> &'static [Lesson] {
     static LESSONS: std::sync::OnceLock<Vec<Lesson>> = std::sync::OnceLock::new();
@@ -149,7 +140,7 @@ FreeProws(rows)
                 Text { en: "Pass FLUSH_NO_UI too: well-behaved transports then stay quiet.", zh: "同时传入 FLUSH_NO_UI：守规矩的传输就不会弹出界面。" },
             ],
             start: OPEN_SPOOLER,
-            solution: PROCEDURE_A_UPLOAD,
+            solution: PRESET_SPOOLER,
             par: 8,
             goal: vec![AllOutgoingDelivered, NothingLeaked, NoScriptErrors],
         },
@@ -162,7 +153,7 @@ FreeProws(rows)
                 zh: "原始页面说 FLUSH_UPLOAD 刷新传入队列，而 FlushQueues 参考文档的说法正好相反，flushq 以参考文档为准。下面的脚本相信了原始页面：请修改它，使所有等待中的邮件都被接收，并且不弹出任何对话框。",
             },
             hints: &[Text { en: "Receiving is FLUSH_DOWNLOAD.", zh: "接收方向是 FLUSH_DOWNLOAD。" }],
-            start: PROCEDURE_A_UPLOAD,
+            start: PRESET_SPOOLER,
             solution: "table = session.GetStatusTable()
 table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)
 rows = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)
@@ -220,7 +211,7 @@ FreeProws(rows)
                 Text { en: "A restriction can match a name: `PR_DISPLAY_NAME == \"Office LAN\"`.", zh: "限制条件也可以匹配名称：`PR_DISPLAY_NAME == \"Office LAN\"`。" },
                 Text { en: "The spooler flushes only the transport named by `target:`.", zh: "后台处理程序只刷新 `target:` 指定的传输。" },
             ],
-            start: PROCEDURE_A_UPLOAD,
+            start: PRESET_SPOOLER,
             solution: "table = session.GetStatusTable()
 table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)
 sp = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)
@@ -281,7 +272,7 @@ FreeProws(rows)
                 zh: "Satellite Link 按自己的时间表发送：不带 FLUSH_FORCE 的刷新不会处理它的队列。请现在就发送所有待发邮件。",
             },
             hints: &[Text { en: "FLUSH_FORCE asks for the flush even at a cost.", zh: "FLUSH_FORCE 要求即使代价较高也要刷新。" }],
-            start: PROCEDURE_A_UPLOAD,
+            start: PRESET_SPOOLER,
             solution: "table = session.GetStatusTable()
 table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)
 rows = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)
@@ -303,7 +294,7 @@ FreeProws(rows)
                 zh: "Office LAN 第一次提交 \"later\" 时会延迟它；下一次刷新时会用 NOTIFY_SENTDEFERRED 报告并发送它。请让所有待发邮件都送达。",
             },
             hints: &[Text { en: "Nothing is lost: flush once more.", zh: "什么都没有丢失：再刷新一次。" }],
-            start: PROCEDURE_A_UPLOAD,
+            start: PRESET_SPOOLER,
             solution: "table = session.GetStatusTable()
 table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)
 rows = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)

@@ -185,7 +185,7 @@ pub fn narrate(e: &Event, before: &View) -> String {
         },
         EventKind::TransportDone { transport, outcome } => match outcome {
             TransportOutcome::Completed => format!("The spooler is done with {transport}."),
-            _ => format!("The spooler is done with {transport}: {}.", super::describe(&e.kind).split(": ").nth(1).unwrap_or("")),
+            other => format!("The spooler is done with {transport}: {}.", super::text::outcome_text(*other)),
         },
         EventKind::SpoolerEnd { hr } => format!("The spooler's flush ends with {hr}."),
         EventKind::RunEnd => {

@@ -6,6 +6,17 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
 
+/// How a transport's flush ended, in a few words (traces and narration share it).
+pub fn outcome_text(outcome: TransportOutcome) -> &'static str {
+    match outcome {
+        TransportOutcome::Completed => "completed",
+        TransportOutcome::LinkDown => "link down, messages stay queued",
+        TransportOutcome::Cancelled => "cancelled by the user, messages stay queued",
+        TransportOutcome::Stopped => "stopped by the transport, the rest stays queued",
+        TransportOutcome::LeftToSchedule => "left to its own schedule",
+    }
+}
+
 /// One sentence telling what happened in a step, in MAPI's words.
 pub fn describe(kind: &EventKind) -> String {
     match kind {
@@ -167,16 +178,7 @@ pub fn describe(kind: &EventKind) -> String {
         EventKind::DropsFlushBits { bits, .. } => {
             format!("clears {bits} mid-flush (ModifyStatusRow): it stops the flush")
         }
-        EventKind::TransportDone { transport, outcome } => {
-            let how = match outcome {
-                TransportOutcome::Completed => "completed",
-                TransportOutcome::LinkDown => "link down, messages stay queued",
-                TransportOutcome::Cancelled => "cancelled by the user, messages stay queued",
-                TransportOutcome::Stopped => "stopped by the transport, the rest stays queued",
-                TransportOutcome::LeftToSchedule => "left to its own schedule",
-            };
-            format!("done with {transport}: {how}")
-        }
+        EventKind::TransportDone { transport, outcome } => format!("done with {transport}: {}", outcome_text(*outcome)),
         EventKind::SpoolerEnd { hr } => {
             if hr.succeeded() {
                 format!("flush ends = {hr}")
