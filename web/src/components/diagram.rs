@@ -212,7 +212,7 @@ fn lay(view: &View, items: impl Iterator<Item = (u32, &'static str)>, total: usi
             out.push(html! {
                 <g key={format!("more-{}", lane.name)} class="token more" style={format!("transform: translate({}px, {}px)", coord(x), coord(lane.y + row as f64 * 22.0))}>
                     <title>{ format!("{rest} more messages") }</title>
-                    <rect width={format!("{}", width_of(&label))} height="18" rx="9" />
+                    <rect width={coord(width_of(&label))} height="18" rx="9" />
                     <text x={coord(width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
                 </g>
             });
@@ -468,7 +468,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     });
 
     html! {
-        <svg class="diagram" viewBox={format!("0 0 {W} {h}")} role="img" xmlns="http://www.w3.org/2000/svg"
+        <svg class="diagram" viewBox={format!("0 0 {} {}", coord(W), coord(h))} role="img" xmlns="http://www.w3.org/2000/svg"
             aria-label={format!("Session diagram at step {}: {} transports", view.step, n)}>
             <style>{ DIAGRAM_CSS }</style>
             <defs>

@@ -55,7 +55,7 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     html! {
         <div class="editor-wrap">
-            <div class="editor" style={format!("height:{}px", lines as f64 * LINE + 24.0)}>
+            <div class="editor" style={format!("height:{}px", (lines as f64 * LINE + 24.0) as i64)}>
                 <div class="gutter" aria-hidden="true">{ for gutter }</div>
                 <div class="code">
                     { for highlight }
