@@ -23,6 +23,7 @@ pub mod diag;
 pub mod goal;
 pub mod machine;
 pub mod mapi;
+pub mod predict;
 pub mod rng;
 pub mod scenario;
 pub mod script;
