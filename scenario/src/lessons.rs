@@ -4,11 +4,11 @@
 
 use crate::{load, preset, Format};
 use flushq_core::diag::Diagnostic;
-use flushq_core::goal::{check_all, statement_count, Assertion, Check};
+use flushq_core::goal::{check_all_in, statement_count, Assertion, Check};
 use flushq_core::mapi::HResult;
 use flushq_core::script::PRESET_SPOOLER;
 use flushq_core::trace::{Event, Outcome};
-use flushq_core::{LoadError, Machine, Scenario};
+use flushq_core::{Lang, LoadError, Machine, Scenario};
 
 /// A text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +17,13 @@ pub struct Text {
     pub en: &'static str,
     /// Simplified Chinese.
     pub zh: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.zh)
+    }
 }
 
 /// One lesson.
@@ -72,19 +79,26 @@ impl Lesson {
     /// Runs `script` (dialogs are answered as the scenario says: connect unless a
     /// fault cancels) and checks the goal.
     pub fn check(&self, script: &str) -> Result<Verdict, Vec<Diagnostic>> {
-        let (outcome, events) = self.run(script)?;
-        let statements = statement_count(script).unwrap_or(0);
-        Ok(Verdict { checks: check_all(&self.goal, &outcome, &events), statements, par: self.par })
+        self.check_scenario(&self.scenario(script), Lang::En)
     }
 
-    fn run(&self, script: &str) -> Result<(Outcome, Vec<Event>), Vec<Diagnostic>> {
-        let mut m = Machine::new(&self.scenario(script)).map_err(|e| match e {
-            LoadError::Script(d) => d,
-            LoadError::Scenario(e) => vec![Diagnostic::error(Default::default(), e.to_string())],
-        })?;
-        m.run();
-        Ok((m.outcome(), m.events().to_vec()))
+    /// Checks the goal on `scenario`: the lesson's own, or one the learner edited
+    /// (some goals are reached by changing the profile, not the script). Reasons
+    /// for failed assertions are in `lang`.
+    pub fn check_scenario(&self, scenario: &Scenario, lang: Lang) -> Result<Verdict, Vec<Diagnostic>> {
+        let (outcome, events) = run(scenario)?;
+        let statements = statement_count(&scenario.script).unwrap_or(0);
+        Ok(Verdict { checks: check_all_in(&self.goal, &outcome, &events, lang), statements, par: self.par })
     }
+}
+
+fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), Vec<Diagnostic>> {
+    let mut m = Machine::new(scenario).map_err(|e| match e {
+        LoadError::Script(d) => d,
+        LoadError::Scenario(e) => vec![Diagnostic::error(Default::default(), e.to_string())],
+    })?;
+    m.run();
+    Ok((m.outcome(), m.events().to_vec()))
 }
 
 const OPEN_SPOOLER: &str = "table = session.GetStatusTable()
@@ -106,7 +120,7 @@ fn build() -> Vec<Lesson> {
         Lesson {
             id: "find-the-spooler",
             preset: "spooler-upload",
-            title: Text { en: "Find the spooler's row", zh: "找到后台处理程序（spooler）的行" },
+            title: Text { en: "Find the spooler's row", zh: "找到后台处理程序的行" },
             intro: Text {
                 en: "Every flush starts in the status table. Limit its columns to PR_ENTRYID and PR_RESOURCE_TYPE, find the row whose PR_RESOURCE_TYPE is MAPI_SPOOLER with HrQueryAllRows, and open its status object with OpenEntry. Release what you open.",
                 zh: "每次刷新都从状态表开始。把列限制为 PR_ENTRYID 和 PR_RESOURCE_TYPE，用 HrQueryAllRows 找到 PR_RESOURCE_TYPE 为 MAPI_SPOOLER 的行，再用 OpenEntry 打开它的状态对象。打开的东西都要释放。",
@@ -169,7 +183,7 @@ FreeProws(rows)
         Lesson {
             id: "per-transport-fallback",
             preset: "per-transport-download",
-            title: Text { en: "One transport at a time, with the fallback", zh: "逐个传输刷新，以及后备方式" },
+            title: Text { en: "One transport at a time, with the fallback", zh: "逐个传输刷新，以及回退" },
             intro: Text {
                 en: "Flushing transport by transport works only where PR_RESOURCE_METHODS has STATUS_FLUSH_QUEUES. This loop calls every transport's own FlushQueues, and Dial-up answers MAPI_E_NO_SUPPORT. Check the bit, and for a transport without it call the spooler's FlushQueues with `target:` set to its entry id.",
                 zh: "只有 PR_RESOURCE_METHODS 含有 STATUS_FLUSH_QUEUES 的传输才能逐个刷新。这个循环对每个传输都调用它自己的 FlushQueues，而 Dial-up 返回 MAPI_E_NO_SUPPORT。请检查这个位；对没有它的传输，调用后台处理程序的 FlushQueues，并把 `target:` 设为它的条目标识。",

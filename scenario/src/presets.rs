@@ -1,6 +1,7 @@
 //! The shipped scenarios and script presets.
 
 use flushq_core::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
+use flushq_core::Lang;
 
 /// Script presets: the seed's two procedures.
 pub const SCRIPT_PRESETS: [(&str, &str); 2] = [("spooler", PRESET_SPOOLER), ("per_transport", PRESET_PER_TRANSPORT)];
@@ -17,33 +18,43 @@ pub struct Preset {
     pub name: &'static str,
     /// Its TOML text.
     pub toml: &'static str,
+    /// Its title in Simplified Chinese (the file's `title` is the English one).
+    pub title_zh: &'static str,
+}
+
+impl Preset {
+    /// The title in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        let en = self.toml.lines().find_map(|l| l.strip_prefix("title = ")).unwrap_or_default().trim_matches('"');
+        lang.pick(en, self.title_zh)
+    }
 }
 
 macro_rules! presets {
-    ($($name:literal),* $(,)?) => {
+    ($($name:literal => $zh:literal),* $(,)?) => {
         /// Every shipped scenario, in teaching order.
         pub fn presets() -> &'static [Preset] {
-            &[$(Preset { name: $name, toml: include_str!(concat!("../../scenarios/", $name, ".toml")) }),*]
+            &[$(Preset { name: $name, toml: include_str!(concat!("../../scenarios/", $name, ".toml")), title_zh: $zh }),*]
         }
     };
 }
 
 presets!(
-    "spooler-upload",
-    "spooler-download",
-    "per-transport-download",
-    "per-transport-upload",
-    "fallback-no-flush-method",
-    "modem-ignores-no-ui",
-    "ras-user-cancels",
-    "async-transport-no-force",
-    "async-transport-force",
-    "async-ok-busy",
-    "link-down",
-    "message-fails",
-    "message-deferred",
-    "drops-flush-bits",
-    "leaky-script",
+    "spooler-upload" => "过程 A：通过后台处理程序刷新所有传出队列",
+    "spooler-download" => "过程 A：通过后台处理程序接收全部邮件（FLUSH_DOWNLOAD）",
+    "per-transport-download" => "过程 B：逐个传输提供程序接收，含回退",
+    "per-transport-upload" => "过程 B：逐个传输提供程序发送（FLUSH_UPLOAD）",
+    "fallback-no-flush-method" => "回退：没有 STATUS_FLUSH_QUEUES 的传输提供程序",
+    "modem-ignores-no-ui" => "NO_UI 被忽略：弹出拨号对话框",
+    "ras-user-cancels" => "用户取消 RAS 对话框",
+    "async-transport-no-force" => "异步传输提供程序，不带 FLUSH_FORCE",
+    "async-transport-force" => "异步传输提供程序，带 FLUSH_FORCE",
+    "async-ok-busy" => "FLUSH_ASYNC_OK，随后 MAPI_E_BUSY",
+    "link-down" => "一个传输提供程序链路断开",
+    "message-fails" => "一封邮件发送失败",
+    "message-deferred" => "延迟的邮件在下一次刷新时发出",
+    "drops-flush-bits" => "传输提供程序在刷新途中清除 FLUSH 位",
+    "leaky-script" => "泄漏资源的脚本",
 );
 
 /// The shipped scenario named `name`.

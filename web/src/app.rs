@@ -8,15 +8,18 @@ use crate::components::editor::Editor;
 use crate::components::flags::Flags;
 use crate::components::header::{Export, Header};
 use crate::components::help::Help;
+use crate::components::lessons::{Lessons, Progress};
+use crate::components::predict::Predict;
 use crate::components::prompt::Prompt;
 use crate::components::scenario_editor::ScenarioEditor;
 use crate::components::status_table::StatusTable;
 use crate::components::trace_list::TraceList;
 use crate::embed::{self, Embed, Part};
+use crate::i18n::{self, Lang};
 use crate::share::{self, Shared};
 use crate::state::{Action, Panel, Playground};
 use crate::Ptr;
-use flushq_core::trace::{narrate, render_mermaid, EventKind};
+use flushq_core::trace::{narrate_in, render_mermaid, EventKind};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -57,6 +60,9 @@ fn initial_state(embed: Option<&Embed>) -> Playground {
     if let Some(step) = embed.and_then(|e| e.step) {
         p.step = step;
     }
+    // An embed follows its `lang=` or the browser, not the visitor's playground choice.
+    let saved = if embed.is_some() { None } else { browser::load_lang() };
+    p.lang = i18n::initial(browser::query().as_deref(), saved.as_deref(), &browser::languages());
     p.step = p.step.min(p.shown().len());
     p
 }
@@ -81,6 +87,9 @@ pub fn app(props: &AppProps) -> Html {
     // Not `use_reducer_eq`: comparing whole runs would cost more than rendering.
     let state = use_reducer(move || initial.unwrap_or_else(|| initial_state(embed_for_init.as_ref())));
     let toast = use_state(|| None::<String>);
+    let progress = use_state(|| Progress::parse(&browser::load_progress().unwrap_or_default()));
+    let lang = state.lang;
+    use_effect_with(lang, |lang| browser::set_document_lang(i18n::tag(*lang)));
     // Stable across renders, so components whose other props did not change skip
     // re-rendering (the trace items, while playing).
     let on_action = use_callback(state.dispatcher(), |a: Action, dispatcher| dispatcher.dispatch(a));
@@ -162,12 +171,16 @@ pub fn app(props: &AppProps) -> Html {
     let event = run.event_at(step).cloned();
     let before = run.view_at(step.saturating_sub(1));
     let narration = match &event {
-        Some(e) => narrate(e, &before),
-        None if run.is_empty() => String::from("Nothing ran: fix the script or the scenario to start."),
-        None => {
-            String::from("Step 0: nothing has happened yet. Press ▶ or → to run the client script one step at a time.")
-        }
+        Some(e) => narrate_in(e, &before, lang),
+        None if run.is_empty() => String::from(
+            lang.pick("Nothing ran: fix the script or the scenario to start.", "什么也没有运行：请先修正脚本或场景。"),
+        ),
+        None => String::from(lang.pick(
+            "Step 0: nothing has happened yet. Press ▶ or → to run the client script one step at a time.",
+            "第 0 步：还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
+        )),
     };
+    let step_label = lang.pick(format!("Step {step}"), format!("第 {step} 步"));
     let changed: Vec<usize> =
         (0..view.status.len()).filter(|&i| step > 0 && before.status[i] != view.status[i]).collect();
 
@@ -209,7 +222,8 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         use_memo((step, Rc::as_ptr(&state.run) as usize), move |_| {
             let page = browser::page_url();
-            (embedded && !page.is_empty()).then(|| format!("{page}#{}", share::encode(&shared(&state))))
+            let link = format!("{page}?lang={}#{}", state.lang.code(), share::encode(&shared(&state)));
+            (embedded && !page.is_empty()).then_some(link)
         })
     };
 
@@ -221,18 +235,24 @@ pub fn app(props: &AppProps) -> Html {
             browser::set_fragment(&body);
             let url = browser::url_with_fragment(&body);
             browser::copy(&url);
-            toast.set(Some(format!("Link copied ({} characters). It opens this exact step.", url.len())));
+            let n = url.len();
+            toast.set(Some(state.lang.pick(
+                format!("Link copied ({n} characters). It opens this exact step."),
+                format!("链接已复制（{n} 个字符），打开后正是这一步。"),
+            )));
         })
     };
     let on_embed = {
         let state = state.clone();
         let toast = toast.clone();
         Callback::from(move |_| {
-            let code = embed::embed_code(&browser::page_url(), &share::encode(&shared(&state)), &state.scenario.title);
+            let body = share::encode(&shared(&state));
+            let code = embed::embed_code(&browser::page_url(), &body, &state.scenario.title, state.lang);
             browser::copy(&code);
-            toast.set(Some(format!(
-                "Embed code copied ({} characters): paste it into a documentation page.",
-                code.len()
+            let n = code.len();
+            toast.set(Some(state.lang.pick(
+                format!("Embed code copied ({n} characters): paste it into a documentation page."),
+                format!("嵌入代码已复制（{n} 个字符）：粘贴到文档页面即可。"),
             )));
         })
     };
@@ -263,6 +283,41 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    let on_solved = {
+        let progress = progress.clone();
+        let toast = toast.clone();
+        Callback::from(move |(id, n): (String, usize)| {
+            let mut p = (*progress).clone();
+            if p.record(&id, n) {
+                browser::save_progress(&p.to_text());
+                progress.set(p);
+                toast.set(Some(lang.pick(
+                    format!("Lesson solved in {n} statements. Progress saved."),
+                    format!("本课完成，用了 {n} 条语句。进度已保存。"),
+                )));
+            }
+        })
+    };
+    let on_progress_export = {
+        let progress = progress.clone();
+        Callback::from(move |_| browser::download("flushq-progress.txt", "text/plain", &progress.to_text()))
+    };
+    let on_progress_import = {
+        let progress = progress.clone();
+        let toast = toast.clone();
+        Callback::from(move |text: String| {
+            let mut p = (*progress).clone();
+            let imported = Progress::parse(&text);
+            for (id, n) in &imported.0 {
+                p.record(id, *n);
+            }
+            browser::save_progress(&p.to_text());
+            progress.set(p);
+            let n = imported.0.len();
+            toast.set(Some(lang.pick(format!("Imported progress for {n} lessons."), format!("已导入 {n} 课的进度。"))));
+        })
+    };
+
     // A dialog on screen at this step: a modal when the run waits for the answer,
     // or when stepping onto a dialog answered before (to change the answer).
     let prompt = view.prompt.map(|p| {
@@ -275,16 +330,19 @@ pub fn app(props: &AppProps) -> Html {
     });
     let diagnostics = state.run.diagnostics.clone();
     let stale = state.run.is_error();
-    let title = state.scenario.title.clone();
+    // A shipped scenario shows its title in the page's language; an edited one, as written.
+    let preset_title = state.preset.as_deref().and_then(flushq_scenario::preset).map(|p| p.title(lang));
+    let title = preset_title.map_or_else(|| state.scenario.title.clone(), String::from);
 
     if let Some(e) = embed.as_ref() {
         let info = e.shows(Part::Table) || e.shows(Part::Trace);
         return html! {
+            <ContextProvider<Lang> context={lang}>
             <div class="app embed">
                 <header class="embed-head">
                     <h2 class="scenario-title">{ title }</h2>
                     if let Some(url) = (*open_url).clone() {
-                        <a class="open-full" href={url} target="_blank" rel="noopener">{ "Open in playground ↗" }</a>
+                        <a class="open-full" href={url} target="_blank" rel="noopener">{ lang.pick("Open in playground ↗", "在演练场中打开 ↗") }</a>
                     }
                 </header>
                 if e.shows(Part::Script) {
@@ -297,7 +355,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 if e.shows(Part::Narration) {
                     <p class="narration" aria-live="polite" aria-atomic="true">
-                        <span class="step-no">{ format!("Step {step}") }</span>{ narration }
+                        <span class="step-no">{ step_label.clone() }</span>{ narration.clone() }
                     </p>
                 }
                 if e.shows(Part::Controls) {
@@ -314,17 +372,25 @@ pub fn app(props: &AppProps) -> Html {
                     <Help on_action={on_action.clone()} />
                 }
             </div>
+            </ContextProvider<Lang>>
         };
     }
 
     html! {
+        <ContextProvider<Lang> context={lang}>
         <div class="app">
             <Header preset={state.preset.clone().map(AttrValue::from)} panel={state.panel} on_action={on_action.clone()} {on_share} {on_embed} {on_export} />
             <main class="layout">
-                <aside class="side" aria-label="Inputs">
-                    if state.panel == Panel::Script {
+                <aside class="side" aria-label={lang.pick("Inputs", "输入")}>
+                    if state.panel == Panel::Lessons {
+                        <Lessons lesson={state.lesson.clone().map(AttrValue::from)} hints={state.hints}
+                            scenario={Ptr(state.scenario.clone())} mine={state.mine.clone().map(AttrValue::from)}
+                            progress={(*progress).clone()} {on_solved} on_export={on_progress_export}
+                            on_import={on_progress_import} on_action={on_action.clone()} />
+                    }
+                    if state.panel != Panel::Scenario {
                         <section class="panel script" aria-labelledby="script-head">
-                            <h2 id="script-head">{ "Client script" }</h2>
+                            <h2 id="script-head">{ lang.pick("Client script", "客户端脚本") }</h2>
                             <Editor text={state.scenario.script.clone()} diagnostics={diagnostics}
                                 line={view.line} blocked={view.blocked.is_some()}
                                 on_change={on_action.reform(Action::Script)} />
@@ -334,18 +400,25 @@ pub fn app(props: &AppProps) -> Html {
                         <ScenarioEditor scenario={Ptr(state.scenario.clone())} error={state.run.scenario_error.clone().map(AttrValue::from)} on_action={on_action.clone()} />
                     }
                 </aside>
-                <section class="stage" aria-label="Simulation">
+                <section class="stage" aria-label={lang.pick("Simulation", "模拟")}>
                     <h2 class="scenario-title">{ title }</h2>
                     if stale {
-                        <p class="stale" role="status">{ "The script has errors, so this is the last run that worked. Fix the script to run it again." }</p>
+                        <p class="stale" role="status">{ lang.pick(
+                            "The script has errors, so this is the last run that worked. Fix the script to run it again.",
+                            "脚本有错误，这里显示的是上一次成功的运行。修正脚本后会重新运行。") }</p>
                     }
                     <div class="diagram-scroll"><Diagram view={view.clone()} event={event.clone()} /></div>
                     <p class="narration" aria-live="polite" aria-atomic="true">
-                        <span class="step-no">{ format!("Step {step}") }</span>{ narration }
+                        <span class="step-no">{ step_label.clone() }</span>{ narration.clone() }
                     </p>
-                    <Controls step={step} len={run.len()} playing={state.playing} speed={state.speed} on_action={on_action.clone()} />
+                    <Controls step={step} len={run.len()} playing={state.playing} speed={state.speed}
+                        predict={Some(state.predict)} on_action={on_action.clone()} />
+                    if state.predict {
+                        <Predict pending={state.pending_question().cloned()} answered={state.answered_question().map(|(q, c)| (q.clone(), c))}
+                            score={state.score()} total={state.questions.len()} on_action={on_action.clone()} />
+                    }
                     if run.waiting.is_some() && step == run.len() {
-                        <p class="hint">{ "The run waits for your answer to the dialog." }</p>
+                        <p class="hint">{ lang.pick("The run waits for your answer to the dialog.", "运行正在等待你回答对话框。") }</p>
                     }
                     <div class="info">
                         <StatusTable view={view.clone()} changed={changed} />
@@ -361,5 +434,6 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="toast" role="status" onclick={let toast = toast.clone(); Callback::from(move |_| toast.set(None))}>{ t }</div>
             }
         </div>
+        </ContextProvider<Lang>>
     }
 }

@@ -46,16 +46,81 @@ fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok()?
 }
 
-/// The saved session, if any.
-pub fn load_session() -> Option<String> {
-    storage()?.get_item(SESSION_KEY).ok()?
+/// localStorage key of the lesson progress.
+const PROGRESS_KEY: &str = "flushq.progress";
+/// localStorage key of the chosen language.
+const LANG_KEY: &str = "flushq.lang";
+
+fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
 }
 
-/// Saves the session (ignored when storage is unavailable or full).
-pub fn save_session(body: &str) {
+/// Saves under `key` (ignored when storage is unavailable or full).
+fn save(key: &str, body: &str) {
     if let Some(s) = storage() {
-        let _ = s.set_item(SESSION_KEY, body);
+        let _ = s.set_item(key, body);
     }
+}
+
+/// The saved session, if any.
+pub fn load_session() -> Option<String> {
+    load(SESSION_KEY)
+}
+
+/// Saves the session.
+pub fn save_session(body: &str) {
+    save(SESSION_KEY, body);
+}
+
+/// The saved lesson progress, if any.
+pub fn load_progress() -> Option<String> {
+    load(PROGRESS_KEY)
+}
+
+/// Saves the lesson progress.
+pub fn save_progress(body: &str) {
+    save(PROGRESS_KEY, body);
+}
+
+/// The language chosen on an earlier visit, if any.
+pub fn load_lang() -> Option<String> {
+    load(LANG_KEY)
+}
+
+/// Remembers the chosen language.
+pub fn save_lang(code: &str) {
+    save(LANG_KEY, code);
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// Sets `<html lang>`, so the browser picks CJK fonts for Chinese and screen
+/// readers the right voice.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Reads the first file chosen in an `<input type="file">` as text, then calls `done`.
+pub fn read_file(input: &web_sys::HtmlInputElement, done: impl FnOnce(String) + 'static) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            if let Some(text) = text.as_string() {
+                done(text);
+            }
+        }
+    });
 }
 
 /// Copies `text` to the clipboard (best effort).

@@ -3,13 +3,16 @@
 //!
 //! Query: `embed`, then optionally `preset=NAME` (else the `#v=1&s=` fragment, else
 //! the default preset), `step=N`, `panels=diagram,narration,controls,table,trace,script`
-//! (default: diagram, narration, controls) and `readonly` (no editing, no dialogs
-//! to answer: the scenario's answers are used).
+//! (default: diagram, narration, controls), `readonly` (no editing, no dialogs
+//! to answer: the scenario's answers are used) and `lang=en|zh` (the page's
+//! language; read by [`crate::i18n`], as for the full playground).
 //!
 //! Messages to the host: `{type: "flushq:step", step, total, narration}` after each
 //! step and `{type: "flushq:height", height}` when the content's height changes.
 //! Messages from the host: `{type: "flushq:goto", step}`, `{type: "flushq:play"}`,
 //! `{type: "flushq:pause"}`.
+
+use crate::i18n::Lang;
 
 /// A part of the page an embed can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,10 +121,12 @@ fn decode(s: &str) -> String {
 
 /// The HTML a documentation page pastes to embed this state: `page` is the
 /// playground's URL without query or fragment, `fragment` the share link body.
-pub fn embed_code(page: &str, fragment: &str, title: &str) -> String {
+/// `lang` is written into the link, so the embed speaks the language it was copied in.
+pub fn embed_code(page: &str, fragment: &str, title: &str, lang: Lang) -> String {
     let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let lang = lang.code();
     format!(
-        "<iframe src=\"{page}?embed&amp;panels=diagram,narration,controls#{fragment}\" title=\"flushq: {title}\" \
+        "<iframe src=\"{page}?embed&amp;lang={lang}&amp;panels=diagram,narration,controls#{fragment}\" title=\"flushq: {title}\" \
          width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-popups\"></iframe>"
     )
 }
@@ -149,9 +154,9 @@ mod tests {
 
     #[test]
     fn embed_code_escapes_the_title() {
-        let code = embed_code("https://x.test/flushq/", "v=1&s=abc", "A \"quoted\" <title>");
+        let code = embed_code("https://x.test/flushq/", "v=1&s=abc", "A \"quoted\" <title>", Lang::Zh);
         assert!(code.starts_with(
-            "<iframe src=\"https://x.test/flushq/?embed&amp;panels=diagram,narration,controls#v=1&s=abc\""
+            "<iframe src=\"https://x.test/flushq/?embed&amp;lang=zh&amp;panels=diagram,narration,controls#v=1&s=abc\""
         ));
         assert!(code.contains("title=\"flushq: A &quot;quoted&quot; &lt;title>\""));
         assert!(code.contains("sandbox=\"allow-scripts allow-popups\""));

@@ -2,6 +2,7 @@
 //! checkpoints so jumping to step N replays at most `CHECKPOINT` events.
 
 use flushq_core::diag::Diagnostic;
+use flushq_core::predict::Question;
 use flushq_core::rng::Rng;
 use flushq_core::session::World;
 use flushq_core::trace::{Answer, Event, Outcome, View};
@@ -33,6 +34,12 @@ pub struct Run {
 }
 
 impl Run {
+    /// Predict mode's questions for this run (a fold over every event: asked for
+    /// only when predict mode is on).
+    pub fn questions(&self) -> Vec<Question> {
+        flushq_core::predict::questions(&self.checkpoints[0], &self.events)
+    }
+
     /// Runs `scenario`, answering the `i`-th dialog with `answers[i]`. A dialog with
     /// no answer stops the run there (`waiting`), unless the scenario itself makes
     /// the user cancel it (a `user_cancels` fault).

@@ -5,8 +5,10 @@
 //! step keeps the answers given before that step and discards the rest, so the
 //! future forks from there.
 
+use crate::i18n::Lang;
 use crate::run::Run;
 use flushq_core::mapi::FlushFlags;
+use flushq_core::predict::Question;
 use flushq_core::script::set_flush_flags;
 use flushq_core::trace::Answer;
 use flushq_core::Scenario;
@@ -14,7 +16,8 @@ use std::rc::Rc;
 use yew::Reducible;
 
 /// Playback speeds, in milliseconds per step.
-pub const SPEEDS: [(u32, &str); 4] = [(1200, "slow"), (600, "normal"), (250, "fast"), (16, "full")];
+pub const SPEEDS: [(u32, &str, &str); 4] =
+    [(1200, "slow", "慢"), (600, "normal", "正常"), (250, "fast", "快"), (16, "full", "全速")];
 
 /// Which side panel is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +26,8 @@ pub enum Panel {
     Script,
     /// Transports, queues and faults.
     Scenario,
+    /// The tutorial's lessons.
+    Lessons,
 }
 
 /// Everything the page shows.
@@ -49,6 +54,21 @@ pub struct Playground {
     pub help: bool,
     /// The preset this state came from, if unchanged since.
     pub preset: Option<String>,
+    /// The lesson being worked on, by id.
+    pub lesson: Option<String>,
+    /// Hints of that lesson shown so far.
+    pub hints: usize,
+    /// Predict mode: stepping forward stops at each question until it is answered.
+    pub predict: bool,
+    /// The run's questions while predict mode is on (empty otherwise).
+    pub questions: Rc<[Question]>,
+    /// Answers given in predict mode: (event index, choice). Those after the step
+    /// where the run changes are dropped with the future they were about.
+    pub guesses: Vec<(usize, usize)>,
+    /// The learner's script, kept while a lesson's solution is in the editor.
+    pub mine: Option<String>,
+    /// The page's language.
+    pub lang: Lang,
 }
 
 /// What the visitor can do.
@@ -88,6 +108,22 @@ pub enum Action {
     Panel(Panel),
     /// Open or close the shortcuts overlay.
     Help(bool),
+    /// Switch the page's language.
+    Lang(Lang),
+    /// Turn predict mode on or off.
+    Predict(bool),
+    /// Answer the question pending at this step with choice N, then reveal the step.
+    Guess(usize),
+    /// Start a lesson: its scenario, its starting script.
+    StartLesson(String),
+    /// Show the next hint of the lesson.
+    Hint,
+    /// Leave the lesson (the scenario and script stay).
+    LeaveLesson,
+    /// Put the lesson's solution in the editor, keeping the learner's script.
+    UseSolution,
+    /// Put the learner's script back.
+    RestoreScript,
     /// Replace everything (a share link or the saved session).
     Restore { scenario: Box<Scenario>, answers: Vec<Answer>, step: u32 },
 }
@@ -107,6 +143,13 @@ impl Playground {
             panel: Panel::Script,
             help: false,
             preset,
+            lesson: None,
+            hints: 0,
+            predict: false,
+            questions: Rc::from(Vec::new()),
+            guesses: Vec::new(),
+            mine: None,
+            lang: Lang::En,
         }
     }
 
@@ -137,6 +180,45 @@ impl Playground {
         }
         self.step = self.step.min(self.shown().len());
         self.preset = None;
+        self.refresh_questions();
+    }
+
+    /// Recomputes predict mode's questions for the current run. The run changed at
+    /// the current step, so the past and the answers given in it stay.
+    fn refresh_questions(&mut self) {
+        let step = self.step;
+        self.guesses.retain(|(i, _)| *i < step);
+        self.questions = if self.predict { self.shown().questions().into() } else { Rc::from(Vec::new()) };
+    }
+
+    /// The question that must be answered before the next step is revealed.
+    pub fn pending_question(&self) -> Option<&Question> {
+        let q = self.questions.iter().find(|q| q.index == self.step)?;
+        (!self.guesses.iter().any(|(i, _)| *i == q.index)).then_some(q)
+    }
+
+    /// The question of the step just revealed, with the learner's answer.
+    pub fn answered_question(&self) -> Option<(&Question, usize)> {
+        let index = self.step.checked_sub(1)?;
+        let q = self.questions.iter().find(|q| q.index == index)?;
+        self.guesses.iter().find(|(i, _)| *i == index).map(|(_, c)| (q, *c))
+    }
+
+    /// Right answers and answers given so far.
+    pub fn score(&self) -> (usize, usize) {
+        let right = self
+            .guesses
+            .iter()
+            .filter(|(i, c)| self.questions.iter().any(|q| q.index == *i && q.check(*c).correct))
+            .count();
+        (right, self.guesses.len())
+    }
+
+    /// `next`, keeping this state's preferences (speed, language) and showing `panel`.
+    fn replaced(&self, next: Playground, panel: Panel) -> Playground {
+        let mut next = Playground { panel, speed: self.speed, lang: self.lang, predict: self.predict, ..next };
+        next.refresh_questions();
+        next
     }
 
     fn goto(&mut self, step: usize) {
@@ -154,7 +236,24 @@ impl Reducible for Playground {
         let mut s = (*self).clone();
         match action {
             Action::Goto(n) => s.goto(n),
-            Action::Forward | Action::Tick => s.goto(s.step + 1),
+            Action::Forward | Action::Tick => {
+                // Predict mode holds the step back until its question is answered.
+                if s.pending_question().is_some() {
+                    s.playing = false;
+                } else {
+                    s.goto(s.step + 1);
+                }
+            }
+            Action::Predict(on) => {
+                s.predict = on;
+                s.refresh_questions();
+            }
+            Action::Guess(choice) => {
+                if let Some(index) = s.pending_question().map(|q| q.index) {
+                    s.guesses.push((index, choice));
+                    s.goto(s.step + 1);
+                }
+            }
             Action::Back => s.goto(s.step.saturating_sub(1)),
             Action::Home => s.goto(0),
             Action::End => s.goto(usize::MAX),
@@ -190,7 +289,8 @@ impl Reducible for Playground {
             }
             Action::Preset(name) => {
                 if let Some(p) = Playground::from_preset(&name) {
-                    s = Playground { panel: s.panel, speed: s.speed, ..p };
+                    let panel = if s.panel == Panel::Lessons { Panel::Script } else { s.panel };
+                    s = s.replaced(p, panel);
                 }
             }
             Action::Answer(answer) => {
@@ -199,12 +299,45 @@ impl Reducible for Playground {
                 s.answers.push(answer);
                 s.run = Rc::new(Run::compute(&s.scenario, &s.answers));
                 s.last_good = s.run.clone();
+                s.refresh_questions();
                 s.goto(s.step + 1);
+            }
+            Action::StartLesson(id) => {
+                if let Some(lesson) = flushq_scenario::lessons::lesson(&id) {
+                    let scenario = lesson.scenario(lesson.start);
+                    s = s.replaced(Playground::new(scenario, Vec::new(), None), Panel::Lessons);
+                    s.lesson = Some(id);
+                }
+            }
+            Action::Hint => s.hints += 1,
+            Action::LeaveLesson => {
+                // A peeked solution goes away with the lesson; the learner's script comes back.
+                if let Some(mine) = s.mine.take() {
+                    Rc::make_mut(&mut s.scenario).script = mine;
+                    s.recompute();
+                }
+                s.lesson = None;
+                s.hints = 0;
+            }
+            Action::UseSolution => {
+                if let Some(lesson) = s.lesson.as_deref().and_then(flushq_scenario::lessons::lesson) {
+                    let mine = std::mem::replace(&mut Rc::make_mut(&mut s.scenario).script, lesson.solution.into());
+                    s.mine.get_or_insert(mine);
+                    s.recompute();
+                }
+            }
+            Action::RestoreScript => {
+                if let Some(mine) = s.mine.take() {
+                    Rc::make_mut(&mut s.scenario).script = mine;
+                    s.recompute();
+                }
             }
             Action::Panel(p) => s.panel = p,
             Action::Help(open) => s.help = open,
+            Action::Lang(lang) => s.lang = lang,
             Action::Restore { scenario, answers, step } => {
-                s = Playground { panel: s.panel, speed: s.speed, ..Playground::new(*scenario, answers, None) };
+                let panel = if s.panel == Panel::Lessons { Panel::Script } else { s.panel };
+                s = s.replaced(Playground::new(*scenario, answers, None), panel);
                 s.goto(step as usize);
             }
         }
@@ -271,5 +404,113 @@ mod tests {
         let s = reduce(s, Action::Flags(FlushFlags::FLUSH_NO_UI | FlushFlags::FLUSH_DOWNLOAD));
         assert!(s.scenario.script.contains("spooler.FlushQueues(FLUSH_NO_UI | FLUSH_DOWNLOAD)"));
         assert!(s.run.outcome.inbox.contains(&String::from("r1")));
+    }
+}
+
+/// Lessons, predict mode and the language: the tutorial's side of the state.
+#[cfg(test)]
+mod tutorial_tests {
+    use super::*;
+    use flushq_core::predict::Ask;
+
+    fn reduce(s: Playground, a: Action) -> Playground {
+        (*Rc::new(s).reduce(a)).clone()
+    }
+
+    #[test]
+    fn a_lesson_loads_its_scenario_and_starting_script() {
+        let s = Playground::from_preset("spooler-upload").unwrap();
+        let s = reduce(s, Action::StartLesson(String::from("per-transport-fallback")));
+        assert_eq!(s.lesson.as_deref(), Some("per-transport-fallback"));
+        assert_eq!(s.panel, Panel::Lessons);
+        let lesson = flushq_scenario::lessons::lesson("per-transport-fallback").unwrap();
+        assert_eq!(s.scenario.script, lesson.start);
+        assert_eq!(s.scenario.transports.len(), 2);
+        let s = reduce(reduce(s, Action::Hint), Action::Hint);
+        assert_eq!(s.hints, 2);
+        let s = reduce(s, Action::LeaveLesson);
+        assert_eq!((s.lesson.as_deref(), s.hints), (None, 0));
+    }
+
+    #[test]
+    fn the_solution_goes_in_the_editor_and_the_learners_script_comes_back() {
+        let s = Playground::from_preset("spooler-upload").unwrap();
+        let s = reduce(s, Action::StartLesson(String::from("find-the-spooler")));
+        let s = reduce(s, Action::Script(String::from("table = session.GetStatusTable()\n// mine\n")));
+        let s = reduce(s, Action::UseSolution);
+        let lesson = flushq_scenario::lessons::lesson("find-the-spooler").unwrap();
+        assert_eq!(s.scenario.script, lesson.solution);
+        assert_eq!(s.step, 0, "putting the solution in does not run it forward");
+        // Editing the solution still keeps the learner's own script aside.
+        let s = reduce(s, Action::Script(format!("{}// tweak\n", lesson.solution)));
+        assert_eq!(s.mine.as_deref(), Some("table = session.GetStatusTable()\n// mine\n"));
+        let back = reduce(s.clone(), Action::RestoreScript);
+        assert_eq!(
+            (back.scenario.script.as_str(), back.mine.as_deref()),
+            ("table = session.GetStatusTable()\n// mine\n", None)
+        );
+        let left = reduce(s, Action::LeaveLesson);
+        assert_eq!(
+            left.scenario.script, "table = session.GetStatusTable()\n// mine\n",
+            "leaving drops the peek, not the work"
+        );
+    }
+
+    #[test]
+    fn predict_mode_holds_each_question_until_it_is_answered() {
+        let s = Playground::from_preset("async-ok-busy").unwrap();
+        let s = reduce(s, Action::Predict(true));
+        assert!(!s.questions.is_empty());
+        let first = s.questions[0].clone();
+        // Play: the run stops right before the first question's step.
+        let mut s = reduce(s, Action::TogglePlay);
+        while s.playing {
+            s = reduce(s, Action::Tick);
+        }
+        assert_eq!(s.step, first.index, "stopped before the step to predict");
+        assert_eq!(s.pending_question(), Some(&first));
+        let held = reduce(s.clone(), Action::Forward);
+        assert_eq!(held.step, first.index, "→ waits for the answer too");
+        // A wrong answer reveals the step and counts.
+        let wrong = (first.answer + 1) % first.choices.len();
+        let s = reduce(s, Action::Guess(wrong));
+        assert_eq!(s.step, first.index + 1);
+        assert_eq!(s.answered_question().map(|(q, c)| (q.index, c)), Some((first.index, wrong)));
+        assert_eq!(s.score(), (0, 1));
+        // Jumping is always allowed; a right answer later counts as right.
+        let second = s.questions[1].clone();
+        let s = reduce(s, Action::Goto(second.index));
+        let s = reduce(s, Action::Guess(second.answer));
+        assert_eq!(s.score(), (1, 2));
+        // Off: no questions, stepping is free.
+        let off = reduce(s, Action::Predict(false));
+        assert!(off.questions.is_empty() && off.pending_question().is_none());
+    }
+
+    #[test]
+    fn answers_before_a_fork_survive_it() {
+        let s = Playground::from_preset("modem-ignores-no-ui").unwrap();
+        let mut s = reduce(s, Action::Predict(true));
+        let q = s.questions[0].clone();
+        s = reduce(s, Action::Goto(q.index));
+        s = reduce(s, Action::Guess(q.answer));
+        s = reduce(s, Action::End);
+        assert!(s.run.waiting.is_some());
+        let s = reduce(s, Action::Answer(Answer::Cancel));
+        assert_eq!(s.score(), (1, 1), "the answer given before the dialog stays");
+        assert!(s
+            .questions
+            .iter()
+            .all(|q| [Ask::Actor, Ask::StatusBit, Ask::HResult, Ask::XpHResult].contains(&q.ask)));
+    }
+
+    #[test]
+    fn the_language_survives_loading_a_preset_or_a_lesson() {
+        let s = Playground::from_preset("spooler-upload").unwrap();
+        let s = reduce(s, Action::Lang(Lang::Zh));
+        let s = reduce(s, Action::Preset(String::from("link-down")));
+        assert_eq!(s.lang, Lang::Zh);
+        let s = reduce(s, Action::StartLesson(String::from("find-the-spooler")));
+        assert_eq!(s.lang, Lang::Zh);
     }
 }

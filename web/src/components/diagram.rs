@@ -3,6 +3,7 @@
 //! remote systems, and the shared modem line. Messages are tokens keyed by
 //! message id, so moving between places animates (unless reduced motion is asked).
 
+use crate::i18n::{use_lang, Lang};
 use crate::Ptr;
 use flushq_core::mapi::StatusCode;
 use flushq_core::scenario::TransportKind;
@@ -185,12 +186,14 @@ struct Lane {
     width: f64,
     rows: usize,
     name: String,
+    lang: Lang,
 }
 
 /// Lays message tokens left to right, wrapping inside the lane, at most
 /// `lane.rows` rows; the rest collapse into one "+N" pill, so a long queue never
 /// spills over other boxes and a huge one costs no more to draw than a short one.
 /// Tokens are keyed by message id: the same message glides from lane to lane.
+/// (A lane knows the page's language for the pill's tooltip.)
 fn lay(view: &View, items: impl Iterator<Item = (u32, &'static str)>, total: usize, lane: Lane, out: &mut Vec<Html>) {
     let (mut x, mut row) = (lane.x, 0usize);
     let width_of = |s: &str| 16.0 + 7.0 * s.chars().count().min(14) as f64;
@@ -211,7 +214,7 @@ fn lay(view: &View, items: impl Iterator<Item = (u32, &'static str)>, total: usi
             let label = format!("+{rest}");
             out.push(html! {
                 <g key={format!("more-{}", lane.name)} class="token more" style={format!("transform: translate({}px, {}px)", coord(x), coord(lane.y + row as f64 * 22.0))}>
-                    <title>{ format!("{rest} more messages") }</title>
+                    <title>{ lane.lang.pick(format!("{rest} more messages"), format!("另有 {rest} 封邮件")) }</title>
                     <rect width={coord(width_of(&label))} height="18" rx="9" />
                     <text x={coord(width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
                 </g>
@@ -287,6 +290,7 @@ fn arrow(from: (f64, f64, f64, f64), to: (f64, f64, f64, f64), class: &'static s
 /// The session diagram.
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
+    let lang = use_lang();
     let view: &View = &props.view;
     let n = view.transports.len();
     let actor = props.event.as_ref().and_then(|e| node_of(&e.actor, view));
@@ -307,22 +311,27 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     // Client app with its inbox.
     let (cx, cy, cw, ch) = always(Node::Client);
-    let line = view.line.map(|l| format!("script line {l}")).unwrap_or_else(|| String::from("idle"));
-    let waiting = view.blocked.map(|l| format!("waits in FlushQueues, L{l}"));
+    let line = match (view.line, lang) {
+        (Some(l), Lang::En) => format!("script line {l}"),
+        (Some(l), Lang::Zh) => format!("脚本第 {l} 行"),
+        (None, _) => String::from(lang.pick("idle", "空闲")),
+    };
+    let waiting =
+        view.blocked.map(|l| lang.pick(format!("waits in FlushQueues, L{l}"), format!("在 FlushQueues 中等待，L{l}")));
     // The client's submitted mail waits in the transports' outbound queues; the
     // client box counts it so the outbox is visible without drawing tokens twice.
     let queued: usize = view.queues.iter().map(|q| q.outbound.len() + q.deferred.len()).sum();
     boxes.push(html! {
         <g class={classes!("box", "client", lit(Node::Client))}>
             <rect x={coord(cx)} y={coord(cy)} width={coord(cw)} height={coord(ch)} rx="8" />
-            <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ "Client application" }</text>
+            <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ lang.pick("Client application", "客户端应用程序") }</text>
             <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 37.0)}>{ waiting.unwrap_or(line) }</text>
-            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ format!("Outbox: {queued} queued") }</text>
-            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ format!("Inbox ({})", view.inbox.len()) }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ lang.pick(format!("Outbox: {queued} queued"), format!("发件箱：{queued} 封排队中")) }</text>
+            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ lang.pick(format!("Inbox ({})", view.inbox.len()), format!("收件箱（{}）", view.inbox.len())) }</text>
         </g>
     });
     let inbox = view.inbox.iter().map(|(id, _)| (id, "in"));
-    let lane = Lane { x: cx + 10.0, y: cy + 84.0, width: cw - 20.0, rows: 3, name: String::from("inbox") };
+    let lane = Lane { x: cx + 10.0, y: cy + 84.0, width: cw - 20.0, rows: 3, name: String::from("inbox"), lang };
     lay(view, inbox, view.inbox.len(), lane, &mut tokens);
 
     // MAPI session and its status table.
@@ -331,10 +340,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
     boxes.push(html! {
         <g class={classes!("box", "session", lit(Node::Session))}>
             <rect x={coord(sx)} y={coord(sy)} width={coord(sw)} height={coord(sh)} rx="8" />
-            <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ "MAPI session" }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ format!("status table: {} rows", view.rows.len()) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ format!("rows matched: {}", view.matched.len()) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ format!("open handles: {open}") }</text>
+            <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ lang.pick("MAPI session", "MAPI 会话") }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ lang.pick(format!("status table: {} rows", view.rows.len()), format!("状态表：{} 行", view.rows.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ lang.pick(format!("rows matched: {}", view.matched.len()), format!("匹配的行：{}", view.matched.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ lang.pick(format!("open handles: {open}"), format!("打开的句柄：{open}")) }</text>
         </g>
     });
 
@@ -342,14 +351,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let (px, py, pw, ph) = always(Node::Spooler);
     // The job's transports, a window of three around the one being flushed.
     let job: Vec<Html> = if view.job.is_empty() {
-        vec![html! { <tspan x={coord(px + 10.0)} dy="0">{ "idle" }</tspan> }]
+        vec![html! { <tspan x={coord(px + 10.0)} dy="0">{ lang.pick("idle", "空闲") }</tspan> }]
     } else {
         let at = view.active.and_then(|a| view.job.iter().position(|&t| t == a)).unwrap_or(0);
         let start = at.saturating_sub(1).min(view.job.len().saturating_sub(3));
         let shown = &view.job[start..(start + 3).min(view.job.len())];
-        let mut lines = vec![String::from("flushing, in order:")];
+        let mut lines = vec![String::from(lang.pick("flushing, in order:", "按顺序刷新："))];
         if start > 0 {
-            lines.push(format!("  … {start} done"));
+            lines.push(lang.pick(format!("  … {start} done"), format!("  … 已完成 {start} 个")));
         }
         lines.extend(shown.iter().map(|&t| {
             let mark = if view.active == Some(t) { "▸ " } else { "  " };
@@ -357,7 +366,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         }));
         let after = view.job.len() - start - shown.len();
         if after > 0 {
-            lines.push(format!("  … {after} more"));
+            lines.push(lang.pick(format!("  … {after} more"), format!("  … 还有 {after} 个")));
         }
         lines
             .into_iter()
@@ -370,7 +379,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     boxes.push(html! {
         <g class={classes!("box", "spooler", lit(Node::Spooler))}>
             <rect x={coord(px)} y={coord(py)} width={coord(pw)} height={coord(ph)} rx="8" />
-            <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ "MAPI spooler" }</text>
+            <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ lang.pick("MAPI spooler", "MAPI 后台处理程序") }</text>
             <text class="sub" x={coord(px + 10.0)} y={coord(py + 42.0)}>{ for job }</text>
         </g>
     });
@@ -386,10 +395,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
         })
         .collect();
     let window_note = (layout.shown < n).then(|| {
-        let text = format!(
-            "showing transports {}-{} of {n}, around this step; the status table lists all",
-            layout.first + 1,
-            layout.first + layout.shown
+        let (a, b) = (layout.first + 1, layout.first + layout.shown);
+        let text = lang.pick(
+            format!("showing transports {a}-{b} of {n}, around this step; the status table lists all"),
+            format!("显示第 {a}-{b} 个传输提供程序（共 {n} 个），围绕当前步骤；状态表列出全部"),
         );
         html! { <text class="col-note" x={coord(XP_X)} y="40">{ text }</text> }
     });
@@ -401,8 +410,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let y = h - 54.0;
         let holder = view.modem_line.map(|t| view.transports[t].name.to_string());
         let text = match &holder {
-            Some(name) => format!("☎ modem line: held by {name}"),
-            None => String::from("☎ modem line: free"),
+            Some(name) => lang.pick(format!("☎ modem line: held by {name}"), format!("☎ 调制解调器线路：由 {name} 占用")),
+            None => String::from(lang.pick("☎ modem line: free", "☎ 调制解调器线路：空闲")),
         };
         let wires = dialers
             .iter()
@@ -434,7 +443,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 EventKind::Submit { .. } => Some("SubmitMessage"),
                 EventKind::StartMessage { .. } => Some("StartMessage"),
                 EventKind::TransportNotify { .. } => Some("TransportNotify"),
-                EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some("returns"),
+                EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some(lang.pick("returns", "返回")),
                 _ => None,
             });
             let main = arrow(from, to, if fallback { "fallback" } else { "call" }, label);
@@ -454,9 +463,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let dialog = view.prompt.and_then(|p| {
         let (x, y, w, hh) = layout.rect(Node::Transport(p.transport))?;
         let name = &view.transports[p.transport].name;
-        let text = match p.style {
-            PromptStyle::DialUp => format!("Connect {name}?"),
-            PromptStyle::Progress => format!("{name}: sending and receiving…"),
+        let text = match (p.style, lang) {
+            (PromptStyle::DialUp, Lang::En) => format!("Connect {name}?"),
+            (PromptStyle::DialUp, Lang::Zh) => format!("连接 {name}？"),
+            (PromptStyle::Progress, Lang::En) => format!("{name}: sending and receiving…"),
+            (PromptStyle::Progress, Lang::Zh) => format!("{name}：正在收发…"),
         };
         Some(html! {
             <g class="dialog-badge">
@@ -469,17 +480,17 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     html! {
         <svg class="diagram" viewBox={format!("0 0 {} {}", coord(W), coord(h))} role="img" xmlns="http://www.w3.org/2000/svg"
-            aria-label={format!("Session diagram at step {}: {} transports", view.step, n)}>
+            aria-label={lang.pick(format!("Session diagram at step {}: {n} transports", view.step), format!("第 {} 步的会话示意图：{n} 个传输提供程序", view.step))}>
             <style>{ DIAGRAM_CSS }</style>
             <defs>
                 <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" />
                 </marker>
             </defs>
-            <text class="col-head" x={coord(CLIENT_X)} y="26">{ "Client" }</text>
-            <text class="col-head" x={coord(SPOOLER_X)} y="26">{ "Spooler" }</text>
-            <text class="col-head" x={coord(XP_X)} y="26">{ "Transports, in transport order" }</text>
-            <text class="col-head" x={coord(REMOTE_X)} y="26">{ "Remote systems" }</text>
+            <text class="col-head" x={coord(CLIENT_X)} y="26">{ lang.pick("Client", "客户端") }</text>
+            <text class="col-head" x={coord(SPOOLER_X)} y="26">{ lang.pick("Spooler", "后台处理程序") }</text>
+            <text class="col-head" x={coord(XP_X)} y="26">{ lang.pick("Transports, in transport order", "传输提供程序（按传输顺序）") }</text>
+            <text class="col-head" x={coord(REMOTE_X)} y="26">{ lang.pick("Remote systems", "远程系统") }</text>
             { for window_note }
             { for boxes }
             { for rows }
@@ -542,6 +553,7 @@ impl PartialEq for TransportRowProps {
 /// One transport, its queues and status bits, its remote system and the link.
 #[function_component(TransportRow)]
 pub fn transport_row(props: &TransportRowProps) -> Html {
+    let lang = use_lang();
     let view: &View = &props.view;
     let i = props.index;
     let t = &view.transports[i];
@@ -551,14 +563,14 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
     let mut tokens: Vec<Html> = Vec::new();
     let mut traits = Vec::new();
     if !t.honors_no_ui {
-        traits.push("ignores NO_UI");
+        traits.push(lang.pick("ignores NO_UI", "忽略 NO_UI"));
     }
     if t.asynchronous {
-        traits.push("asynchronous");
+        traits.push(lang.pick("asynchronous", "异步"));
     }
     let flags = traits.join(" · ");
     let badge_w = if t.kind == TransportKind::Modem { 44.0 } else { 30.0 };
-    let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}") };
+    let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}"), lang };
     lay(
         view,
         q.outbound.iter().map(|id| (id, "out")),
@@ -586,14 +598,14 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
                 </text>
                 <text class="sub" x={coord(x + w - 10.0)} y={coord(y + 20.0)} text-anchor="end">{ flags }</text>
                 { status_chips(status, x + 10.0, y + 28.0) }
-                <text class="lane" x={coord(x + 10.0)} y={coord(y + 62.0)}>{ "out" }</text>
-                <text class="lane" x={coord(x + 10.0)} y={coord(y + 88.0)}>{ "held" }</text>
+                <text class="lane" x={coord(x + 10.0)} y={coord(y + 62.0)}>{ lang.pick("out", "传出") }</text>
+                <text class="lane" x={coord(x + 10.0)} y={coord(y + 88.0)}>{ lang.pick("held", "滞留") }</text>
             </g>
             <g class="box remote">
                 <rect x={coord(rx)} y={coord(ry)} width={coord(REMOTE_W)} height={coord(hh)} rx="8" />
                 <text class="title" x={coord(rx + 10.0)} y={coord(ry + 20.0)}>{ t.name.to_string() }</text>
-                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 40.0)}>{ "delivered" }</text>
-                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 76.0)}>{ "waiting for us" }</text>
+                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 40.0)}>{ lang.pick("delivered", "已送达") }</text>
+                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 76.0)}>{ lang.pick("waiting for us", "等待我们接收") }</text>
             </g>
             <line class={classes!("link", linked.then_some("up"), t.kind.dials().then_some("dial"))}
                 x1={coord(x + w)} y1={coord(y + hh / 2.0)} x2={coord(rx)} y2={coord(ry + hh / 2.0)} />

@@ -2,6 +2,7 @@
 //! diagnostics as you type. The text is the visitor's: it is never replaced by
 //! a parse result, so an invalid edit loses nothing.
 
+use crate::i18n::{use_lang, Lang};
 use flushq_core::diag::{Diagnostic, Severity};
 use yew::prelude::*;
 
@@ -29,6 +30,7 @@ const LINE: f64 = 20.0;
 /// The script editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
+    let lang = use_lang();
     let oninput = {
         let cb = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
@@ -61,14 +63,19 @@ pub fn editor(props: &EditorProps) -> Html {
                     { for highlight }
                     { for marks }
                     <textarea id="script" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
-                        aria-label="Client script" aria-describedby="diagnostics"
+                        aria-label={lang.pick("Client script", "客户端脚本")} aria-describedby="diagnostics"
                         rows={lines.to_string()} cols={cols.to_string()} value={props.text.clone()} readonly={props.readonly} {oninput} />
                 </div>
             </div>
             <ul id="diagnostics" class="diagnostics" aria-live="polite">
                 { for props.diagnostics.iter().map(|d| {
                     let sev = if d.severity == Severity::Error { "error" } else { "warning" };
-                    html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {sev}: {}", d.message) }</li> }
+                    let said = match (d.severity, lang) {
+                        (_, Lang::En) => sev,
+                        (Severity::Error, Lang::Zh) => "错误",
+                        (_, Lang::Zh) => "警告",
+                    };
+                    html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: {}", d.message) }</li> }
                 }) }
             </ul>
         </div>

@@ -1,5 +1,7 @@
 //! The top bar: presets, panels, share and export.
 
+use crate::browser;
+use crate::i18n::{use_lang, Lang};
 use crate::state::{Action, Panel};
 use yew::prelude::*;
 
@@ -36,6 +38,7 @@ pub struct HeaderProps {
 /// The header.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
+    let lang = use_lang();
     let on_preset = {
         let cb = props.on_action.clone();
         Callback::from(move |e: Event| {
@@ -68,40 +71,47 @@ pub fn header(props: &HeaderProps) -> Html {
     };
     let share = props.on_share.reform(|_: MouseEvent| ());
     let embed = props.on_embed.reform(|_: MouseEvent| ());
-    let help = {
-        let cb = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(Action::Help(true)))
-    };
+    let help = props.on_action.reform(|_: MouseEvent| Action::Help(true));
+    // The switch names the other language in that language, so a reader who cannot
+    // read this one still finds it.
+    let other = lang.pick(Lang::Zh, Lang::En);
+    let switch = props.on_action.reform(move |_: MouseEvent| {
+        browser::save_lang(other.code());
+        Action::Lang(other)
+    });
     html! {
         <header class="top">
-            <h1><span class="logo" aria-hidden="true">{ "⇅" }</span>{ "flushq" }<small>{ " · MAPI FlushQueues playground" }</small></h1>
+            <h1><span class="logo" aria-hidden="true">{ "⇅" }</span>{ "flushq" }<small>{ lang.pick(" · MAPI FlushQueues playground", " · MAPI FlushQueues 演练场") }</small></h1>
             <label class="presets">
-                <span>{ "Preset" }</span>
-                <select onchange={on_preset} aria-label="Load a preset scenario">
-                    <option value="" selected={props.preset.is_none()}>{ "— custom —" }</option>
+                <span>{ lang.pick("Preset", "预设") }</span>
+                <select onchange={on_preset} aria-label={lang.pick("Load a preset scenario", "载入预设场景")}>
+                    <option value="" selected={props.preset.is_none()}>{ lang.pick("— custom —", "— 自定义 —") }</option>
                     { for flushq_scenario::presets().iter().map(|p| {
-                        let title = p.toml.lines().find_map(|l| l.strip_prefix("title = ")).map(|t| t.trim_matches('"').to_string()).unwrap_or_default();
-                        html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ title }</option> }
+                        html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ p.title(lang) }</option> }
                     }) }
                 </select>
             </label>
-            <div class="tabs" role="tablist" aria-label="Side panel">
-                { tab(Panel::Script, "Script") }
-                { tab(Panel::Scenario, "Scenario") }
+            <div class="tabs" role="tablist" aria-label={lang.pick("Side panel", "侧栏")}>
+                { tab(Panel::Lessons, lang.pick("Lessons", "课程")) }
+                { tab(Panel::Script, lang.pick("Script", "脚本")) }
+                { tab(Panel::Scenario, lang.pick("Scenario", "场景")) }
             </div>
             <div class="actions">
-                <button type="button" class="primary" onclick={share} title="Copy a link to this exact state">{ "Share link" }</button>
-                <button type="button" onclick={embed} title="Copy HTML that embeds this state in a documentation page">{ "Embed" }</button>
+                <button type="button" class="lang-switch" onclick={switch} lang={crate::i18n::tag(other)}
+                    aria-label={lang.pick("中文 (switch the page to Simplified Chinese)", "English (switch the page to English)")}>
+                    <span aria-hidden="true">{ "文A " }</span>{ lang.pick("中文", "English") }</button>
+                <button type="button" class="primary" onclick={share} title={lang.pick("Copy a link to this exact state", "复制指向当前状态的链接")}>{ lang.pick("Share link", "分享链接") }</button>
+                <button type="button" onclick={embed} title={lang.pick("Copy HTML that embeds this state in a documentation page", "复制可嵌入文档页面的 HTML")}>{ lang.pick("Embed", "嵌入") }</button>
                 <details class="menu">
-                    <summary>{ "Export" }</summary>
+                    <summary>{ lang.pick("Export", "导出") }</summary>
                     <div class="menu-items">
-                        { export(Export::Json, "Trace as JSON") }
-                        { export(Export::Mermaid, "Mermaid sequence diagram") }
-                        { export(Export::Svg, "Diagram as SVG") }
-                        { export(Export::Toml, "Scenario as TOML") }
+                        { export(Export::Json, lang.pick("Trace as JSON", "跟踪（JSON）")) }
+                        { export(Export::Mermaid, lang.pick("Mermaid sequence diagram", "Mermaid 时序图")) }
+                        { export(Export::Svg, lang.pick("Diagram as SVG", "示意图（SVG）")) }
+                        { export(Export::Toml, lang.pick("Scenario as TOML", "场景（TOML）")) }
                     </div>
                 </details>
-                <button type="button" onclick={help} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">{ "?" }</button>
+                <button type="button" onclick={help} aria-label={lang.pick("Keyboard shortcuts", "键盘快捷键")} title={lang.pick("Keyboard shortcuts (?)", "键盘快捷键（?）")}>{ "?" }</button>
             </div>
         </header>
     }

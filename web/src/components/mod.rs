@@ -6,6 +6,8 @@ pub mod editor;
 pub mod flags;
 pub mod header;
 pub mod help;
+pub mod lessons;
+pub mod predict;
 pub mod prompt;
 pub mod scenario_editor;
 pub mod status_table;

@@ -2,6 +2,7 @@
 //! asynchronous, queues), stores, faults and the seed. Text fields commit on
 //! `change` (blur or Enter), so half-typed lists are never rewritten under the cursor.
 
+use crate::i18n::use_lang;
 use crate::state::Action;
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
@@ -59,7 +60,9 @@ fn fault_message(kind: &FaultKind) -> String {
 /// The scenario panel.
 #[function_component(ScenarioEditor)]
 pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
+    let lang = use_lang();
     let s: &Scenario = &props.scenario;
+    let subjects = lang.pick("subjects, comma-separated", "邮件主题，用逗号分隔");
     // Applies an edit to a copy of the scenario and dispatches it.
     let edit = |f: Edit| {
         let cb = props.on_action.clone();
@@ -95,10 +98,10 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             <li class="transport-edit" key={format!("{i}-{}", t.name)}>
                 <div class="row">
                     <span class="order" aria-hidden="true">{ i + 1 }</span>
-                    <label>{ "Name " }<input type="text" value={t.name.clone()} aria-label={format!("Name of transport {}", i + 1)}
+                    <label>{ lang.pick("Name ", "名称 ") }<input type="text" value={t.name.clone()} aria-label={lang.pick(format!("Name of transport {}", i + 1), format!("第 {} 个传输提供程序的名称", i + 1))}
                         onchange={edit(Box::new(move |s, e| s.transports[i].name = input_value(&e)))} /></label>
-                    <label>{ "Kind " }
-                        <select aria-label={format!("Kind of {}", t.name)} onchange={edit(Box::new(move |s, e| {
+                    <label>{ lang.pick("Kind ", "类型 ") }
+                        <select aria-label={lang.pick(format!("Kind of {}", t.name), format!("{} 的类型", t.name))} onchange={edit(Box::new(move |s, e| {
                             let kind = match select_value(&e).as_str() { "modem" => TransportKind::Modem, "ras" => TransportKind::Ras, _ => TransportKind::Lan };
                             s.transports[i].kind = kind;
                         }))}>
@@ -108,11 +111,11 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                         </select>
                     </label>
                     <span class="move">
-                        <button type="button" disabled={i == 0} aria-label={format!("Move {} up", t.name)}
+                        <button type="button" disabled={i == 0} aria-label={lang.pick(format!("Move {} up", t.name), format!("上移 {}", t.name))}
                             onclick={click(Box::new(move |s| s.transports.swap(i, i - 1)))}>{ "↑" }</button>
-                        <button type="button" disabled={i + 1 == n} aria-label={format!("Move {} down", t.name)}
+                        <button type="button" disabled={i + 1 == n} aria-label={lang.pick(format!("Move {} down", t.name), format!("下移 {}", t.name))}
                             onclick={click(Box::new(move |s| s.transports.swap(i, i + 1)))}>{ "↓" }</button>
-                        <button type="button" aria-label={format!("Remove {}", t.name)}
+                        <button type="button" aria-label={lang.pick(format!("Remove {}", t.name), format!("删除 {}", t.name))}
                             onclick={click(Box::new(move |s| {
                                 s.transports.remove(i);
                                 // Faults follow their transport; faults of the removed one go.
@@ -124,13 +127,13 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                 <div class="row methods" role="group" aria-label="PR_RESOURCE_METHODS">{ for methods }</div>
                 <div class="row">
                     <label class="check"><input type="checkbox" checked={t.honors_no_ui}
-                        onchange={edit(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ "honours FLUSH_NO_UI" }</label>
+                        onchange={edit(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ lang.pick("honours FLUSH_NO_UI", "遵守 FLUSH_NO_UI") }</label>
                     <label class="check"><input type="checkbox" checked={t.asynchronous}
-                        onchange={edit(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ "asynchronous (needs FLUSH_FORCE)" }</label>
+                        onchange={edit(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ lang.pick("asynchronous (needs FLUSH_FORCE)", "异步（需要 FLUSH_FORCE）") }</label>
                 </div>
-                <label class="wide">{ "Outbound queue " }<input type="text" value={t.outbound.join(", ")} placeholder="subjects, comma-separated"
+                <label class="wide">{ lang.pick("Outbound queue ", "传出队列 ") }<input type="text" value={t.outbound.join(", ")} placeholder={subjects}
                     onchange={edit(Box::new(move |s, e| s.transports[i].outbound = split_list(&input_value(&e))))} /></label>
-                <label class="wide">{ "Waiting remotely " }<input type="text" value={t.remote.join(", ")} placeholder="subjects, comma-separated"
+                <label class="wide">{ lang.pick("Waiting remotely ", "远程等待 ") }<input type="text" value={t.remote.join(", ")} placeholder={subjects}
                     onchange={edit(Box::new(move |s, e| s.transports[i].remote = split_list(&input_value(&e))))} /></label>
             </li>
         }
@@ -141,50 +144,50 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
         let needs_message = matches!(f.kind, FaultKind::MessageFails(_) | FaultKind::MessageDeferred(_) | FaultKind::DropsFlushBits(_));
         html! {
             <li class="fault-edit row" key={i}>
-                <select aria-label="Fault transport" onchange={edit(Box::new(move |s, e| {
+                <select aria-label={lang.pick("Fault transport", "故障所在的传输提供程序")} onchange={edit(Box::new(move |s, e| {
                     if let Ok(t) = select_value(&e).parse::<usize>() { s.faults[i].transport = t; }
                 }))}>
                     { for names.iter().enumerate().map(|(t, name)| html! { <option value={t.to_string()} selected={t == f.transport}>{ name }</option> }) }
                 </select>
-                <select aria-label="Fault kind" onchange={edit(Box::new(move |s, e| {
+                <select aria-label={lang.pick("Fault kind", "故障类型")} onchange={edit(Box::new(move |s, e| {
                     let msg = Some(fault_message(&s.faults[i].kind));
                     s.faults[i].kind = fault_kind(&select_value(&e), msg);
                 }))}>
                     { for FaultKind::NAMES.iter().map(|k| html! { <option value={*k} selected={*k == f.kind.name()}>{ *k }</option> }) }
                 </select>
                 if needs_message {
-                    <input type="text" value={message} placeholder="message subject" aria-label="Message subject"
+                    <input type="text" value={message} placeholder={lang.pick("message subject", "邮件主题")} aria-label={lang.pick("Message subject", "邮件主题")}
                         onchange={edit(Box::new(move |s, e| {
                             let name = s.faults[i].kind.name();
                             s.faults[i].kind = fault_kind(name, Some(input_value(&e)));
                         }))} />
                 }
-                <button type="button" aria-label="Remove fault" onclick={click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
+                <button type="button" aria-label={lang.pick("Remove fault", "删除故障")} onclick={click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
             </li>
         }
     });
     html! {
         <section class="panel scenario-editor" aria-labelledby="sc-head">
-            <h2 id="sc-head">{ "Scenario" }</h2>
+            <h2 id="sc-head">{ lang.pick("Scenario", "场景") }</h2>
             if let Some(err) = &props.error {
                 <p class="error" role="alert">{ err.clone() }</p>
             }
-            <label class="wide">{ "Title " }<input type="text" value={s.title.clone()} onchange={edit(Box::new(|s, e| s.title = input_value(&e)))} /></label>
-            <label>{ "Seed " }<input type="number" min="0" value={s.seed.to_string()} onchange={edit(Box::new(|s, e| {
+            <label class="wide">{ lang.pick("Title ", "标题 ") }<input type="text" value={s.title.clone()} onchange={edit(Box::new(|s, e| s.title = input_value(&e)))} /></label>
+            <label>{ lang.pick("Seed ", "随机种子 ") }<input type="number" min="0" value={s.seed.to_string()} onchange={edit(Box::new(|s, e| {
                 if let Ok(v) = input_value(&e).parse() { s.seed = v; }
             }))} /></label>
-            <h3>{ "Transports, in transport order" }</h3>
+            <h3>{ lang.pick("Transports, in transport order", "传输提供程序（按传输顺序）") }</h3>
             <ol class="transports-edit">{ for transports }</ol>
             <button type="button" onclick={click(Box::new(move |s| {
                 let name = (1..).map(|k| format!("Transport {k}")).find(|c| !s.transports.iter().any(|t| &t.name == c)).unwrap_or_default();
                 s.transports.push(TransportSpec::new(name, TransportKind::Lan));
-            }))}>{ "+ Add transport" }</button>
-            <h3>{ "Message stores" }</h3>
-            <label class="wide">{ "Stores " }<input type="text" value={s.stores.join(", ")} placeholder="names, comma-separated"
+            }))}>{ lang.pick("+ Add transport", "+ 添加传输提供程序") }</button>
+            <h3>{ lang.pick("Message stores", "邮件存储") }</h3>
+            <label class="wide">{ lang.pick("Stores ", "存储 ") }<input type="text" value={s.stores.join(", ")} placeholder={lang.pick("names, comma-separated", "名称，用逗号分隔")}
                 onchange={edit(Box::new(|s, e| s.stores = split_list(&input_value(&e))))} /></label>
-            <h3>{ "Faults" }</h3>
+            <h3>{ lang.pick("Faults", "故障") }</h3>
             <ul class="faults-edit">{ for faults }</ul>
-            <button type="button" disabled={s.transports.is_empty()} onclick={click(Box::new(|s| s.faults.push(Fault { transport: 0, kind: FaultKind::LinkDown })))}>{ "+ Add fault" }</button>
+            <button type="button" disabled={s.transports.is_empty()} onclick={click(Box::new(|s| s.faults.push(Fault { transport: 0, kind: FaultKind::LinkDown })))}>{ lang.pick("+ Add fault", "+ 添加故障") }</button>
         </section>
     }
 }

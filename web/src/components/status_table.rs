@@ -1,5 +1,6 @@
 //! The live status table: one row per status object, bits decoded by name.
 
+use crate::i18n::use_lang;
 use crate::Ptr;
 use flushq_core::trace::View;
 use yew::prelude::*;
@@ -26,10 +27,12 @@ fn bits(names: impl Iterator<Item = &'static str>, strip: &str) -> Html {
 /// The status table panel.
 #[function_component(StatusTable)]
 pub fn status_table(props: &StatusTableProps) -> Html {
+    let lang = use_lang();
     let v: &View = &props.view;
+    let matched_note = lang.pick(", matched by the restriction", "，符合限制条件");
     html! {
         <section class="panel status-table" aria-labelledby="st-head">
-            <h2 id="st-head">{ "Status table" }<small>{ " IMAPISession::GetStatusTable" }</small></h2>
+            <h2 id="st-head">{ lang.pick("Status table", "状态表") }<small>{ " IMAPISession::GetStatusTable" }</small></h2>
             <div class="scroll-x">
             <table>
                 <thead><tr>
@@ -44,7 +47,7 @@ pub fn status_table(props: &StatusTableProps) -> Html {
                     let active = r.transport.is_some() && r.transport == v.active;
                     html! {
                         <tr class={classes!(matched.then_some("matched"), props.changed.contains(&i).then_some("changed"), active.then_some("active"))}
-                            aria-label={format!("{}{}", r.name, if matched { ", matched by the restriction" } else { "" })}>
+                            aria-label={format!("{}{}", r.name, if matched { matched_note } else { "" })}>
                             <th scope="row">{ &r.name }<br /><code class="eid">{ &r.entry_id }</code></th>
                             <td><code>{ r.resource.name().trim_start_matches("MAPI_") }</code><span class="num">{ format!(" ({})", r.resource.value()) }</span></td>
                             <td class="bits">{ bits(r.methods.names(), "STATUS_") }</td>
@@ -55,7 +58,9 @@ pub fn status_table(props: &StatusTableProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="hint">{ "Highlighted rows match the latest HrQueryAllRows restriction; names lose their MAPI_ and STATUS_ prefixes here for width." }</p>
+            <p class="hint">{ lang.pick(
+                "Highlighted rows match the latest HrQueryAllRows restriction; names lose their MAPI_ and STATUS_ prefixes here for width.",
+                "高亮的行符合最近一次 HrQueryAllRows 的限制条件；为节省宽度，这里省略了名称中的 MAPI_ 和 STATUS_ 前缀。") }</p>
         </section>
     }
 }

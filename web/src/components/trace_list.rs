@@ -1,9 +1,10 @@
 //! The list of events up to the current step; click one to jump there.
 
+use crate::i18n::{self, use_lang};
 use crate::run::Run;
 use crate::state::Action;
 use crate::Ptr;
-use flushq_core::trace::describe;
+use flushq_core::trace::describe_in;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -44,23 +45,30 @@ pub fn trace_list(props: &TraceListProps) -> Html {
             }
         });
     }
+    let lang = use_lang();
     let events = &props.run.events;
     let end = props.step.min(events.len());
     let start = end.saturating_sub(WINDOW);
     let hidden = events.len() - end;
     html! {
         <section class="panel trace" aria-labelledby="trace-head">
-            <h2 id="trace-head">{ "Trace" }<small>{ format!(" {} of {} events", end, events.len()) }</small></h2>
+            <h2 id="trace-head">{ lang.pick("Trace", "跟踪") }<small>{ lang.pick(
+                format!(" {} of {} events", end, events.len()),
+                format!(" 第 {} 个事件，共 {} 个", end, events.len()),
+            ) }</small></h2>
             <ol ref={list_ref} start={(start + 1).to_string()}>
                 if start > 0 {
-                    <li class="elided">{ format!("… {start} earlier events") }</li>
+                    <li class="elided">{ lang.pick(format!("… {start} earlier events"), format!("… 之前的 {start} 个事件")) }</li>
                 }
                 { for (start..end).map(|i| html! {
                     <TraceItem key={i + 1} run={props.run.clone()} index={i} current={i + 1 == end} on_action={props.on_action.clone()} />
                 }) }
             </ol>
             if hidden > 0 {
-                <p class="hint">{ format!("{hidden} more events ahead; step forward or press End.") }</p>
+                <p class="hint">{ lang.pick(
+                    format!("{hidden} more events ahead; step forward or press End."),
+                    format!("后面还有 {hidden} 个事件；继续前进或按 End。"),
+                ) }</p>
             }
         </section>
     }
@@ -83,12 +91,13 @@ pub struct TraceItemProps {
 /// the two items whose highlight changes, not the whole window.
 #[function_component(TraceItem)]
 pub fn trace_item(props: &TraceItemProps) -> Html {
+    let lang = use_lang();
     let e = &props.run.events[props.index];
     let step = e.step as usize;
     let on_action = props.on_action.clone();
     let who = match &e.target {
-        Some(t) => format!("{} → {}", e.actor.label(), t.label()),
-        None => e.actor.label().to_string(),
+        Some(t) => format!("{} → {}", i18n::actor(lang, &e.actor), i18n::actor(lang, t)),
+        None => i18n::actor(lang, &e.actor).to_string(),
     };
     html! {
         <li class={classes!(props.current.then_some("current"))}>
@@ -96,7 +105,7 @@ pub fn trace_item(props: &TraceItemProps) -> Html {
                 onclick={Callback::from(move |_| on_action.emit(Action::Goto(step)))}>
                 <span class="line">{ e.line.map(|l| format!("L{l}")).unwrap_or_default() }</span>
                 <span class="who">{ who }</span>
-                <span class="what">{ describe(&e.kind) }</span>
+                <span class="what">{ describe_in(&e.kind, lang) }</span>
             </button>
         </li>
     }

@@ -1,0 +1,265 @@
+//! The tutorial: the lesson track, the current lesson's goal checked live by the
+//! core, a golf score against par, hints on demand, the solution as a diff
+//! against the learner's script, and progress kept in localStorage (exportable).
+
+use crate::browser;
+use crate::i18n::{use_lang, Lang};
+use crate::state::Action;
+use crate::Ptr;
+use flushq_core::Scenario;
+use flushq_scenario::lessons::{lesson, lessons, Verdict};
+use yew::prelude::*;
+
+/// Best statement counts of solved lessons, by id: `id count` per line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress(pub Vec<(String, usize)>);
+
+impl Progress {
+    /// Reads the saved text form; unknown or malformed lines are skipped.
+    pub fn parse(text: &str) -> Progress {
+        let known: Vec<&str> = lessons().iter().map(|l| l.id).collect();
+        Progress(
+            text.lines()
+                .filter_map(|l| {
+                    let (id, n) = l.trim().split_once(' ')?;
+                    let n = n.trim().parse().ok()?;
+                    known.contains(&id).then(|| (id.to_string(), n))
+                })
+                .collect(),
+        )
+    }
+
+    /// The text form.
+    pub fn to_text(&self) -> String {
+        self.0.iter().map(|(id, n)| format!("{id} {n}\n")).collect()
+    }
+
+    /// The best score of lesson `id`, if solved.
+    pub fn best(&self, id: &str) -> Option<usize> {
+        self.0.iter().find(|(i, _)| i == id).map(|(_, n)| *n)
+    }
+
+    /// Records a solve; keeps the best (lowest) statement count.
+    pub fn record(&mut self, id: &str, statements: usize) -> bool {
+        match self.0.iter_mut().find(|(i, _)| i == id) {
+            Some((_, best)) if *best <= statements => false,
+            Some((_, best)) => {
+                *best = statements;
+                true
+            }
+            None => {
+                self.0.push((id.to_string(), statements));
+                true
+            }
+        }
+    }
+}
+
+/// A line diff of `old` against `new`: (`' '`, `'-'` or `'+'`, line).
+pub fn line_diff<'a>(old: &'a str, new: &'a str) -> Vec<(char, &'a str)> {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    // Longest common subsequence table, from the end.
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            out.push((' ', a[i]));
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] > lcs[i + 1][j]) {
+            out.push(('+', b[j]));
+            j += 1;
+        } else {
+            out.push(('-', a[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Properties of [`Lessons`].
+#[derive(Properties, PartialEq)]
+pub struct LessonsProps {
+    /// The lesson being worked on.
+    pub lesson: Option<AttrValue>,
+    /// Hints shown so far.
+    pub hints: usize,
+    /// The learner's scenario, script included: goals may be reached by editing either.
+    pub scenario: Ptr<Scenario>,
+    /// The learner's own script, kept aside while the solution is in the editor.
+    pub mine: Option<AttrValue>,
+    /// Saved progress.
+    pub progress: Progress,
+    /// A lesson was solved: (id, statements).
+    pub on_solved: Callback<(String, usize)>,
+    /// Progress export.
+    pub on_export: Callback<()>,
+    /// Text of an imported progress file.
+    pub on_import: Callback<String>,
+    /// Dispatches actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The lessons panel: the track, or the current lesson with its live goal.
+#[function_component(Lessons)]
+pub fn lessons_panel(props: &LessonsProps) -> Html {
+    let lang = use_lang();
+    let show_solution = use_state(|| false);
+    let verdict: Option<Verdict> = {
+        let key = (props.lesson.clone(), props.scenario.clone(), lang);
+        (*use_memo(key, |(id, scenario, lang)| {
+            id.as_deref().and_then(lesson).and_then(|l| l.check_scenario(scenario, *lang).ok())
+        }))
+        .clone()
+    };
+    {
+        // A solve is recorded once per script that reaches the goal, and not when
+        // the goal is reached by the solution put in the editor.
+        let solved = verdict.as_ref().filter(|v| v.passed() && props.mine.is_none()).map(|v| v.statements);
+        let id = props.lesson.clone();
+        let on_solved = props.on_solved.clone();
+        use_effect_with((id, solved), move |(id, solved)| {
+            if let (Some(id), Some(n)) = (id, solved) {
+                on_solved.emit((id.to_string(), *n));
+            }
+        });
+    }
+    let act = |a: Action| props.on_action.reform(move |_: MouseEvent| a.clone());
+    let Some(current) = props.lesson.as_deref().and_then(lesson) else {
+        let on_import = props.on_import.clone();
+        let on_import = Callback::from(move |e: Event| {
+            let on_import = on_import.clone();
+            browser::read_file(&e.target_unchecked_into(), move |text| on_import.emit(text));
+        });
+        let solved = lessons().iter().filter(|l| props.progress.best(l.id).is_some()).count();
+        let total = lessons().len();
+        return html! {
+            <section class="panel lessons" aria-labelledby="lessons-head">
+                <h2 id="lessons-head">{ lang.pick("Lessons", "课程") }
+                    <small>{ lang.pick(format!(" {solved} of {total} solved"), format!(" 已完成 {solved}/{total}")) }</small></h2>
+                <p class="hint">{ lang.pick(
+                    "Each lesson gives a scenario and a script to fix; the core checks the goal on every edit. Par is the statement count of a model solution: match it or beat it.",
+                    "每课给出一个场景和一段待修改的脚本；每次编辑后由核心检查目标。标准杆是参考答案的语句数：追平或打破它。") }</p>
+                <ol class="lesson-list">
+                    { for lessons().iter().map(|l| {
+                        let best = props.progress.best(l.id);
+                        html! {
+                            <li key={l.id} class={classes!(best.is_some().then_some("solved"))}>
+                                <button type="button" onclick={act(Action::StartLesson(l.id.to_string()))}>
+                                    <span class="mark" aria-hidden="true">{ if best.is_some() { "✓" } else { "○" } }</span>
+                                    <span class="name">{ l.title.get(lang) }</span>
+                                    <span class="score">{ match best {
+                                        Some(n) => lang.pick(format!("{n} / par {}", l.par), format!("{n} / 标准杆 {}", l.par)),
+                                        None => lang.pick(format!("par {}", l.par), format!("标准杆 {}", l.par)),
+                                    } }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <div class="row">
+                    <button type="button" onclick={props.on_export.reform(|_| ())}>{ lang.pick("Export progress", "导出进度") }</button>
+                    <label class="import">{ lang.pick("Import progress ", "导入进度 ") }<input type="file" accept=".txt,text/plain" onchange={on_import} /></label>
+                </div>
+            </section>
+        };
+    };
+    let passed = verdict.as_ref().is_some_and(Verdict::passed);
+    let statements = verdict.as_ref().map_or(0, |v| v.statements);
+    let par = current.par;
+    let toggle = {
+        let show = show_solution.clone();
+        Callback::from(move |_: MouseEvent| show.set(!*show))
+    };
+    let hints = current.hints.len();
+    let shown = props.hints.min(hints);
+    html! {
+        <section class="panel lessons" aria-labelledby="lesson-head">
+            <div class="row"><button type="button" onclick={act(Action::LeaveLesson)}>{ lang.pick("← All lessons", "← 全部课程") }</button></div>
+            <h2 id="lesson-head">{ current.title.get(lang) }</h2>
+            <p>{ current.intro.get(lang) }</p>
+            <h3>{ lang.pick("Goal", "目标") }</h3>
+            <ul class="goal" aria-live="polite">
+                { for verdict.iter().flat_map(|v| v.checks.iter()).map(|c| html! {
+                    <li class={classes!(if c.passed { "pass" } else { "fail" })}>
+                        <span class="mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
+                        <span>{ c.assertion.title_in(lang) }</span>
+                        if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ c.why.clone() }</span> }
+                    </li>
+                }) }
+                if verdict.is_none() {
+                    <li class="fail">{ lang.pick("The script does not run yet: see its diagnostics.", "脚本还不能运行：请查看诊断信息。") }</li>
+                }
+            </ul>
+            <p class={classes!("golf", passed.then_some("done"))}>
+                { match (passed, lang) {
+                    (true, Lang::En) => format!("Goal reached in {statements} statements (par {par})."),
+                    (true, Lang::Zh) => format!("已达成目标，用了 {statements} 条语句（标准杆 {par}）。"),
+                    (false, Lang::En) => format!("{statements} statements; par {par}."),
+                    (false, Lang::Zh) => format!("{statements} 条语句；标准杆 {par}。"),
+                } }
+            </p>
+            <div class="row">
+                <button type="button" disabled={props.hints >= hints} onclick={act(Action::Hint)}>
+                    { lang.pick(format!("Hint ({shown} of {hints})"), format!("提示（{shown}/{hints}）")) }
+                </button>
+                <button type="button" onclick={toggle} aria-expanded={show_solution.to_string()}>
+                    { if *show_solution { lang.pick("Hide solution", "隐藏答案") } else { lang.pick("Show solution", "显示答案") } }</button>
+            </div>
+            if shown > 0 {
+                <ol class="hints">
+                    { for current.hints.iter().take(shown).map(|h| html! { <li>{ h.get(lang) }</li> }) }
+                </ol>
+            }
+            if *show_solution {
+                <div class="solution">
+                    <p class="hint">{ lang.pick(
+                        "Your script against the solution: − lines to remove, + lines to add. Nothing runs until you put it in the editor; your script is kept.",
+                        "你的脚本与答案的对比：− 为要删除的行，+ 为要添加的行。放进编辑器之前不会运行；你的脚本会被保留。") }</p>
+                    <pre class="diff">
+                        { for line_diff(props.mine.as_deref().unwrap_or(&props.scenario.script), current.solution).into_iter().map(|(k, line)| {
+                            let class = match k { '+' => "add", '-' => "del", _ => "same" };
+                            html! { <div class={class}>{ format!("{k} {line}") }</div> }
+                        }) }
+                    </pre>
+                    if props.mine.is_some() {
+                        <button type="button" onclick={act(Action::RestoreScript)}>
+                            { lang.pick("Back to my script", "恢复我的脚本") }</button>
+                    } else {
+                        <button type="button" onclick={act(Action::UseSolution)}>
+                            { lang.pick("Put the solution in the editor", "把答案放进编辑器") }</button>
+                    }
+                </div>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_keeps_the_best_score_and_round_trips() {
+        let mut p = Progress::default();
+        assert!(p.record("find-the-spooler", 9));
+        assert!(p.record("find-the-spooler", 7));
+        assert!(!p.record("find-the-spooler", 8));
+        assert_eq!(p.best("find-the-spooler"), Some(7));
+        let back = Progress::parse(&format!("{}junk line\nno-such-lesson 3\n", p.to_text()));
+        assert_eq!(back, p);
+    }
+
+    #[test]
+    fn diffs_mark_removed_and_added_lines() {
+        let d = line_diff("a\nb\nc\n", "a\nx\nc\n");
+        assert_eq!(d, [(' ', "a"), ('-', "b"), ('+', "x"), (' ', "c")]);
+        assert!(line_diff("same\n", "same\n").iter().all(|(k, _)| *k == ' '));
+    }
+}

@@ -1,0 +1,69 @@
+//! The page's language. English and Simplified Chinese, switchable at run time;
+//! MAPI identifiers stay English in both. The first render picks `?lang=`, then
+//! the choice remembered from an earlier visit, then the browser's languages.
+//!
+//! UI strings sit next to their use as `lang.pick("English", "中文")`: one branch
+//! per string costs the bundle less than a keyed catalogue, and a reader sees
+//! both texts together. The core translates what it explains (narration, trace,
+//! goals) through the same [`Lang`].
+
+use flushq_core::trace::Actor;
+pub use flushq_core::Lang;
+use yew::prelude::*;
+
+/// The `lang` value of a query string (with or without `?`), if it names a language.
+pub fn from_query(query: &str) -> Option<Lang> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::from_code)
+}
+
+/// The language a page load starts in: `?lang=`, then `saved`, then the first of the
+/// browser's `preferred` languages we have, then English.
+pub fn initial(query: Option<&str>, saved: Option<&str>, preferred: &[String]) -> Lang {
+    query
+        .and_then(from_query)
+        .or_else(|| saved.and_then(Lang::from_code))
+        .or_else(|| preferred.iter().find_map(|l| Lang::from_code(l)))
+        .unwrap_or_default()
+}
+
+/// The `<html lang>` tag for `lang`.
+pub fn tag(lang: Lang) -> &'static str {
+    lang.pick("en", "zh-CN")
+}
+
+/// Who acts in a step, as the trace list and the diagram name it. Transports keep
+/// their display names.
+pub fn actor(lang: Lang, actor: &Actor) -> &str {
+    match (lang, actor) {
+        (Lang::En, a) | (Lang::Zh, a @ Actor::Transport(_)) => a.label(),
+        (Lang::Zh, Actor::Client) => "客户端",
+        (Lang::Zh, Actor::Session) => "会话",
+        (Lang::Zh, Actor::Table) => "状态表",
+        (Lang::Zh, Actor::Mapi) => "MAPI",
+        (Lang::Zh, Actor::Spooler) => "后台处理程序",
+        (Lang::Zh, Actor::User) => "用户",
+    }
+}
+
+/// The page's language, from the [`App`](crate::App)'s context (English outside it).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_query_wins_then_the_saved_choice_then_the_browser() {
+        let zh_browser = [String::from("fr-FR"), String::from("zh-CN")];
+        assert_eq!(initial(Some("?embed&lang=en"), Some("zh"), &zh_browser), Lang::En);
+        assert_eq!(initial(Some("lang=zh"), None, &[]), Lang::Zh);
+        assert_eq!(initial(Some("?lang=xx"), Some("zh"), &[]), Lang::Zh, "an unknown lang= is ignored");
+        assert_eq!(initial(None, None, &zh_browser), Lang::Zh, "the first language we have");
+        assert_eq!(initial(None, None, &[String::from("de")]), Lang::En);
+        assert_eq!(initial(None, Some("en"), &zh_browser), Lang::En, "a remembered choice beats the browser");
+    }
+}
