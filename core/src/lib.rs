@@ -21,6 +21,7 @@ extern crate std;
 
 pub mod diag;
 pub mod goal;
+pub mod lang;
 pub mod machine;
 pub mod mapi;
 pub mod predict;
@@ -31,5 +32,6 @@ pub mod session;
 pub mod spooler;
 pub mod trace;
 
+pub use lang::Lang;
 pub use machine::{LoadError, Machine};
 pub use scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};

@@ -1,7 +1,9 @@
 //! Goals: named assertions over a run's outcome and trace, checked by the core
 //! (never by matching text), each saying why it failed. Lessons build on them.
 
+use crate::lang::{by_lang, Lang};
 use crate::mapi::{FlushFlags, HResult};
+use crate::trace::gloss::{gloss_leak, zh_spaced};
 use crate::trace::{Event, EventKind, FlushMode, Outcome};
 use alloc::format;
 use alloc::string::String;
@@ -45,23 +47,7 @@ pub enum Assertion {
 
 impl fmt::Display for Assertion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Assertion::AllOutgoingDelivered => f.write_str("every outgoing message delivered"),
-            Assertion::AllIncomingReceived => f.write_str("every waiting message received"),
-            Assertion::TransportDelivered(t) => write!(f, "every outgoing message of {t} delivered"),
-            Assertion::TransportUntouched(t) => write!(f, "{t} left untouched"),
-            Assertion::Opened(o) => write!(f, "the status object of {o} opened"),
-            Assertion::NoUiPrompt => f.write_str("no dialog shown"),
-            Assertion::PromptShown(t) => write!(f, "{t} showed its dialog"),
-            Assertion::FlushedThroughSpooler(t) => write!(f, "{t} flushed through the spooler"),
-            Assertion::FlushedOnItsOwnObject(t) => write!(f, "{t} flushed on its own status object"),
-            Assertion::Returned { api, hresult } => write!(f, "{api} returned {hresult}"),
-            Assertion::NeverReturned { api, hresult } => write!(f, "{api} never returned {hresult}"),
-            Assertion::FlagsPassed(flags) => write!(f, "FlushQueues called with {flags}"),
-            Assertion::AsynchronousFlush => f.write_str("a spooler flush returned before it ended"),
-            Assertion::NothingLeaked => f.write_str("nothing leaked"),
-            Assertion::NoScriptErrors => f.write_str("no run-time error"),
-        }
+        f.write_str(&self.title_in(Lang::En))
     }
 }
 
@@ -72,23 +58,90 @@ pub struct Check {
     pub assertion: Assertion,
     /// Whether it holds.
     pub passed: bool,
-    /// Why it failed (empty when it passed).
+    /// Why it failed (empty when it passed), in the language it was checked in.
     pub why: String,
 }
 
-fn list(items: &[String]) -> String {
-    items.join(", ")
+/// Items joined the way `lang` lists them: "a, b" or "a、b".
+fn list(items: &[String], lang: Lang) -> String {
+    items.join(lang.pick(", ", "、"))
 }
 
 impl Assertion {
-    /// Checks this assertion against a finished run.
+    /// The assertion's short title in `lang` (its `Display` is the English one).
+    pub fn title_in(&self, lang: Lang) -> String {
+        match self {
+            Assertion::AllOutgoingDelivered => {
+                String::from(lang.pick("every outgoing message delivered", "所有待发邮件都已送达"))
+            }
+            Assertion::AllIncomingReceived => {
+                String::from(lang.pick("every waiting message received", "所有等待中的邮件都已接收"))
+            }
+            Assertion::TransportDelivered(t) => {
+                by_lang!(
+                    lang,
+                    format!("every outgoing message of {t} delivered"),
+                    format!("{t} 的所有待发邮件都已送达")
+                )
+            }
+            Assertion::TransportUntouched(t) => {
+                by_lang!(lang, format!("{t} left untouched"), format!("{t} 保持原样，未被刷新"))
+            }
+            Assertion::Opened(o) => {
+                by_lang!(lang, format!("the status object of {o} opened"), format!("打开了{}的状态对象", zh_spaced(o)))
+            }
+            Assertion::NoUiPrompt => String::from(lang.pick("no dialog shown", "没有显示任何对话框")),
+            Assertion::PromptShown(t) => {
+                by_lang!(lang, format!("{t} showed its dialog"), format!("{t} 显示了它的对话框"))
+            }
+            Assertion::FlushedThroughSpooler(t) => {
+                by_lang!(lang, format!("{t} flushed through the spooler"), format!("通过后台处理程序刷新了 {t}"))
+            }
+            Assertion::FlushedOnItsOwnObject(t) => by_lang!(
+                lang,
+                format!("{t} flushed on its own status object"),
+                format!("在 {t} 自己的状态对象上调用了 FlushQueues")
+            ),
+            Assertion::Returned { api, hresult } => {
+                by_lang!(lang, format!("{api} returned {hresult}"), format!("{api} 返回过 {hresult}"))
+            }
+            Assertion::NeverReturned { api, hresult } => {
+                by_lang!(lang, format!("{api} never returned {hresult}"), format!("{api} 从未返回 {hresult}"))
+            }
+            Assertion::FlagsPassed(flags) => {
+                by_lang!(lang, format!("FlushQueues called with {flags}"), format!("调用 FlushQueues 时传入了 {flags}"))
+            }
+            Assertion::AsynchronousFlush => String::from(
+                lang.pick("a spooler flush returned before it ended", "有一次后台处理程序的刷新在结束之前就已返回"),
+            ),
+            Assertion::NothingLeaked => String::from(lang.pick("nothing leaked", "没有泄漏")),
+            Assertion::NoScriptErrors => String::from(lang.pick("no run-time error", "没有运行时错误")),
+        }
+    }
+
+    /// Checks this assertion against a finished run, explaining a failure in English.
     pub fn check(&self, outcome: &Outcome, events: &[Event]) -> Check {
-        let why = self.failure(outcome, events);
+        self.check_in(outcome, events, Lang::En)
+    }
+
+    /// Checks this assertion against a finished run, explaining a failure in `lang`.
+    pub fn check_in(&self, outcome: &Outcome, events: &[Event], lang: Lang) -> Check {
+        let why = self.failure(outcome, events, lang);
         Check { assertion: self.clone(), passed: why.is_none(), why: why.unwrap_or_default() }
     }
 
     /// `None` when the assertion holds, else the reason in one sentence.
-    fn failure(&self, outcome: &Outcome, events: &[Event]) -> Option<String> {
+    fn failure(&self, outcome: &Outcome, events: &[Event], lang: Lang) -> Option<String> {
+        let no_such = |name: &str| {
+            by_lang!(lang, format!("there is no transport named {name}"), format!("没有名为 {name} 的传输提供程序"))
+        };
+        let still_holds = |name: &str, stuck: &[String]| {
+            by_lang!(
+                lang,
+                format!("{name} still holds {}", list(stuck, lang)),
+                format!("{name} 仍留有 {}", list(stuck, lang))
+            )
+        };
         match self {
             Assertion::AllOutgoingDelivered => {
                 let left: Vec<String> = outcome
@@ -97,90 +150,170 @@ impl Assertion {
                     .filter_map(|t| {
                         let stuck: Vec<String> =
                             t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect();
-                        (!stuck.is_empty()).then(|| format!("{} still holds {}", t.name, list(&stuck)))
+                        (!stuck.is_empty()).then(|| still_holds(&t.name, &stuck))
                     })
                     .collect();
-                (!left.is_empty()).then(|| list(&left))
+                (!left.is_empty()).then(|| left.join(lang.pick(", ", "；")))
             }
             Assertion::AllIncomingReceived => {
                 let left: Vec<String> = outcome
                     .transports
                     .iter()
                     .filter(|t| !t.remote.is_empty())
-                    .map(|t| format!("{} still waits on {}", list(&t.remote), t.name))
+                    .map(|t| {
+                        by_lang!(
+                            lang,
+                            format!("{} still waits on {}", list(&t.remote, lang), t.name),
+                            format!("{} 仍在 {} 的远程系统上等待接收", list(&t.remote, lang), t.name)
+                        )
+                    })
                     .collect();
-                (!left.is_empty()).then(|| list(&left))
+                (!left.is_empty()).then(|| left.join(lang.pick(", ", "；")))
             }
             Assertion::TransportDelivered(name) => match outcome.transport(name) {
-                None => Some(format!("there is no transport named {name}")),
+                None => Some(no_such(name)),
                 Some(t) => {
                     let stuck: Vec<String> = t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect();
-                    (!stuck.is_empty()).then(|| format!("{name} still holds {}", list(&stuck)))
+                    (!stuck.is_empty()).then(|| still_holds(name, &stuck))
                 }
             },
             Assertion::TransportUntouched(name) => match outcome.transport(name) {
-                None => Some(format!("there is no transport named {name}")),
-                Some(t) if !t.delivered.is_empty() => Some(format!("{name} sent {}", list(&t.delivered))),
-                Some(_) if outcome.ui_prompts.contains(name) => Some(format!("{name} showed its dialog")),
+                None => Some(no_such(name)),
+                Some(t) if !t.delivered.is_empty() => Some(by_lang!(
+                    lang,
+                    format!("{name} sent {}", list(&t.delivered, lang)),
+                    format!("{name} 发送了 {}", list(&t.delivered, lang))
+                )),
+                Some(_) if outcome.ui_prompts.contains(name) => {
+                    Some(by_lang!(lang, format!("{name} showed its dialog"), format!("{name} 显示了它的对话框")))
+                }
                 Some(_) => {
                     let flushed = events.iter().any(|e| matches!(&e.kind, EventKind::XpFlushQueues { transport, .. } if &**transport == name.as_str()));
-                    flushed.then(|| format!("the spooler flushed {name}"))
+                    flushed.then(|| {
+                        by_lang!(lang, format!("the spooler flushed {name}"), format!("后台处理程序刷新了 {name}"))
+                    })
                 }
             },
             Assertion::Opened(name) => {
                 let done =
                     outcome.calls.iter().any(|c| c.api == "OpenEntry" && &c.object == name && c.hresult == HResult::Ok);
-                (!done).then(|| format!("OpenEntry never opened the status object of {name}"))
+                (!done).then(|| {
+                    by_lang!(
+                        lang,
+                        format!("OpenEntry never opened the status object of {name}"),
+                        format!("OpenEntry 从未打开{}的状态对象", zh_spaced(name))
+                    )
+                })
             }
-            Assertion::NoUiPrompt => {
-                (!outcome.ui_prompts.is_empty()).then(|| format!("dialogs were shown by {}", list(&outcome.ui_prompts)))
-            }
-            Assertion::PromptShown(t) => (!outcome.ui_prompts.contains(t)).then(|| format!("{t} showed no dialog")),
+            Assertion::NoUiPrompt => (!outcome.ui_prompts.is_empty()).then(|| {
+                by_lang!(
+                    lang,
+                    format!("dialogs were shown by {}", list(&outcome.ui_prompts, lang)),
+                    format!("{} 显示了对话框", list(&outcome.ui_prompts, lang))
+                )
+            }),
+            Assertion::PromptShown(t) => (!outcome.ui_prompts.contains(t))
+                .then(|| by_lang!(lang, format!("{t} showed no dialog"), format!("{t} 没有显示对话框"))),
             Assertion::FlushedThroughSpooler(t) => {
                 let done = outcome
                     .calls
                     .iter()
                     .any(|c| c.api == "FlushQueues" && c.object == "spooler" && c.target.as_deref() == Some(t));
-                (!done).then(|| format!("no FlushQueues on the spooler named {t} in lpTargetTransport"))
+                (!done).then(|| {
+                    by_lang!(
+                        lang,
+                        format!("no FlushQueues on the spooler named {t} in lpTargetTransport"),
+                        format!("没有哪次对后台处理程序的 FlushQueues 调用在 lpTargetTransport 中指定 {t}")
+                    )
+                })
             }
             Assertion::FlushedOnItsOwnObject(t) => {
                 let done = outcome.calls.iter().any(|c| c.api == "FlushQueues" && &c.object == t);
-                (!done).then(|| format!("FlushQueues was never called on {t}'s own status object"))
+                (!done).then(|| {
+                    by_lang!(
+                        lang,
+                        format!("FlushQueues was never called on {t}'s own status object"),
+                        format!("从未在 {t} 自己的状态对象上调用 FlushQueues")
+                    )
+                })
             }
             Assertion::Returned { api, hresult } => {
                 let done = outcome.calls.iter().any(|c| c.api == *api && c.hresult == *hresult);
-                (!done).then(|| format!("no call to {api} returned {hresult}"))
+                (!done).then(|| {
+                    by_lang!(
+                        lang,
+                        format!("no call to {api} returned {hresult}"),
+                        format!("没有哪次 {api} 调用返回 {hresult}")
+                    )
+                })
             }
-            Assertion::NeverReturned { api, hresult } => outcome
-                .calls
-                .iter()
-                .find(|c| c.api == *api && c.hresult == *hresult)
-                .map(|c| format!("{api} on {} returned {hresult} at line {}", c.object, c.line)),
+            Assertion::NeverReturned { api, hresult } => {
+                outcome.calls.iter().find(|c| c.api == *api && c.hresult == *hresult).map(|c| {
+                    by_lang!(
+                        lang,
+                        format!("{api} on {} returned {hresult} at line {}", c.object, c.line),
+                        format!("第 {} 行对{}的 {api} 调用返回了 {hresult}", c.line, zh_spaced(&c.object))
+                    )
+                })
+            }
             Assertion::FlagsPassed(flags) => {
                 let done =
                     outcome.calls.iter().any(|c| c.api == "FlushQueues" && c.flags.is_some_and(|f| f.contains(*flags)));
-                (!done).then(|| format!("no FlushQueues call passed {flags}"))
+                (!done).then(|| {
+                    by_lang!(
+                        lang,
+                        format!("no FlushQueues call passed {flags}"),
+                        format!("没有哪次 FlushQueues 调用传入了 {flags}")
+                    )
+                })
             }
             Assertion::AsynchronousFlush => {
                 let done =
                     events.iter().any(|e| matches!(e.kind, EventKind::FlushCall { mode: FlushMode::Asynchronous, .. }));
-                (!done).then(|| String::from("every spooler flush was synchronous (no FLUSH_ASYNC_OK)"))
+                (!done).then(|| {
+                    String::from(lang.pick(
+                        "every spooler flush was synchronous (no FLUSH_ASYNC_OK)",
+                        "后台处理程序的每次刷新都是同步的（没有传入 FLUSH_ASYNC_OK）",
+                    ))
+                })
             }
             Assertion::NothingLeaked => (!outcome.leaks.is_empty()).then(|| {
-                let leaks: Vec<String> =
-                    outcome.leaks.iter().map(|l| format!("{} from line {}", l.what, l.line)).collect();
-                format!("still open: {}", list(&leaks))
+                let leaks: Vec<String> = outcome
+                    .leaks
+                    .iter()
+                    .map(|l| {
+                        by_lang!(
+                            lang,
+                            format!("{} from line {}", l.what, l.line),
+                            format!("第 {} 行创建的{}", l.line, gloss_leak(lang, &l.what))
+                        )
+                    })
+                    .collect();
+                by_lang!(
+                    lang,
+                    format!("still open: {}", list(&leaks, lang)),
+                    format!("仍未释放：{}", list(&leaks, lang))
+                )
             }),
-            Assertion::NoScriptErrors => {
-                outcome.errors.first().map(|e| format!("line {}:{}: {}", e.line, e.column, e.message))
-            }
+            Assertion::NoScriptErrors => outcome.errors.first().map(|e| {
+                by_lang!(
+                    lang,
+                    format!("line {}:{}: {}", e.line, e.column, e.message),
+                    format!("第 {} 行第 {} 列：{}", e.line, e.column, e.message)
+                )
+            }),
         }
     }
 }
 
-/// Checks every assertion of `goal`, in order.
+/// Checks every assertion of `goal`, in order, explaining failures in English.
 pub fn check_all(goal: &[Assertion], outcome: &Outcome, events: &[Event]) -> Vec<Check> {
-    goal.iter().map(|a| a.check(outcome, events)).collect()
+    check_all_in(goal, outcome, events, Lang::En)
+}
+
+/// Checks every assertion of `goal`, in order, explaining failures in `lang`.
+pub fn check_all_in(goal: &[Assertion], outcome: &Outcome, events: &[Event], lang: Lang) -> Vec<Check> {
+    goal.iter().map(|a| a.check_in(outcome, events, lang)).collect()
 }
 
 /// The golf score of a script: how many statements it has (a `for` or `if`

@@ -1,5 +1,6 @@
 //! Trace events: what the UI, the CLI and the snapshots see of a run.
 
+use crate::lang::Lang;
 use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
 use crate::session::{HandleId, Restriction};
 use alloc::string::String;
@@ -31,14 +32,19 @@ pub enum Actor {
 impl Actor {
     /// Short name used in traces and JSON.
     pub fn label(&self) -> &str {
+        self.label_in(Lang::En)
+    }
+
+    /// [`Actor::label`] in `lang`, for people (traces and JSON keep the English).
+    pub fn label_in(&self, lang: Lang) -> &str {
         match self {
-            Actor::Client => "client",
-            Actor::Session => "session",
-            Actor::Table => "table",
+            Actor::Client => lang.pick("client", "客户端"),
+            Actor::Session => lang.pick("session", "会话"),
+            Actor::Table => lang.pick("table", "状态表"),
             Actor::Mapi => "MAPI",
-            Actor::Spooler => "spooler",
+            Actor::Spooler => lang.pick("spooler", "后台处理程序"),
             Actor::Transport(n) => n,
-            Actor::User => "user",
+            Actor::User => lang.pick("user", "用户"),
         }
     }
 }
