@@ -402,6 +402,15 @@ mod tests {
         let busy = Assertion::NeverReturned { api: "FlushQueues", hresult: HResult::Busy };
         assert!(busy.check(&o, &e).passed);
         assert_eq!(format!("{}", busy), "FlushQueues never returned MAPI_E_BUSY");
+        assert_eq!(busy.title_in(Lang::Zh), "FlushQueues 从未返回 MAPI_E_BUSY");
+        assert_eq!(Assertion::AllOutgoingDelivered.check_in(&o, &e, Lang::Zh).why, "LAN 仍留有 a");
+        assert_eq!(
+            Assertion::NothingLeaked.check_in(&o, &e, Lang::Zh).why,
+            "仍未释放：第 1 行创建的状态表（IMAPITable）`table`"
+        );
+        let spooler = Assertion::NeverReturned { api: "OpenEntry", hresult: HResult::Ok };
+        assert_eq!(spooler.check_in(&o, &e, Lang::Zh).why, "第 4 行对后台处理程序的 OpenEntry 调用返回了 S_OK");
+        assert_eq!(Assertion::Opened("LAN".into()).title_in(Lang::Zh), "打开了 LAN 的状态对象");
     }
 
     #[test]
