@@ -56,7 +56,8 @@ const browser = await chromium.launch({
 });
 
 async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, ...options });
+  // English unless a test asks otherwise: the page follows the browser's language.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', ...options });
   const page = await context.newPage();
   page.errors = [];
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
@@ -101,7 +102,7 @@ try {
     measurements.first_render_ms = Math.round(await page.evaluate(() => performance.now()));
     check('first visit shows procedure A', (await title(page)).startsWith('Procedure A'));
     check('first visit starts at step 0', (await stepNo(page)) === 0);
-    check('narration invites to step', (await narration(page)).includes('nothing has happened yet'));
+    check('narration invites to step', (await narration(page)).includes('Nothing has happened yet'));
     await page.screenshot({ path: path.join(shots, '01-first-visit.png'), fullPage: true });
 
     // 2. The per-transport preset, stepped through.
@@ -415,6 +416,92 @@ try {
     check('the page plays and pauses an embed', +(await page.$eval('#link-down', (f) => f.dataset.step)) > 11);
     await page.screenshot({ path: path.join(shots, '10-docs-page.png'), fullPage: true });
     check('the docs page had no console errors', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+  // 12. Lessons: the goal is checked live; the solution is a diff, then a peek; progress is kept.
+  {
+    const { context, page } = await newPage({ acceptDownloads: true });
+    await page.goto(base);
+    await page.click('button[role="tab"]:has-text("Lessons")');
+    check('the lessons tab lists every lesson', (await page.locator('.lesson-list li').count()) === 9);
+    await page.click('.lesson-list li:first-child button');
+    await page.waitForSelector('.goal li');
+    check('a lesson starts with its goal not reached', (await page.locator('.goal li.fail').count()) > 0);
+    const mine = await page.inputValue('#script');
+    await page.click('button:has-text("Hint")');
+    check('a hint is shown on demand', (await page.locator('.hints li').count()) === 1);
+    await page.click('button:has-text("Show solution")');
+    check('the solution is shown as a diff against the script', (await page.locator('.diff .add').count()) > 0 && (await page.locator('.diff .del').count()) > 0);
+    await page.click('button:has-text("Put the solution in the editor")');
+    await page.waitForFunction(() => document.querySelectorAll('.goal li.fail').length === 0);
+    check('the solution reaches the goal', (await page.textContent('.golf')).includes('Goal reached'));
+    check('a peeked solution is not recorded as solved', (await page.evaluate(() => localStorage.getItem('flushq.progress'))) === null);
+    await page.click('button:has-text("Back to my script")');
+    check('the learner\'s script comes back', (await page.inputValue('#script')) === mine);
+    const solution = await page.evaluate(() => [...document.querySelectorAll('.diff div')].filter((d) => !d.classList.contains('del')).map((d) => d.textContent.slice(2)).join('\n') + '\n');
+    await page.fill('#script', solution);
+    await page.waitForFunction(() => (localStorage.getItem('flushq.progress') || '').includes('find-the-spooler'));
+    check('a solve typed by the learner is saved with its score', (await page.evaluate(() => localStorage.getItem('flushq.progress'))).trim() === 'find-the-spooler 7');
+    await page.screenshot({ path: path.join(shots, '11-lesson.png'), fullPage: false });
+    await page.click('button:has-text("All lessons")');
+    check('the list marks the solved lesson with its score', (await page.textContent('.lesson-list li.solved')).includes('7 / par 7'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export progress")')]);
+    const exported = fs.readFileSync(await download.path(), 'utf8');
+    check('progress exports as a text file', exported.trim() === 'find-the-spooler 7', exported);
+    await page.setInputFiles('.import input', { name: 'progress.txt', mimeType: 'text/plain', buffer: Buffer.from('release-everything 14\nnot-a-lesson 1\n') });
+    await page.waitForFunction(() => document.querySelectorAll('.lesson-list li.solved').length === 2);
+    check('progress imports, skipping unknown lessons', (await page.evaluate(() => localStorage.getItem('flushq.progress'))).includes('release-everything 14'));
+    await page.reload();
+    await page.click('button[role="tab"]:has-text("Lessons")');
+    check('progress survives a reload', (await page.locator('.lesson-list li.solved').count()) === 2);
+    check('page had no console errors (12)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+  // 13. Predict mode: the run stops before each question until it is answered.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base);
+    await page.selectOption('.presets select', 'async-ok-busy');
+    await page.click('button.predict-toggle');
+    await press(page, 'ArrowRight', 40);
+    const held = await stepNo(page);
+    check('stepping stops at a question', (await page.locator('.predict .choices button').count()) >= 3 && held < 40, String(held));
+    await press(page, 'ArrowRight');
+    check('→ waits for the answer', (await stepNo(page)) === held);
+    await page.screenshot({ path: path.join(shots, '12-predict.png'), fullPage: false });
+    await page.click('.predict .choices button:first-child');
+    await page.waitForSelector('.predict .verdict');
+    check('answering reveals the step and says whether it was right', (await stepNo(page)) === held + 1 && /Right|Not quite/.test(await page.textContent('.predict .verdict')));
+    check('the score counts the answer', (await page.textContent('.predict h2 small')).includes('of 1 right'));
+    check('page had no console errors (13)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+  // 14. Chinese: from the browser's language, a switch that is remembered, ?lang= on top.
+  {
+    const { context, page } = await newPage({ locale: 'zh-CN' });
+    await page.goto(base);
+    await page.waitForSelector('svg.diagram');
+    check('a Chinese browser gets the Chinese page', (await page.textContent('header.top')).includes('分享链接'));
+    check('<html lang> follows the page', (await page.getAttribute('html', 'lang')) === 'zh-CN');
+    await gotoStep(page, 5);
+    check('the narration is in Chinese', /[\u4e00-\u9fff]/.test(await narration(page)) && (await narration(page)).includes('FlushQueues'));
+    await page.screenshot({ path: path.join(shots, '13-chinese.png'), fullPage: false });
+    await page.click('button[role="tab"]:has-text("课程")');
+    await page.click('.lesson-list li:nth-child(4) button');
+    await page.waitForSelector('.goal li');
+    await page.screenshot({ path: path.join(shots, '14-lesson-zh.png'), fullPage: false });
+    await page.click('button.lang-switch');
+    check('the switch turns the page to English', (await page.textContent('header.top')).includes('Share link'));
+    await page.reload();
+    await page.waitForSelector('svg.diagram');
+    check('the choice is remembered over the browser language', (await page.textContent('header.top')).includes('Share link'));
+    await page.goto(base + '?lang=zh');
+    await page.waitForSelector('svg.diagram');
+    check('?lang= overrides the remembered choice', (await page.textContent('header.top')).includes('分享链接'));
+    await page.goto(base + '?embed&lang=zh&preset=link-down');
+    await page.waitForSelector('svg.diagram');
+    check('an embed speaks its lang=', (await page.textContent('a.open-full')).includes('在演练场中打开') && (await page.getAttribute('a.open-full', 'href')).includes('lang=zh'));
+    check('page had no console errors (14)', page.errors.length === 0, page.errors.join(' | '));
     await context.close();
   }
 } catch (e) {

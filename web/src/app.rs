@@ -176,8 +176,8 @@ pub fn app(props: &AppProps) -> Html {
             lang.pick("Nothing ran: fix the script or the scenario to start.", "什么也没有运行：请先修正脚本或场景。"),
         ),
         None => String::from(lang.pick(
-            "Step 0: nothing has happened yet. Press ▶ or → to run the client script one step at a time.",
-            "第 0 步：还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
+            "Nothing has happened yet. Press ▶ or → to run the client script one step at a time.",
+            "还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
         )),
     };
     let step_label = lang.pick(format!("Step {step}"), format!("第 {step} 步"));
@@ -330,9 +330,11 @@ pub fn app(props: &AppProps) -> Html {
     });
     let diagnostics = state.run.diagnostics.clone();
     let stale = state.run.is_error();
-    // A shipped scenario shows its title in the page's language; an edited one, as written.
+    // A lesson shows its title and a shipped scenario its own, in the page's
+    // language; an edited scenario shows its title as written.
+    let lesson_title = state.lesson.as_deref().and_then(flushq_scenario::lessons::lesson).map(|l| l.title.get(lang));
     let preset_title = state.preset.as_deref().and_then(flushq_scenario::preset).map(|p| p.title(lang));
-    let title = preset_title.map_or_else(|| state.scenario.title.clone(), String::from);
+    let title = lesson_title.or(preset_title).map_or_else(|| state.scenario.title.clone(), String::from);
 
     if let Some(e) = embed.as_ref() {
         let info = e.shows(Part::Table) || e.shows(Part::Trace);

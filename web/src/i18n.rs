@@ -52,6 +52,22 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// Properties of [`InLang`].
+#[derive(Properties, PartialEq)]
+pub struct InLangProps {
+    /// The language.
+    pub lang: Lang,
+    /// What to render in it.
+    pub children: Html,
+}
+
+/// Renders its children in `lang`: for server-side renders of single components
+/// (the static renderer, tests), which have no [`App`](crate::App) around them.
+#[function_component(InLang)]
+pub fn in_lang(props: &InLangProps) -> Html {
+    html! { <ContextProvider<Lang> context={props.lang}>{ props.children.clone() }</ContextProvider<Lang>> }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

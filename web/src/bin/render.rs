@@ -3,19 +3,21 @@
 //! hosts that do not allow iframes.
 //!
 //! ```text
-//! flushq-render FILE|preset:NAME [--step N] [--format svg|html]
+//! flushq-render FILE|preset:NAME [--step N] [--format svg|html] [--lang en|zh]
 //! ```
 //! Dialogs are answered as the scenario says (connect, unless a fault cancels).
 
-use flushq_core::trace::{narrate, Answer};
+use flushq_core::trace::{narrate_in, Answer};
+use flushq_core::Lang;
 use flushq_web::components::diagram::{Diagram, DiagramProps};
 use flushq_web::components::status_table::{StatusTable, StatusTableProps};
+use flushq_web::i18n::{InLang, InLangProps};
 use flushq_web::run::Run;
 use flushq_web::Ptr;
 use std::process::ExitCode;
 use yew::{BaseComponent, LocalServerRenderer};
 
-const USAGE: &str = "usage: flushq-render FILE|preset:NAME [--step N] [--format svg|html]";
+const USAGE: &str = "usage: flushq-render FILE|preset:NAME [--step N] [--format svg|html] [--lang en|zh]";
 
 fn main() -> ExitCode {
     match render(&std::env::args().skip(1).collect::<Vec<_>>()) {
@@ -37,7 +39,7 @@ fn ssr<C: BaseComponent>(props: C::Properties) -> String {
 }
 
 fn render(args: &[String]) -> Result<String, String> {
-    let (mut file, mut step, mut format) = (None, None, "svg");
+    let (mut file, mut step, mut format, mut lang) = (None, None, "svg", Lang::En);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -49,6 +51,7 @@ fn render(args: &[String]) -> Result<String, String> {
                     _ => return Err(String::from("--format is svg or html")),
                 }
             }
+            "--lang" => lang = it.next().and_then(|l| Lang::from_code(l)).ok_or("--lang is en or zh")?,
             other if other.starts_with("--") => return Err(format!("unknown option `{other}`\n{USAGE}")),
             other => file = Some(other.to_string()),
         }
@@ -72,18 +75,25 @@ fn render(args: &[String]) -> Result<String, String> {
     let step = step.unwrap_or(run.len()).min(run.len());
     let view = run.view_at(step);
     let event = run.event_at(step).cloned();
-    let svg = ssr::<Diagram>(DiagramProps { view: Ptr::new(view.clone()), event: event.clone() });
+    let diagram = DiagramProps { view: Ptr::new(view.clone()), event: event.clone() };
+    let svg = ssr::<InLang>(InLangProps { lang, children: yew::html! { <Diagram ..diagram /> } });
     if format == "svg" {
         return Ok(svg + "\n");
     }
-    let said = event.as_ref().map(|e| narrate(e, &run.view_at(step.saturating_sub(1)))).unwrap_or_default();
-    let table = ssr::<StatusTable>(StatusTableProps { view: Ptr::new(view), changed: vec![] });
+    let said = event.as_ref().map(|e| narrate_in(e, &run.view_at(step.saturating_sub(1)), lang)).unwrap_or_default();
+    let table = StatusTableProps { view: Ptr::new(view), changed: vec![] };
+    let table = ssr::<InLang>(InLangProps { lang, children: yew::html! { <StatusTable ..table /> } });
+    // A preset's title in the chosen language; a file's as written.
+    let preset = flushq_scenario::presets().iter().find(|p| file == format!("preset:{}", p.name));
+    let title = preset.map_or_else(|| scenario.title.clone(), |p| p.title(lang).to_string());
+    let step_no = lang.pick(format!("Step {step}"), format!("第 {step} 步"));
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     Ok(format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} (step {step})</title>\
+        "<!doctype html>\n<html lang=\"{tag}\"><head><meta charset=\"utf-8\"><title>{title} ({step_no})</title>\
          <style>{css}</style></head><body class=\"app embed\"><h2 class=\"scenario-title\">{title}</h2>{svg}\
-         <p class=\"narration\"><span class=\"step-no\">Step {step}</span>{said}</p>{table}</body></html>\n",
-        title = escape(&scenario.title),
+         <p class=\"narration\"><span class=\"step-no\">{step_no}</span>{said}</p>{table}</body></html>\n",
+        tag = flushq_web::i18n::tag(lang),
+        title = escape(&title),
         css = include_str!("../../style.css"),
         said = escape(&said),
     ))
