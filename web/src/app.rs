@@ -89,7 +89,10 @@ pub fn app(props: &AppProps) -> Html {
     let toast = use_state(|| None::<String>);
     let progress = use_state(|| Progress::parse(&browser::load_progress().unwrap_or_default()));
     let lang = state.lang;
-    use_effect_with(lang, |lang| browser::set_document_lang(i18n::tag(*lang)));
+    use_effect_with(lang, |lang| {
+        let title = lang.pick("flushq — MAPI FlushQueues playground", "flushq — MAPI FlushQueues 演练场");
+        browser::set_document_lang(i18n::tag(*lang), title);
+    });
     // Stable across renders, so components whose other props did not change skip
     // re-rendering (the trace items, while playing).
     let on_action = use_callback(state.dispatcher(), |a: Action, dispatcher| dispatcher.dispatch(a));

@@ -103,12 +103,14 @@ pub fn languages() -> Vec<String> {
     }
 }
 
-/// Sets `<html lang>`, so the browser picks CJK fonts for Chinese and screen
-/// readers the right voice.
-pub fn set_document_lang(tag: &str) {
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+/// Sets `<html lang>` (so the browser picks CJK fonts for Chinese and screen
+/// readers the right voice) and the document's title.
+pub fn set_document_lang(tag: &str, title: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", tag);
     }
+    doc.set_title(title);
 }
 
 /// Reads the first file chosen in an `<input type="file">` as text, then calls `done`.

@@ -138,15 +138,15 @@ pub fn narrate_in(e: &Event, before: &View, lang: Lang) -> String {
                         lang,
                         {
                             let why = if fallback {
-                                format!(" {t} lacks STATUS_FLUSH_QUEUES, so this is the fallback:")
+                                format!(" {t} lacks STATUS_FLUSH_QUEUES, so this is the fallback: only")
                             } else {
-                                String::new()
+                                String::from(" Only")
                             };
-                            format!("The client calls the spooler's FlushQueues with lpTargetTransport = {t} and {flags}.{why} only {t} is flushed, and the client waits until it is done.")
+                            format!("The client calls the spooler's FlushQueues with lpTargetTransport = {t} and {flags}.{why} {t} is flushed, and the client waits until it is done.")
                         },
                         {
                             let why =
-                                if fallback { format!("{t} 没有 STATUS_FLUSH_QUEUES，所以这是后备方式：") } else { String::new() };
+                                if fallback { format!("{t} 没有 STATUS_FLUSH_QUEUES，所以这是回退：") } else { String::new() };
                             format!("客户端调用后台处理程序的 FlushQueues，传入 lpTargetTransport = {t} 和 {flags}。{why}只刷新 {t}，客户端一直等到刷新完成。")
                         }
                     )
