@@ -7,7 +7,6 @@
 //! both texts together. The core translates what it explains (narration, trace,
 //! goals) through the same [`Lang`].
 
-use flushq_core::trace::Actor;
 pub use flushq_core::Lang;
 use yew::prelude::*;
 
@@ -30,20 +29,6 @@ pub fn initial(query: Option<&str>, saved: Option<&str>, preferred: &[String]) -
 /// The `<html lang>` tag for `lang`.
 pub fn tag(lang: Lang) -> &'static str {
     lang.pick("en", "zh-CN")
-}
-
-/// Who acts in a step, as the trace list and the diagram name it. Transports keep
-/// their display names.
-pub fn actor(lang: Lang, actor: &Actor) -> &str {
-    match (lang, actor) {
-        (Lang::En, a) | (Lang::Zh, a @ Actor::Transport(_)) => a.label(),
-        (Lang::Zh, Actor::Client) => "客户端",
-        (Lang::Zh, Actor::Session) => "会话",
-        (Lang::Zh, Actor::Table) => "状态表",
-        (Lang::Zh, Actor::Mapi) => "MAPI",
-        (Lang::Zh, Actor::Spooler) => "后台处理程序",
-        (Lang::Zh, Actor::User) => "用户",
-    }
 }
 
 /// The page's language, from the [`App`](crate::App)'s context (English outside it).

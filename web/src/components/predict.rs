@@ -1,7 +1,7 @@
 //! Predict mode's card: the question to answer before the next step is revealed,
 //! or, once it is, whether the prediction was right (the narration explains why).
 
-use crate::i18n::{self, use_lang, Lang};
+use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use flushq_core::predict::{Ask, Choice, Question};
 use yew::prelude::*;
@@ -24,7 +24,7 @@ pub struct PredictProps {
 /// A choice as shown: MAPI names stay English, the rest follows the page.
 pub fn choice_label(lang: Lang, c: &Choice) -> String {
     match c {
-        Choice::Actor(a) => i18n::actor(lang, a).to_string(),
+        Choice::Actor(a) => a.label_in(lang).to_string(),
         Choice::Bit { bit, set, .. } => match (lang, set) {
             (Lang::En, true) => format!("{bit} set"),
             (Lang::En, false) => format!("{bit} cleared"),

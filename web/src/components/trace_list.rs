@@ -1,6 +1,6 @@
 //! The list of events up to the current step; click one to jump there.
 
-use crate::i18n::{self, use_lang};
+use crate::i18n::use_lang;
 use crate::run::Run;
 use crate::state::Action;
 use crate::Ptr;
@@ -96,8 +96,8 @@ pub fn trace_item(props: &TraceItemProps) -> Html {
     let step = e.step as usize;
     let on_action = props.on_action.clone();
     let who = match &e.target {
-        Some(t) => format!("{} → {}", i18n::actor(lang, &e.actor), i18n::actor(lang, t)),
-        None => i18n::actor(lang, &e.actor).to_string(),
+        Some(t) => format!("{} → {}", e.actor.label_in(lang), t.label_in(lang)),
+        None => e.actor.label_in(lang).to_string(),
     };
     html! {
         <li class={classes!(props.current.then_some("current"))}>
