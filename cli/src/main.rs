@@ -10,7 +10,7 @@
 //! `file:line:col: message` on stderr.
 
 use flushq_core::trace::{render_mermaid, render_text};
-use flushq_core::Machine;
+use flushq_core::{Lang, Machine};
 use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,7 +20,7 @@ const USAGE: &str = "usage:
   flushq check FILE                              report problems in a scenario, run nothing
   flushq presets                                 list the shipped scenarios
   flushq lessons                                 list the tutorial's lessons
-  flushq lesson ID [SCRIPT]                      check a script (default: the lesson's
+  flushq lesson ID [SCRIPT] [--lang en|zh]       check a script (default: the lesson's
                                                  starting script) against the lesson's goal;
                                                  exit 0 when reached, 1 when not
 FILE is a path to a .toml or .json scenario, or preset:NAME.";
@@ -144,6 +144,23 @@ fn list_presets() -> String {
 /// `flushq lesson ID [SCRIPT]`: the lesson, then each assertion of its goal checked
 /// against the script, and the golf score. Exit code 0 when the goal is reached.
 fn lesson(args: &[String]) -> Result<(String, u8), String> {
+    // `--lang en|zh` may come anywhere; the rest is ID [SCRIPT].
+    let mut lang = Lang::En;
+    let mut positional = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--lang" => {
+                lang = it
+                    .next()
+                    .and_then(|l| Lang::from_code(l))
+                    .ok_or_else(|| String::from("flushq: --lang needs a value: en or zh"))?
+            }
+            flag if flag.starts_with("--") => return Err(format!("flushq: unknown option `{flag}`\n{USAGE}")),
+            _ => positional.push(a.clone()),
+        }
+    }
+    let args = positional;
     let id = args.first().ok_or_else(|| format!("flushq: lesson needs an ID; run `flushq lessons`\n{USAGE}"))?;
     let lesson = flushq_scenario::lessons::lesson(id)
         .ok_or_else(|| format!("flushq: no lesson named `{id}`; run `flushq lessons` to list them"))?;
@@ -154,23 +171,26 @@ fn lesson(args: &[String]) -> Result<(String, u8), String> {
     if args.len() > 2 {
         return Err(format!("flushq: unexpected argument `{}`\n{USAGE}", args[2]));
     }
-    let verdict = lesson.check(&script).map_err(|d| {
+    let verdict = lesson.check_scenario(&lesson.scenario(&script), lang).map_err(|d| {
         d.iter().map(|d| format!("{name}:{}:{}: {}", d.span.line, d.span.col, d.message)).collect::<Vec<_>>().join("\n")
     })?;
-    let mut out = format!("# {}\n{}\n\ngoal:\n", lesson.title.en, lesson.intro.en);
+    let mut out =
+        format!("# {}\n{}\n\n{}\n", lesson.title.get(lang), lesson.intro.get(lang), lang.pick("goal:", "目标："));
     for c in &verdict.checks {
+        let title = c.assertion.title_in(lang);
         if c.passed {
-            out.push_str(&format!("  ok   {}\n", c.assertion));
+            out.push_str(&format!("  ok   {title}\n"));
         } else {
-            out.push_str(&format!("  FAIL {}: {}\n", c.assertion, c.why));
+            out.push_str(&format!("  FAIL {title}{}{}\n", lang.pick(": ", "："), c.why));
         }
     }
     let passed = verdict.passed();
-    out.push_str(&format!(
-        "{}: {} statements, par {}\n",
-        if passed { "goal reached" } else { "goal not reached" },
-        verdict.statements,
-        verdict.par
-    ));
+    let (n, par) = (verdict.statements, verdict.par);
+    out.push_str(&match (passed, lang) {
+        (true, Lang::En) => format!("goal reached: {n} statements, par {par}\n"),
+        (false, Lang::En) => format!("goal not reached: {n} statements, par {par}\n"),
+        (true, Lang::Zh) => format!("已达成目标：{n} 条语句，标准杆 {par}\n"),
+        (false, Lang::Zh) => format!("未达成目标：{n} 条语句，标准杆 {par}\n"),
+    });
     Ok((out, if passed { 0 } else { 1 }))
 }

@@ -598,6 +598,14 @@ fn lessons_are_checked_from_the_command_line() {
     assert_eq!(solved.status.code(), Some(0), "{}", String::from_utf8_lossy(&solved.stdout));
     assert!(String::from_utf8_lossy(&solved.stdout).contains("goal reached: 15 statements, par 15"));
 
+    // The same check in Chinese: title, reasons and score; MAPI names stay English.
+    let zh = flushq(&["lesson", "--lang", "zh", "per-transport-fallback"]);
+    assert_eq!(zh.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&zh.stdout);
+    assert!(out.contains("FAIL FlushQueues 从未返回 MAPI_E_NO_SUPPORT："), "{out}");
+    assert!(out.contains("未达成目标：9 条语句，标准杆 15"), "{out}");
+    assert_eq!(flushq(&["lesson", "per-transport-fallback", "--lang", "fr"]).status.code(), Some(2));
+
     let broken = dir.join("broken.mapi");
     std::fs::write(&broken, "x = (\n").unwrap();
     let bad = flushq(&["lesson", "per-transport-fallback", broken.to_str().unwrap()]);
