@@ -349,7 +349,7 @@ impl Reducible for Playground {
 mod tests {
     use super::*;
 
-    fn reduce(s: Playground, a: Action) -> Playground {
+    pub(super) fn reduce(s: Playground, a: Action) -> Playground {
         (*Rc::new(s).reduce(a)).clone()
     }
 
@@ -410,12 +410,9 @@ mod tests {
 /// Lessons, predict mode and the language: the tutorial's side of the state.
 #[cfg(test)]
 mod tutorial_tests {
+    use super::tests::reduce;
     use super::*;
     use flushq_core::predict::Ask;
-
-    fn reduce(s: Playground, a: Action) -> Playground {
-        (*Rc::new(s).reduce(a)).clone()
-    }
 
     #[test]
     fn a_lesson_loads_its_scenario_and_starting_script() {
