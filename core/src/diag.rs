@@ -1,5 +1,6 @@
 //! Source positions and diagnostics shared by the script and scenario front ends.
 
+use crate::lang::Lang;
 use alloc::string::String;
 use core::fmt;
 
@@ -36,25 +37,44 @@ pub enum Severity {
 }
 
 /// One message about a position in an input, written for a MAPI newcomer.
+///
+/// Show it with [`Diagnostic::text`]: `message` is the English (what the CLI and
+/// the snapshots print), `zh` the same sentence in Simplified Chinese.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// Where in the source.
     pub span: Span,
-    /// One sentence, no trailing newline.
+    /// One sentence in English, no trailing newline.
     pub message: String,
+    /// The sentence in Simplified Chinese; empty when there is none (diagnostics of
+    /// the scenario, not of the script), and then [`Diagnostic::text`] gives the English.
+    pub zh: String,
 }
 
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, span, message: message.into() }
+        Diagnostic { severity: Severity::Error, span, message: message.into(), zh: String::new() }
     }
 
     /// A warning at `span`.
     pub fn warning(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, span, message: message.into() }
+        Diagnostic { severity: Severity::Warning, span, message: message.into(), zh: String::new() }
+    }
+
+    /// The same diagnostic with `zh` as its Chinese.
+    pub fn with_zh(self, zh: impl Into<String>) -> Self {
+        Diagnostic { zh: zh.into(), ..self }
+    }
+
+    /// The message in `lang` (the English when there is no Chinese).
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.zh.is_empty() => &self.zh,
+            _ => &self.message,
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! utility functions, with the reference's HRESULTs.
 
 use super::client::{rt, ClientState, Rt};
+use super::errors::Rt as E;
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
@@ -13,7 +14,7 @@ use crate::session::{
 use crate::spooler::Origin;
 use crate::trace::{Actor, CallRecord, EventKind, FlushMode};
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 impl Machine {
@@ -68,22 +69,9 @@ impl Machine {
                                 self.live(h, positional[0].span())?;
                                 columns
                             }
-                            _ => {
-                                return rt(
-                                    positional[0].span(),
-                                    String::from("HrQueryAllRows takes the status table as its first argument"),
-                                )
-                            }
+                            _ => return rt(positional[0].span(), E::QueryNotTable, &[]),
                         },
-                        other => {
-                            return rt(
-                                positional[0].span(),
-                                format!(
-                                    "HrQueryAllRows takes the status table as its first argument, not {}",
-                                    other.kind()
-                                ),
-                            )
-                        }
+                        other => return rt(positional[0].span(), E::QueryTableKind, &[other.kind()]),
                     };
                     let restriction = match positional.get(1) {
                         Some(r) => Some(self.restriction(r, line)?),
@@ -93,8 +81,7 @@ impl Machine {
                         Some(e) => {
                             let v = self.eval(e, line)?;
                             let n = self.number(&v, e.span())?;
-                            u32::try_from(n)
-                                .or_else(|_| rt(e.span(), format!("crowsMax {n} does not fit in a ULONG")))?
+                            u32::try_from(n).or_else(|_| rt(e.span(), E::CrowsMax, &[&n.to_string()]))?
                         }
                         None => 0,
                     };
@@ -123,19 +110,19 @@ impl Machine {
                     let at = positional[0].span();
                     let h = match v {
                         Value::Handle(h) => h,
-                        Value::Failed { api, hr, line: l } => return rt(at, format!("`{var}` holds no object ({api} on line {l} failed with {hr}), so there is nothing to {}", if free { "free" } else { "release" })),
-                        Value::Session => return rt(at, String::from("the session belongs to the application's logon, not to this procedure; do not release it here")),
-                        other => return rt(at, format!("`{}` expects an object, not {}", f.name, other.kind())),
+                        Value::Failed { api, hr, line: l } => {
+                            let verb = if free { "free" } else { "release" };
+                            return rt(at, E::NothingToFree, &[&var, api, &l.to_string(), hr.name(), verb]);
+                        }
+                        Value::Session => return rt(at, E::ReleaseSession, &[]),
+                        other => return rt(at, E::ExpectsObject, &[&f.name, other.kind()]),
                     };
                     let is_rows = matches!(self.handles.get(h).referent, Referent::Rows(_));
                     if free && !is_rows {
-                        return rt(at, format!("`{var}` is an object, not a row set: release it with Release({var})"));
+                        return rt(at, E::FreeObject, &[&var, &var]);
                     }
                     if !free && is_rows {
-                        return rt(
-                            at,
-                            format!("`{var}` is a row set (SRowSet), not a COM object: free it with FreeProws({var})"),
-                        );
+                        return rt(at, E::ReleaseRows, &[&var, &var]);
                     }
                     self.live(h, at)?;
                     let _ = self.handles.release(h, line);
@@ -155,13 +142,13 @@ impl Machine {
                     self.record(line, if free { "FreeProws" } else { "Release" }, object, None, None, HResult::Ok);
                     Ok(Value::HResult(HResult::Ok))
                 }
-                other => rt(f.span, format!("no MAPI function named `{other}`")),
+                other => rt(f.span, E::NoFunction, &[other]),
             },
             Expr::Member { object, member, .. } => {
                 let receiver = self.eval(object, line)?;
                 self.method(receiver, object, &member.name, &positional, span, line)
             }
-            _ => rt(span, String::from("only MAPI functions and methods can be called")),
+            _ => rt(span, E::NotCallable, &[]),
         }
     }
 
@@ -175,44 +162,27 @@ impl Machine {
 
     fn restriction(&mut self, e: &Expr, line: u32) -> Rt<Restriction> {
         let Expr::Binary { op, lhs, rhs, .. } = e else {
-            return rt(e.span(), String::from("a restriction compares a property with a value"));
+            return rt(e.span(), E::RestrictionShape, &[]);
         };
         let prop = match &**lhs {
             Expr::Name(id) => match constant(&id.name) {
                 Some(Constant::Prop(p)) => p,
-                _ => {
-                    return rt(
-                        lhs.span(),
-                        String::from("the left side of a restriction must be a property tag such as PR_RESOURCE_TYPE"),
-                    )
-                }
+                _ => return rt(lhs.span(), E::RestrictionLeft, &[]),
             },
-            _ => {
-                return rt(
-                    lhs.span(),
-                    String::from("the left side of a restriction must be a property tag such as PR_RESOURCE_TYPE"),
-                )
-            }
+            _ => return rt(lhs.span(), E::RestrictionLeft, &[]),
         };
         let op = match op {
             BinOp::Eq => RelOp::Eq,
             BinOp::Ne => RelOp::Ne,
             BinOp::BitAnd => RelOp::BitmaskNez,
-            BinOp::BitOr => {
-                return rt(e.span(), String::from("`|` combines flags; a restriction needs `==`, `!=` or `&`"))
-            }
+            BinOp::BitOr => return rt(e.span(), E::RestrictionOr, &[]),
         };
         let value = match self.eval(rhs, line)? {
-            Value::Int(n) => RestrictValue::Long(
-                u32::try_from(n).or_else(|_| rt(rhs.span(), format!("{n} does not fit in a PT_LONG property")))?,
-            ),
-            Value::Str(s) if op != RelOp::BitmaskNez => RestrictValue::Str(s),
-            other => {
-                return rt(
-                    rhs.span(),
-                    format!("a restriction compares with a number or a string, not {}", other.kind()),
-                )
+            Value::Int(n) => {
+                RestrictValue::Long(u32::try_from(n).or_else(|_| rt(rhs.span(), E::NotLong, &[&n.to_string()]))?)
             }
+            Value::Str(s) if op != RelOp::BitmaskNez => RestrictValue::Str(s),
+            other => return rt(rhs.span(), E::RestrictionValue, &[other.kind()]),
         };
         Ok(Restriction { prop, op, value })
     }
@@ -251,15 +221,7 @@ impl Machine {
                             None => (HResult::InvalidEntryId, None, Some(e.clone())),
                         },
                         Value::Null => (HResult::InvalidParameter, None, None),
-                        other => {
-                            return rt(
-                                args[0].span(),
-                                format!(
-                                    "OpenEntry takes an entry id such as `rows[0].PR_ENTRYID`, not {}",
-                                    other.kind()
-                                ),
-                            )
-                        }
+                        other => return rt(args[0].span(), E::OpenEntryArg, &[other.kind()]),
                     };
                     let opened = row.map(|r| self.world.rows[r].display_name.clone());
                     let handle = row.map(|row| self.handles.open(Referent::Status { row }, line, String::new()));
@@ -276,22 +238,14 @@ impl Machine {
                         None => Value::Failed { api: "OpenEntry", hr, line },
                     })
                 }
-                _ => rt(
-                    span,
-                    format!("`{name}` is not a method of the session (IMAPISession has GetStatusTable and OpenEntry)"),
-                ),
+                _ => rt(span, E::SessionMethod, &[name]),
             },
             Value::Handle(h) => {
                 self.live(h, at)?;
                 match self.handles.get(h).referent.clone() {
                     Referent::Table { .. } => {
                         if name != "SetColumns" {
-                            return rt(
-                                span,
-                                format!(
-                                    "`{var}` is a status table (IMAPITable); `{name}` is not one of its methods here"
-                                ),
-                            );
+                            return rt(span, E::TableMethod, &[&var, name]);
                         }
                         let mut columns = Vec::new();
                         for a in args {
@@ -299,7 +253,7 @@ impl Machine {
                             let tag = self.number(&v, a.span())?;
                             match u32::try_from(tag).ok().and_then(PropTag::from_tag) {
                                 Some(t) => columns.push(t),
-                                None => return rt(a.span(), format!("{tag:#x} is not a status-table column")),
+                                None => return rt(a.span(), E::NotColumn, &[&format!("{tag:#x}")]),
                             }
                         }
                         if let Referent::Table { columns: c } = &mut self.handles.get_mut(h).referent {
@@ -319,17 +273,8 @@ impl Machine {
                             "ValidateState" => ResourceMethods::STATUS_VALIDATE_STATE,
                             "SettingsDialog" => ResourceMethods::STATUS_SETTINGS_DIALOG,
                             "ChangePassword" => ResourceMethods::STATUS_CHANGE_PASSWORD,
-                            "FlushQueues" => {
-                                return rt(span, String::from("call `FlushQueues` as a statement of its own"))
-                            }
-                            _ => {
-                                return rt(
-                                    span,
-                                    format!(
-                                        "`{var}` is a status object (IMAPIStatus); `{name}` is not one of its methods"
-                                    ),
-                                )
-                            }
+                            "FlushQueues" => return rt(span, E::FlushStatement, &[]),
+                            _ => return rt(span, E::StatusMethod, &[&var, name]),
                         };
                         let hr =
                             if self.world.rows[row].methods.contains(bit) { HResult::Ok } else { HResult::NoSupport };
@@ -349,13 +294,11 @@ impl Machine {
                         self.record(line, method, object, None, None, hr);
                         Ok(Value::HResult(hr))
                     }
-                    Referent::Rows(_) => rt(span, format!("`{var}` is a row set (SRowSet); it has no methods")),
+                    Referent::Rows(_) => rt(span, E::RowsNoMethods, &[&var]),
                 }
             }
-            Value::Failed { api, hr, line: l } => {
-                rt(at, format!("`{var}` holds no object: {api} on line {l} failed with {hr}"))
-            }
-            other => rt(at, format!("`{name}` needs an object, and `{var}` is {}", other.kind())),
+            Value::Failed { api, hr, line: l } => rt(at, E::HoldsNoObject, &[&var, api, &l.to_string(), hr.name()]),
+            other => rt(at, E::NeedsObject, &[name, &var, other.kind()]),
         }
     }
 
@@ -377,33 +320,22 @@ impl Machine {
                 self.live(h, object.span())?;
                 match self.handles.get(h).referent {
                     Referent::Status { row } => row,
-                    _ => {
-                        return rt(
-                            *span,
-                            format!("`{name}` is not a status object; FlushQueues is a method of IMAPIStatus"),
-                        )
-                    }
+                    _ => return rt(*span, E::NotStatus, &[&name]),
                 }
             }
             Value::Failed { api, hr, line: l } => {
-                return rt(object.span(), format!("`{name}` holds no object: {api} on line {l} failed with {hr}"))
+                return rt(object.span(), E::HoldsNoObject, &[&name, api, &l.to_string(), hr.name()])
             }
-            other => {
-                return rt(
-                    object.span(),
-                    format!("FlushQueues needs a status object, and `{name}` is {}", other.kind()),
-                )
-            }
+            other => return rt(object.span(), E::FlushNeedsStatus, &[&name, other.kind()]),
         };
         let flags_expr = args.iter().find(|a| a.name.is_none()).map(|a| &a.value);
         let Some(flags_expr) = flags_expr else {
-            return rt(*span, String::from("FlushQueues needs its flags"));
+            return rt(*span, E::FlushNoFlags, &[]);
         };
         let fv = self.eval(flags_expr, line)?;
         let raw = self.number(&fv, flags_expr.span())?;
-        let flags = FlushFlags(
-            u32::try_from(raw).or_else(|_| rt(flags_expr.span(), format!("{raw:#x} does not fit in ulFlags")))?,
-        );
+        let flags =
+            FlushFlags(u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig, &[&format!("{raw:#x}")]))?);
         let target = match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target")) {
             Some(a) => Some(self.eval(&a.value, line)?),
             None => None,

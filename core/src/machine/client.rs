@@ -1,5 +1,6 @@
 //! The client: executes the compiled script one instruction per step.
 
+use super::errors::{english, Rt as E};
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
@@ -12,7 +13,7 @@ use crate::spooler::JobId;
 use crate::trace::{Actor, EventKind, ScriptFault};
 use alloc::collections::BTreeMap;
 use alloc::format;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 /// Where the client is.
@@ -45,7 +46,7 @@ pub(crate) struct Client {
     pub iterations: usize,
 }
 
-/// A run-time error: where and why.
+/// A run-time error: where and why (in English; see [`super::script_error_in`]).
 pub(crate) struct RtError {
     pub span: Span,
     pub message: String,
@@ -53,8 +54,9 @@ pub(crate) struct RtError {
 
 pub(crate) type Rt<T> = Result<T, RtError>;
 
-pub(crate) fn rt<T>(span: Span, message: String) -> Rt<T> {
-    Err(RtError { span, message })
+/// Fails with run-time error `e` at `span`, its template filled with `args`.
+pub(crate) fn rt<T>(span: Span, e: E, args: &[&str]) -> Rt<T> {
+    Err(RtError { span, message: english(e, args) })
 }
 
 impl Machine {
@@ -102,12 +104,7 @@ impl Machine {
                         self.live(h, iter.span())?;
                         h
                     }
-                    other => {
-                        return rt(
-                            iter.span(),
-                            format!("`for` walks the rows of a row set from HrQueryAllRows, not {}", other.kind()),
-                        )
-                    }
+                    other => return rt(iter.span(), E::ForNotRows, &[other.kind()]),
                 };
                 let count = self.row_count(rows);
                 self.emit(Actor::Client, None, Some(line), EventKind::Loop { var: var.name.clone(), index: 0, count });
@@ -122,13 +119,10 @@ impl Machine {
             Op::ForNext { var, body } => {
                 self.client.iterations += 1;
                 if self.client.iterations > limits::ITERATIONS {
-                    return rt(
-                        span,
-                        format!("the script ran more than {} loop iterations and was stopped", limits::ITERATIONS),
-                    );
+                    return rt(span, E::TooManyIterations, &[&limits::ITERATIONS.to_string()]);
                 }
                 let Some(frame) = self.client.frames.last_mut() else {
-                    return rt(span, String::from("internal: loop frame missing"));
+                    return rt(span, E::NoFrame, &[]);
                 };
                 frame.index += 1;
                 let (rows, index, count) = (frame.rows, frame.index, frame.count);
@@ -161,10 +155,10 @@ impl Machine {
         self.client.state = ClientState::Done;
     }
 
-    pub(super) fn stop_client_with(&mut self, message: &str) {
+    pub(super) fn stop_client_with(&mut self, e: E) {
         if self.client.state != ClientState::Done {
             let span = self.program.instrs.get(self.client.pc).map(|i| i.span).unwrap_or_default();
-            self.fault(RtError { span, message: message.into() });
+            self.fault(RtError { span, message: english(e, &[]) });
         }
     }
 
@@ -175,16 +169,9 @@ impl Machine {
     fn truth(&self, v: &Value, span: Span) -> Rt<bool> {
         match v {
             Value::Int(n) => Ok(*n != 0),
-            Value::HResult(_) => {
-                rt(span, String::from("an HRESULT is not a condition; compare it, e.g. `if hr == S_OK`"))
-            }
-            Value::Null => rt(
-                span,
-                String::from(
-                    "the value is PT_NULL: that column was not requested with SetColumns, so it cannot be tested",
-                ),
-            ),
-            other => rt(span, format!("a condition must be a number (non-zero is true), not {}", other.kind())),
+            Value::HResult(_) => rt(span, E::HResultCondition, &[]),
+            Value::Null => rt(span, E::NullCondition, &[]),
+            other => rt(span, E::ConditionKind, &[other.kind()]),
         }
     }
 
@@ -203,7 +190,7 @@ impl Machine {
             Some(at) => {
                 let verb =
                     if matches!(handle.referent, Referent::Rows(_)) { "freed with FreeProws" } else { "released" };
-                rt(span, format!("`{}` was {verb} on line {at}; it cannot be used any more", handle.name))
+                rt(span, E::UsedAfterRelease, &[&handle.name, verb, &at.to_string()])
             }
         }
     }
@@ -221,7 +208,7 @@ impl Machine {
                     "NULL" => Ok(Value::Null),
                     name => match constant(name) {
                         Some(c) => Ok(Value::Int(c.value())),
-                        None => rt(id.span, format!("`{name}` has no value here: it is assigned later, or only inside a branch that did not run")),
+                        None => rt(id.span, E::NoValue, &[name]),
                     },
                 }
             }
@@ -233,19 +220,19 @@ impl Machine {
                 let o = self.eval(object, line)?;
                 let i = self.eval(index, line)?;
                 let Value::Handle(h) = o else {
-                    return rt(object.span(), format!("only a row set can be indexed, not {}", o.kind()));
+                    return rt(object.span(), E::IndexKind, &[o.kind()]);
                 };
                 if !matches!(self.handles.get(h).referent, Referent::Rows(_)) {
-                    return rt(object.span(), String::from("only a row set (from HrQueryAllRows) can be indexed"));
+                    return rt(object.span(), E::IndexNotRows, &[]);
                 }
                 self.live(h, object.span())?;
                 let count = self.row_count(h);
                 let Value::Int(i) = i else {
-                    return rt(index.span(), format!("a row index must be a number, not {}", i.kind()));
+                    return rt(index.span(), E::IndexNotNumber, &[i.kind()]);
                 };
                 if i as usize >= count || i > u32::MAX as u64 {
                     let noun = if count == 1 { "row" } else { "rows" };
-                    return rt(*span, format!("the row set has {count} {noun}, so index {i} is past its end (HrQueryAllRows matched fewer rows than expected)"));
+                    return rt(*span, E::PastEnd, &[&count.to_string(), noun, &i.to_string()]);
                 }
                 Ok(Value::Row { rows: h, index: i as usize })
             }
@@ -274,13 +261,8 @@ impl Machine {
     pub(super) fn number(&self, v: &Value, span: Span) -> Rt<u64> {
         match v {
             Value::Int(n) => Ok(*n),
-            Value::Null => rt(
-                span,
-                String::from(
-                    "this value is PT_NULL: the column was not requested with SetColumns, or the row lacks it",
-                ),
-            ),
-            other => rt(span, format!("expected a number here, not {}", other.kind())),
+            Value::Null => rt(span, E::NullNumber, &[]),
+            other => rt(span, E::NotNumber, &[other.kind()]),
         }
     }
 
@@ -291,11 +273,11 @@ impl Machine {
                     self.live(h, span)?;
                     Ok(Value::Int(self.row_count(h) as u64))
                 }
-                other => rt(span, format!("`cRows` is the row count of a row set, and this is {}", other.kind())),
+                other => rt(span, E::CRowsKind, &[other.kind()]),
             };
         }
         let Some(crate::mapi::Constant::Prop(tag)) = constant(name) else {
-            return rt(span, format!("`{name}` is not a property"));
+            return rt(span, E::NotProperty, &[name]);
         };
         match o {
             Value::Row { rows, index } => {
@@ -326,19 +308,12 @@ impl Machine {
                         );
                         Ok(v.map_or(Value::Null, prop_value))
                     }
-                    Referent::Table { .. } => rt(
-                        span,
-                        format!("a table has no `{name}` of its own; read it from a row returned by HrQueryAllRows"),
-                    ),
-                    Referent::Rows(_) => {
-                        rt(span, format!("a row set holds many rows; pick one first, e.g. `rows[0].{name}`"))
-                    }
+                    Referent::Table { .. } => rt(span, E::TableProperty, &[name]),
+                    Referent::Rows(_) => rt(span, E::RowsProperty, &[name]),
                 }
             }
-            Value::Failed { api, hr, line: at } => {
-                rt(span, format!("there is no object here: {api} on line {at} failed with {hr}"))
-            }
-            other => rt(span, format!("cannot read `{name}` from {}", other.kind())),
+            Value::Failed { api, hr, line: at } => rt(span, E::NoObjectHere, &[api, &at.to_string(), hr.name()]),
+            other => rt(span, E::CannotRead, &[name, other.kind()]),
         }
     }
 }

@@ -9,8 +9,10 @@
 
 mod calls;
 mod client;
+mod errors;
 mod value;
 
+pub use errors::script_error_in;
 pub use value::Value;
 
 use crate::diag::Diagnostic;
@@ -157,7 +159,7 @@ impl Machine {
         }
         let before = self.events.len();
         if before >= limits::EVENTS {
-            self.stop_client_with("the run exceeded its event limit and was stopped");
+            self.stop_client_with(errors::Rt::EventLimit);
             self.finish();
             return Some(&self.events[before..]);
         }

@@ -170,9 +170,10 @@ impl Lexer<'_> {
         (self.pos, self.line, self.col)
     }
 
-    fn error(&mut self, span: Span, message: String) {
+    /// Records an error, in English and in Chinese.
+    fn error(&mut self, span: Span, en: String, zh: String) {
         if self.errors.len() < MAX_LEX_ERRORS {
-            self.errors.push(Diagnostic::error(span, message));
+            self.errors.push(Diagnostic::error(span, en).with_zh(zh));
         }
     }
 
@@ -298,17 +299,24 @@ impl Lexer<'_> {
         let span = self.span_from(start);
         if bad {
             let shown = shorten(text);
-            let msg = if hex {
-                format!("`{shown}` is not a valid number: hex digits are 0-9 and A-F")
+            let (en, zh) = if hex {
+                (
+                    format!("`{shown}` is not a valid number: hex digits are 0-9 and A-F"),
+                    format!("`{shown}` 不是有效的数字：十六进制数字只能是 0-9 和 A-F"),
+                )
             } else {
-                format!("`{shown}` is not a valid number")
+                (format!("`{shown}` is not a valid number"), format!("`{shown}` 不是有效的数字"))
             };
-            self.error(span, msg);
+            self.error(span, en, zh);
             value = 0;
         } else if !any_digit {
-            self.error(span, format!("`{text}` is not a valid number: put hex digits after `0x`"));
+            self.error(
+                span,
+                format!("`{text}` is not a valid number: put hex digits after `0x`"),
+                format!("`{text}` 不是有效的数字：`0x` 后面需要十六进制数字"),
+            );
         } else if overflow {
-            self.error(span, String::from("number too large"));
+            self.error(span, String::from("number too large"), String::from("数字太大"));
             value = u64::MAX;
         }
         self.push(TokenKind::Number(value), start);
@@ -323,7 +331,7 @@ impl Lexer<'_> {
                 // one missing quote from swallowing the rest of the script.
                 None | Some('\n') => {
                     let span = self.span_from(start);
-                    self.error(span, String::from("unterminated string"));
+                    self.error(span, String::from("unterminated string"), String::from("字符串缺少结尾的引号"));
                     // An error token keeps the parser from adding a second
                     // message (such as an unclosed call) for the same typo.
                     self.push(TokenKind::Error, start);
@@ -351,6 +359,7 @@ impl Lexer<'_> {
                                 format!(
                                     "unknown escape `\\{shown}` in a string; only `\\\"`, `\\\\` and `\\n` are allowed"
                                 ),
+                                format!("字符串中有未知的转义序列 `\\{shown}`；只允许 `\\\"`、`\\\\` 和 `\\n`"),
                             );
                             continue;
                         }
@@ -378,18 +387,22 @@ impl Lexer<'_> {
         }
         let text = &self.src[start.0..self.pos];
         let span = self.span_from(start);
-        let msg = if count == 1 {
+        let (en, zh) = if count == 1 {
             let c = text.chars().next().unwrap_or('?');
             if c.is_ascii() {
-                format!("unexpected character `{}`", c.escape_debug())
+                let c = c.escape_debug();
+                (format!("unexpected character `{c}`"), format!("无法识别的字符 `{c}`"))
             } else {
                 // Show the code point: smart quotes and odd spaces look like normal ones.
-                format!("unexpected character `{}` (U+{:04X})", c.escape_debug(), u32::from(c))
+                let (e, u) = (c.escape_debug(), u32::from(c));
+                (format!("unexpected character `{e}` (U+{u:04X})"), format!("无法识别的字符 `{e}`（U+{u:04X}）"))
             }
         } else {
-            format!("unexpected characters `{}`", shorten(text).escape_debug())
+            let t = shorten(text);
+            let t = t.escape_debug();
+            (format!("unexpected characters `{t}`"), format!("无法识别的字符 `{t}`"))
         };
-        self.error(span, msg);
+        self.error(span, en, zh);
         self.push(TokenKind::Error, start);
     }
 }

@@ -7,6 +7,7 @@
 //! input cannot overflow the stack here or in later passes that walk the tree.
 
 use crate::diag::{Diagnostic, Span};
+use crate::lang::{by_lang, Lang};
 use crate::script::ast::*;
 use crate::script::lexer::{lex, shorten, Token, TokenKind};
 use alloc::boxed::Box;
@@ -20,7 +21,28 @@ pub const MAX_ERRORS: usize = 20;
 /// Deepest allowed nesting of blocks, parentheses, brackets and `else if` arms.
 pub const MAX_NESTING: u32 = 64;
 
-const TOO_DEEP: &str = "nesting deeper than 64 levels";
+/// A message in English and in Simplified Chinese.
+type Msg = (String, String);
+
+/// A fixed message in English and in Simplified Chinese.
+type Fixed = (&'static str, &'static str);
+
+const TOO_DEEP: Fixed = ("nesting deeper than 64 levels", "嵌套超过了 64 层");
+
+/// Both texts of a message.
+fn msg(en: String, zh: String) -> Msg {
+    (en, zh)
+}
+
+/// A fixed message as an owned one.
+fn fixed((en, zh): Fixed) -> Msg {
+    (String::from(en), String::from(zh))
+}
+
+/// `第 3 行第 12 列`: a position in a Chinese message.
+fn zh_at(at: Span) -> String {
+    format!("第 {} 行第 {} 列", at.line, at.col)
+}
 
 /// Deepest allowed expression tree (long `a | b | c ...` chains, `!!!x`, `f()()`).
 ///
@@ -140,21 +162,23 @@ impl Parser<'_> {
         }
     }
 
-    /// How a token reads in a message.
-    fn describe(&self, i: usize) -> String {
+    /// How a token reads in a message. In Chinese, quoted code comes with a space
+    /// on either side and words without, as Chinese text spaces them; a caller
+    /// trims the space before full-width punctuation.
+    fn describe(&self, i: usize, lang: Lang) -> String {
         match self.kind(i) {
-            TokenKind::Newline => String::from("the end of the line"),
-            TokenKind::Eof => String::from("the end of the script"),
-            TokenKind::Str(_) => String::from("a string"),
-            _ => format!("`{}`", shorten(self.text(i))),
+            TokenKind::Newline => String::from(lang.pick("the end of the line", "行尾")),
+            TokenKind::Eof => String::from(lang.pick("the end of the script", "脚本末尾")),
+            TokenKind::Str(_) => String::from(lang.pick("a string", "字符串")),
+            _ => by_lang!(lang, format!("`{}`", shorten(self.text(i))), format!(" `{}` ", shorten(self.text(i)))),
         }
     }
 
     // ----- errors -----
 
-    fn report(&mut self, span: Span, message: String) {
+    fn report(&mut self, span: Span, (en, zh): Msg) {
         if self.diags.len() < MAX_ERRORS {
-            self.diags.push(Diagnostic::error(span, message));
+            self.diags.push(Diagnostic::error(span, en).with_zh(zh));
         }
         if self.diags.len() >= MAX_ERRORS {
             self.stop = true;
@@ -162,14 +186,14 @@ impl Parser<'_> {
     }
 
     /// An error about a construct rather than one token.
-    fn fail(&mut self, span: Span, message: &str) -> Fail {
+    fn fail(&mut self, span: Span, message: Fixed) -> Fail {
         self.fail_tok = None;
-        self.report(span, String::from(message));
+        self.report(span, fixed(message));
         Fail
     }
 
     /// An error blaming token `i` (the next significant token).
-    fn fail_at(&mut self, i: usize, message: String) -> Fail {
+    fn fail_at(&mut self, i: usize, message: Msg) -> Fail {
         self.fail_tok = if self.parens > 0 { Some(i) } else { None };
         // The lexer already reported an error token; a second message would be noise.
         if self.toks[i].kind != TokenKind::Error {
@@ -214,7 +238,7 @@ impl Parser<'_> {
             let span = self.span(open);
             // One too-deep construct tends to trip the limit again on the way
             // out (an `else if` after a refused block); say it once.
-            if self.diags.last().is_some_and(|d| d.message == TOO_DEEP) {
+            if self.diags.last().is_some_and(|d| d.message == TOO_DEEP.0) {
                 self.fail_tok = None;
                 return Err(Fail);
             }
@@ -235,7 +259,10 @@ impl Parser<'_> {
     /// Builds an expression node, refusing trees deeper than [`MAX_EXPR_DEPTH`].
     fn node(&mut self, expr: Expr, span: Span, depth: u32) -> PResult<Node> {
         if depth > MAX_EXPR_DEPTH {
-            return Err(self.fail(span, "this expression is too long; split it into several statements"));
+            return Err(self.fail(
+                span,
+                ("this expression is too long; split it into several statements", "这个表达式太长；请把它拆成几条语句"),
+            ));
         }
         Ok(Node { expr, span, depth })
     }
@@ -255,9 +282,12 @@ impl Parser<'_> {
                 TokenKind::Eof => {
                     if let Some(o) = open {
                         let at = self.span(o);
-                        let msg = format!("block opened at {}:{} is never closed", at.line, at.col);
+                        let m = msg(
+                            format!("block opened at {}:{} is never closed", at.line, at.col),
+                            format!("{}开始的代码块一直没有闭合", zh_at(at)),
+                        );
                         let span = self.span(i);
-                        self.report(span, msg);
+                        self.report(span, m);
                     }
                     break;
                 }
@@ -267,7 +297,7 @@ impl Parser<'_> {
                         break;
                     }
                     let span = self.span(i);
-                    self.report(span, String::from("unexpected `}`: no block is open"));
+                    self.report(span, fixed(("unexpected `}`: no block is open", "多余的 `}`：没有未闭合的代码块")));
                 }
                 _ => match self.stmt() {
                     Ok(s) => {
@@ -277,11 +307,17 @@ impl Parser<'_> {
                             self.kind(j),
                             TokenKind::Newline | TokenKind::Semi | TokenKind::Eof | TokenKind::RBrace
                         ) {
-                            let msg = format!(
-                                "expected the end of the statement, found {}; put each statement on its own line",
-                                self.describe(j)
+                            let m = msg(
+                                format!(
+                                    "expected the end of the statement, found {}; put each statement on its own line",
+                                    self.describe(j, Lang::En)
+                                ),
+                                format!(
+                                    "语句应在此结束，却遇到了{}；请把每条语句写在单独的一行",
+                                    self.describe(j, Lang::Zh).trim_end()
+                                ),
                             );
-                            self.fail_at(j, msg);
+                            self.fail_at(j, m);
                             self.recover(i);
                         }
                     }
@@ -371,28 +407,40 @@ impl Parser<'_> {
                 let n = self.expr()?;
                 if self.is(&TokenKind::Assign) {
                     let j = self.peek();
-                    let msg = String::from("only a plain variable name can be assigned to, as in `rows = ...`");
-                    return Err(self.fail_at(j, msg));
+                    let m = fixed((
+                        "only a plain variable name can be assigned to, as in `rows = ...`",
+                        "只能给普通的变量名赋值，例如 `rows = ...`",
+                    ));
+                    return Err(self.fail_at(j, m));
                 }
                 Ok(Stmt::Expr { expr: n.expr, span: n.span })
             }
             _ => {
-                let msg = match kind {
-                    TokenKind::RParen => String::from("unexpected `)`: no `(` is open"),
-                    TokenKind::RBracket => String::from("unexpected `]`: no `[` is open"),
-                    TokenKind::Else => {
-                        String::from("`else` must be on the same line as the `}` that closes its `if` block")
-                    }
-                    TokenKind::In => String::from("`in` can only appear in a `for` header, as in `for row in rows {`"),
-                    TokenKind::Assign => {
-                        String::from("unexpected `=`: an assignment needs a variable name on its left")
-                    }
-                    TokenKind::LBrace => String::from(
+                let m = match kind {
+                    TokenKind::RParen => fixed(("unexpected `)`: no `(` is open", "多余的 `)`：没有未闭合的 `(`")),
+                    TokenKind::RBracket => fixed(("unexpected `]`: no `[` is open", "多余的 `]`：没有未闭合的 `[`")),
+                    TokenKind::Else => fixed((
+                        "`else` must be on the same line as the `}` that closes its `if` block",
+                        "`else` 必须与闭合其 `if` 代码块的 `}` 写在同一行",
+                    )),
+                    TokenKind::In => fixed((
+                        "`in` can only appear in a `for` header, as in `for row in rows {`",
+                        "`in` 只能出现在 `for` 语句头中，例如 `for row in rows {`",
+                    )),
+                    TokenKind::Assign => fixed((
+                        "unexpected `=`: an assignment needs a variable name on its left",
+                        "意外的 `=`：赋值语句的左边需要一个变量名",
+                    )),
+                    TokenKind::LBrace => fixed((
                         "unexpected `{`: a block must follow an `if`, `else` or `for` header on the same line",
+                        "意外的 `{`：代码块必须写在同一行的 `if`、`else` 或 `for` 语句头之后",
+                    )),
+                    _ => msg(
+                        format!("unexpected {} at the start of a statement", self.describe(i, Lang::En)),
+                        format!("语句不能以{}开头", self.describe(i, Lang::Zh)),
                     ),
-                    _ => format!("unexpected {} at the start of a statement", self.describe(i)),
                 };
-                Err(self.fail_at(i, msg))
+                Err(self.fail_at(i, m))
             }
         }
     }
@@ -401,19 +449,23 @@ impl Parser<'_> {
         let kw = self.bump();
         let v = self.peek();
         let Some(var) = self.ident_at(v) else {
-            let msg = String::from("expected a loop variable name after `for`");
-            return Err(self.fail_at(v, msg));
+            let m = fixed(("expected a loop variable name after `for`", "`for` 后面需要一个循环变量名"));
+            return Err(self.fail_at(v, m));
         };
         self.bump();
         let n = self.peek();
         if self.kind(n) != &TokenKind::In {
-            let msg = format!("expected `in` after the loop variable `{}`", shorten(&var.name));
-            return Err(self.fail_at(n, msg));
+            let name = shorten(&var.name);
+            let m = msg(
+                format!("expected `in` after the loop variable `{name}`"),
+                format!("循环变量 `{name}` 后面需要 `in`"),
+            );
+            return Err(self.fail_at(n, m));
         }
         self.bump();
         let iter = self.expr()?;
         let span = self.span(kw).to(iter.span);
-        let body = self.block_after_head("for", "missing `{` after the `for` header")?;
+        let body = self.block_after_head("for", ("missing `{` after the `for` header", "`for` 语句头后面缺少 `{`"))?;
         Ok(Stmt::For { var, iter: iter.expr, body, span })
     }
 
@@ -421,7 +473,7 @@ impl Parser<'_> {
         let kw = self.bump();
         let cond = self.expr()?;
         let span = self.span(kw).to(cond.span);
-        let then = self.block_after_head("if", "missing `{` after the `if` condition")?;
+        let then = self.block_after_head("if", ("missing `{` after the `if` condition", "`if` 条件后面缺少 `{`"))?;
         let mut otherwise = None;
         if self.is(&TokenKind::Else) {
             self.bump();
@@ -431,14 +483,14 @@ impl Parser<'_> {
                 let inner = self.deeper(j, false, |p| p.if_stmt())?;
                 otherwise = Some(vec![inner]);
             } else {
-                otherwise = Some(self.block_after_head("else", "missing `{` after `else`")?);
+                otherwise = Some(self.block_after_head("else", ("missing `{` after `else`", "`else` 后面缺少 `{`"))?);
             }
         }
         Ok(Stmt::If { cond: cond.expr, then, otherwise, span })
     }
 
     /// The `{ ... }` after a `for`/`if`/`else` head.
-    fn block_after_head(&mut self, keyword: &str, missing: &str) -> PResult<Vec<Stmt>> {
+    fn block_after_head(&mut self, keyword: &str, missing: Fixed) -> PResult<Vec<Stmt>> {
         let i = self.peek();
         match self.kind(i) {
             TokenKind::LBrace => {
@@ -446,8 +498,11 @@ impl Parser<'_> {
                 Ok(self.block(i))
             }
             TokenKind::Assign if keyword == "if" => {
-                let msg = String::from("use `==` to compare; a single `=` assigns a variable");
-                Err(self.fail_at(i, msg))
+                let m = fixed((
+                    "use `==` to compare; a single `=` assigns a variable",
+                    "比较请用 `==`；单个 `=` 是给变量赋值",
+                ));
+                Err(self.fail_at(i, m))
             }
             TokenKind::Newline => {
                 let mut j = i;
@@ -455,17 +510,21 @@ impl Parser<'_> {
                     j += 1;
                 }
                 if self.toks[j].kind != TokenKind::LBrace {
-                    return Err(self.fail_at(i, String::from(missing)));
+                    return Err(self.fail_at(i, fixed(missing)));
                 }
                 // The brace is just on the next line: say so, then parse the
                 // block anyway so its contents are still checked.
                 let span = self.blame_span(i);
-                self.report(span, format!("{missing}; put `{{` on the same line as `{keyword}`"));
+                let m = msg(
+                    format!("{}; put `{{` on the same line as `{keyword}`", missing.0),
+                    format!("{}；请把 `{{` 与 `{keyword}` 写在同一行", missing.1),
+                );
+                self.report(span, m);
                 self.pos = j;
                 self.bump();
                 Ok(self.block(j))
             }
-            _ => Err(self.fail_at(i, String::from(missing))),
+            _ => Err(self.fail_at(i, fixed(missing))),
         }
     }
 
@@ -481,8 +540,12 @@ impl Parser<'_> {
         let rhs = self.bit_or()?;
         if self.cmp_op().is_some() {
             let j = self.peek();
-            let msg = format!("`{}` cannot be chained; compare one pair at a time", self.text(j));
-            return Err(self.fail_at(j, msg));
+            let op = self.text(j);
+            let m = msg(
+                format!("`{op}` cannot be chained; compare one pair at a time"),
+                format!("`{op}` 不能连用；每次只比较一对值"),
+            );
+            return Err(self.fail_at(j, m));
         }
         self.binary(op, lhs, rhs)
     }
@@ -555,13 +618,14 @@ impl Parser<'_> {
                     self.bump();
                     let j = self.peek();
                     let Some(member) = self.ident_at(j) else {
-                        let msg = match (&n.expr, self.kind(j)) {
-                            (Expr::Number { .. }, TokenKind::Number(_)) => {
-                                "numbers have no fractional part; MAPI values are whole numbers"
-                            }
-                            _ => "expected a property or method name after `.`",
+                        let m = match (&n.expr, self.kind(j)) {
+                            (Expr::Number { .. }, TokenKind::Number(_)) => (
+                                "numbers have no fractional part; MAPI values are whole numbers",
+                                "数字没有小数部分；MAPI 的值都是整数",
+                            ),
+                            _ => ("expected a property or method name after `.`", "`.` 后面需要属性名或方法名"),
                         };
-                        return Err(self.fail_at(j, String::from(msg)));
+                        return Err(self.fail_at(j, fixed(m)));
                     };
                     self.bump();
                     let span = n.span.to(member.span);
@@ -582,8 +646,14 @@ impl Parser<'_> {
         };
         let at = self.span(open);
         let unclosed = match &name {
-            Some(n) => format!("expected `)` to close the call to `{n}` opened at {}:{}", at.line, at.col),
-            None => format!("expected `)` to close the call opened at {}:{}", at.line, at.col),
+            Some(n) => msg(
+                format!("expected `)` to close the call to `{n}` opened at {}:{}", at.line, at.col),
+                format!("{}开始的 `{n}` 调用缺少闭合的 `)`", zh_at(at)),
+            ),
+            None => msg(
+                format!("expected `)` to close the call opened at {}:{}", at.line, at.col),
+                format!("{}开始的调用缺少闭合的 `)`", zh_at(at)),
+            ),
         };
         let (args, close, depth) = self.deeper(open, true, |p| p.args(&unclosed, name.as_deref()))?;
         let span = callee.span.to(self.span(close));
@@ -593,7 +663,7 @@ impl Parser<'_> {
     }
 
     /// Arguments up to and including `)`; returns them, the `)` index and their depth.
-    fn args(&mut self, unclosed: &str, name: Option<&str>) -> PResult<(Vec<Arg>, usize, u32)> {
+    fn args(&mut self, unclosed: &Msg, name: Option<&str>) -> PResult<(Vec<Arg>, usize, u32)> {
         let mut args = Vec::new();
         let mut depth = 0;
         loop {
@@ -604,7 +674,7 @@ impl Parser<'_> {
                     return Ok((args, i, depth));
                 }
                 TokenKind::Eof | TokenKind::RBrace | TokenKind::Semi => {
-                    return Err(self.fail_at(i, String::from(unclosed)));
+                    return Err(self.fail_at(i, unclosed.clone()));
                 }
                 _ => {}
             }
@@ -629,17 +699,23 @@ impl Parser<'_> {
                     return Ok((args, j, depth));
                 }
                 TokenKind::Colon => {
-                    let msg = String::from("only a plain name can label an argument, as in `target: row.PR_ENTRYID`");
-                    return Err(self.fail_at(j, msg));
+                    let m = fixed((
+                        "only a plain name can label an argument, as in `target: row.PR_ENTRYID`",
+                        "只有普通的名称才能作为参数标签，例如 `target: row.PR_ENTRYID`",
+                    ));
+                    return Err(self.fail_at(j, m));
                 }
                 k if k.starts_expr() && self.last.is_some_and(|l| self.span(l).line == self.span(j).line) => {
-                    let msg = match name {
-                        Some(n) => format!("expected `,` between the arguments to `{n}`"),
-                        None => String::from("expected `,` between the arguments"),
+                    let m = match name {
+                        Some(n) => msg(
+                            format!("expected `,` between the arguments to `{n}`"),
+                            format!("`{n}` 的参数之间需要用 `,` 分隔"),
+                        ),
+                        None => fixed(("expected `,` between the arguments", "参数之间需要用 `,` 分隔")),
                     };
-                    return Err(self.fail_at(j, msg));
+                    return Err(self.fail_at(j, m));
                 }
-                _ => return Err(self.fail_at(j, String::from(unclosed))),
+                _ => return Err(self.fail_at(j, unclosed.clone())),
             }
         }
     }
@@ -654,8 +730,11 @@ impl Parser<'_> {
                 return Ok((ix, j));
             }
             let at = p.span(open);
-            let msg = format!("expected `]` to close the index opened at {}:{}", at.line, at.col);
-            Err(p.fail_at(j, msg))
+            let m = msg(
+                format!("expected `]` to close the index opened at {}:{}", at.line, at.col),
+                format!("{}开始的索引缺少闭合的 `]`", zh_at(at)),
+            );
+            Err(p.fail_at(j, m))
         })?;
         let span = object.span.to(self.span(close));
         let depth = object.depth.max(ix.depth) + 1;
@@ -679,16 +758,19 @@ impl Parser<'_> {
                         p.bump();
                         return Ok((inner, j));
                     }
-                    let msg = format!("expected `)` to close the `(` opened at {}:{}", span.line, span.col);
-                    Err(p.fail_at(j, msg))
+                    let m = msg(
+                        format!("expected `)` to close the `(` opened at {}:{}", span.line, span.col),
+                        format!("{}的 `(` 缺少闭合的 `)`", zh_at(span)),
+                    );
+                    Err(p.fail_at(j, m))
                 })?;
                 // The parentheses widen the span parents see, not the node's own.
                 let span = span.to(self.span(close));
                 return Ok(Node { expr: inner.expr, span, depth: inner.depth });
             }
             _ => {
-                let msg = self.missing_expr(i);
-                return Err(self.fail_at(i, msg));
+                let m = self.missing_expr(i);
+                return Err(self.fail_at(i, m));
             }
         };
         self.bump();
@@ -696,14 +778,21 @@ impl Parser<'_> {
     }
 
     /// The message for a missing operand at token `i`.
-    fn missing_expr(&self, i: usize) -> String {
+    fn missing_expr(&self, i: usize) -> Msg {
         let Some(prev) = self.last else {
-            return String::from("expected an expression");
+            return fixed(("expected an expression", "此处需要一个表达式"));
         };
         match (self.kind(prev), self.kind(i)) {
-            (TokenKind::Amp, TokenKind::Amp) => String::from("`&&` is not an operator; use `&` to test flag bits"),
-            (TokenKind::Pipe, TokenKind::Pipe) => String::from("`||` is not an operator; use `|` to combine flags"),
-            _ => format!("expected an expression after `{}`", shorten(self.text(prev))),
+            (TokenKind::Amp, TokenKind::Amp) => {
+                fixed(("`&&` is not an operator; use `&` to test flag bits", "`&&` 不是运算符；测试标志位请用 `&`"))
+            }
+            (TokenKind::Pipe, TokenKind::Pipe) => {
+                fixed(("`||` is not an operator; use `|` to combine flags", "`||` 不是运算符；组合标志请用 `|`"))
+            }
+            _ => {
+                let prev = shorten(self.text(prev));
+                msg(format!("expected an expression after `{prev}`"), format!("`{prev}` 后面需要一个表达式"))
+            }
         }
     }
 }

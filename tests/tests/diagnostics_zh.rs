@@ -1,0 +1,407 @@
+//! Every message about a script exists in Simplified Chinese: the lexer's, the
+//! parser's and the checker's diagnostics ([`Diagnostic::text`]) and the run-time
+//! errors that stop a script ([`script_error_in`]). The inputs are the whole
+//! hardening corpus, the lessons' scripts and every preset's script with
+//! deliberate typos, and scripts written to reach each run-time error.
+//!
+//! The Chinese must be Chinese: code in backticks, identifiers (ALL_CAPS,
+//! CamelCase, `Interface::Method`) and numbers stay as they are, but no English
+//! word may be left over, and the punctuation around Chinese prose is full-width.
+
+use flushq_core::diag::{Diagnostic, Severity};
+use flushq_core::machine::script_error_in;
+use flushq_core::script::{diagnose, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
+use flushq_core::trace::EventKind;
+use flushq_core::{Lang, Machine, Scenario};
+use flushq_scenario::lessons::lessons;
+use flushq_scenario::{load, presets, Format};
+use flushq_tests::preset;
+use std::path::Path;
+
+/// English words of three lowercase letters or more that may stay in Chinese:
+/// none. (Listed here, with the reason, if one ever must.)
+const ALLOWED: &[&str] = &[];
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// `text` with every backticked span replaced by a space.
+fn without_code(text: &str) -> String {
+    let mut out = String::new();
+    let mut code = false;
+    for c in text.chars() {
+        if c == '`' {
+            code = !code;
+            out.push(' ');
+        } else if !code {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What is wrong with `zh` as the Chinese of `en`: empty, no Chinese, English
+/// words left once code, identifiers and numbers are taken out, or ASCII
+/// punctuation next to Chinese prose.
+fn problems(en: &str, zh: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if zh.trim().is_empty() {
+        out.push(String::from("empty"));
+        return out;
+    }
+    if !zh.chars().any(is_han) {
+        out.push(String::from("no Chinese"));
+    }
+    if zh.contains("{=") || zh.contains('\n') {
+        out.push(String::from("an unfilled template or a line break"));
+    }
+    let prose = without_code(zh);
+    for word in prose.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':')) {
+        let identifier =
+            word.contains("::") || word.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        let word = word.trim_matches(':');
+        if !identifier && word.len() >= 3 && !ALLOWED.contains(&word) {
+            out.push(format!("English word `{word}`"));
+        }
+    }
+    // Chinese prose takes full-width punctuation; ASCII is for code, in backticks.
+    for c in prose.replace("::", " ").chars().filter(|c| ",;:?!()".contains(*c)) {
+        out.push(format!("ASCII `{c}` outside code"));
+    }
+    if zh == en {
+        out.push(String::from("the same as the English"));
+    }
+    out
+}
+
+/// Checks every diagnostic of `src`; returns how many there were.
+fn check_script(label: &str, src: &str, failures: &mut Vec<String>) -> usize {
+    let diags = diagnose(src);
+    for d in &diags {
+        check_diagnostic(label, d, failures);
+    }
+    diags.len()
+}
+
+fn check_diagnostic(label: &str, d: &Diagnostic, failures: &mut Vec<String>) {
+    assert_eq!(d.text(Lang::En), d.message);
+    let zh = d.text(Lang::Zh);
+    for p in problems(&d.message, zh) {
+        failures.push(format!("{label} {}:{}: {p}\n    en: {}\n    zh: {zh}", d.span.line, d.span.col, d.message));
+    }
+}
+
+/// Runs `scenario` and checks the Chinese of its run-time error, if any; returns
+/// the (English, Chinese) texts.
+fn check_run(label: &str, scenario: &Scenario, failures: &mut Vec<String>) -> Option<(String, String)> {
+    let mut m = Machine::new(scenario).ok()?;
+    let mut steps = 0;
+    while m.step().is_some() {
+        steps += 1;
+        assert!(steps < 200_000, "{label}: runs on");
+    }
+    let mut seen = None;
+    for e in m.events() {
+        if let EventKind::ScriptError { message, .. } = &e.kind {
+            let zh = script_error_in(message, Lang::Zh);
+            assert_eq!(script_error_in(message, Lang::En), message.as_str());
+            for p in problems(message, &zh) {
+                failures.push(format!("{label} (run-time): {p}\n    en: {message}\n    zh: {zh}"));
+            }
+            seen = Some((message.clone(), zh.into_owned()));
+        }
+    }
+    let outcome = m.outcome();
+    assert_eq!(outcome.errors.first().map(|f| &f.message), seen.as_ref().map(|s| &s.0), "{label}");
+    seen
+}
+
+fn corpus() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// The script inside a scenario file of the corpus, as far as it can be found
+/// (the file may be truncated or not even UTF-8).
+fn inline_script(name: &str, bytes: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    if name.ends_with(".json") {
+        let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+        return doc.get("script")?.as_str().map(String::from);
+    }
+    let after = &text[text.find("script = ")? + "script = ".len()..];
+    let quote = ["'''", "\"\"\""].into_iter().find(|q| after.starts_with(q))?;
+    let body = after[3..].strip_prefix('\n').unwrap_or(&after[3..]);
+    Some(body[..body.find(quote).unwrap_or(body.len())].to_string())
+}
+
+/// Every script of the hardening corpus, with the big generated ones.
+fn corpus_scripts() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for kind in ["script", "scenario"] {
+        let mut names: Vec<_> = std::fs::read_dir(corpus().join(kind))
+            .expect("corpus folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for name in names {
+            let bytes = std::fs::read(corpus().join(kind).join(&name)).expect("corpus file");
+            let src = match kind {
+                "script" => Some(String::from_utf8(bytes).expect("script corpus files are UTF-8")),
+                _ => inline_script(&name, &bytes),
+            };
+            if let Some(src) = src {
+                out.push((format!("{kind}/{name}"), src));
+            }
+        }
+    }
+    // As tests/hardening.rs generates them (`generated/script/...`).
+    out.push(("generated line-100000-chars".into(), format!("x = \"{}\" $\n", "a".repeat(100_000))));
+    out.push(("generated expression-100000-chars".into(), format!("x = 1{}\n", " | 1".repeat(25_000))));
+    out.push(("generated 100000-statements".into(), format!("{}x = FLUSH_UPLAOD\n", "x = 1\n".repeat(100_000))));
+    out.push((
+        "generated nested-10000-fors".into(),
+        format!("{}{}", "for row in rows {\n".repeat(10_000), "}\n".repeat(10_000)),
+    ));
+    out
+}
+
+#[test]
+fn the_whole_corpus_reads_in_chinese() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (label, src) in corpus_scripts() {
+        count += check_script(&label, &src, &mut failures);
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(count >= 30, "only {count} diagnostics");
+}
+
+/// Scripts the playground starts from: the lessons' starting scripts and
+/// solutions, every preset's script and the two script presets.
+fn shipped_scripts() -> Vec<(String, String, Scenario)> {
+    let mut out = Vec::new();
+    for l in lessons() {
+        for (which, script) in [("start", l.start), ("solution", l.solution)] {
+            out.push((format!("lesson {} {which}", l.id), script.to_string(), l.scenario(script)));
+        }
+    }
+    for p in presets() {
+        let s = load(p.toml, Format::Toml).expect("shipped presets load");
+        out.push((format!("preset {}", p.name), s.script.clone(), s));
+    }
+    let base = preset("spooler-upload");
+    for (name, src) in [("spooler", PRESET_SPOOLER), ("per_transport", PRESET_PER_TRANSPORT)] {
+        out.push((format!("script preset {name}"), src.to_string(), Scenario { script: src.into(), ..base.clone() }));
+    }
+    out
+}
+
+/// Byte ranges of the identifiers and keywords of `src`.
+fn words(src: &str) -> Vec<(usize, usize)> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'/' && b.get(i + 1) == Some(&b'/') {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+        } else if b[i] == b'"' {
+            i += 1;
+            while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
+                i += 1;
+            }
+            i += 1;
+        } else if b[i].is_ascii_alphabetic() || b[i] == b'_' {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            out.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `src` with deliberate mistakes, one per copy: each identifier and keyword
+/// without its first, middle or last character, and each bracket, comma, dot or
+/// `=` dropped.
+fn typos(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (start, end) in words(src) {
+        let mut cut: Vec<usize> = vec![start, start + (end - start) / 2, end - 1];
+        cut.dedup();
+        for at in cut {
+            out.push(format!("{}{}", &src[..at], &src[at + 1..]));
+        }
+    }
+    for (at, c) in src.char_indices() {
+        if "()[]{},.=|&:".contains(c) {
+            out.push(format!("{}{}", &src[..at], &src[at + c.len_utf8()..]));
+        }
+    }
+    out
+}
+
+#[test]
+fn typos_in_every_shipped_script_read_in_chinese() {
+    let mut failures = Vec::new();
+    let (mut diagnosed, mut runtime) = (0, 0);
+    for (label, src, scenario) in shipped_scripts() {
+        check_script(&label, &src, &mut failures);
+        check_run(&label, &scenario, &mut failures);
+        for (i, bad) in typos(&src).into_iter().enumerate() {
+            let label = format!("{label} typo {i}");
+            let n = check_script(&label, &bad, &mut failures);
+            diagnosed += n;
+            // A typo the checker cannot see (a variable renamed everywhere it is
+            // used, an index dropped) fails at run time, if at all.
+            let errors = diagnose(&bad).iter().filter(|d| d.severity == Severity::Error).count();
+            if errors == 0 {
+                let s = Scenario { script: bad.clone(), ..scenario.clone() };
+                runtime += usize::from(check_run(&label, &s, &mut failures).is_some());
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(diagnosed >= 1000, "only {diagnosed} diagnostics");
+    assert!(runtime >= 5, "only {runtime} run-time errors");
+}
+
+/// Scripts that each stop with a different run-time error, on `spooler-upload`.
+const RUNTIME: &[&str] = &[
+    "x = 1\nfor r in x {\n}",
+    "t = session.GetStatusTable()\nif t {\n}",
+    "t = session.GetStatusTable()\nhr = t.SetColumns(PR_ENTRYID)\nif hr {\n}",
+    "t = session.GetStatusTable()\nt.SetColumns(PR_ENTRYID)\nr = HrQueryAllRows(t)\nif r[0].PR_DISPLAY_NAME {\n}",
+    "t = session.GetStatusTable()\nRelease(t)\nt.SetColumns(PR_ENTRYID)",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t)\nFreeProws(r)\nx = r[0]",
+    "if 0 {\n  x = 1\n}\ny = x",
+    "x = 1\ny = x[0]",
+    "t = session.GetStatusTable()\ny = t[0]",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t)\ny = r[\"a\"]",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == MAPI_AB_PROVIDER)\ny = r[0]",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == MAPI_SPOOLER)\ny = r[3]",
+    "x = NULL | 1",
+    "x = \"a\" | 1",
+    "x = 1\ny = x.cRows",
+    "t = session.GetStatusTable()\nx = t.PR_ENTRYID",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t)\nx = r.PR_ENTRYID",
+    "x = session.OpenEntry(NULL)\ny = x.PR_ENTRYID",
+    "x = 1\ny = x.PR_ENTRYID",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t)\ns = HrQueryAllRows(r)",
+    "r = HrQueryAllRows(1)",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t, crowsMax: 0x1_0000_0000)",
+    "x = session.OpenEntry(NULL)\nRelease(x)",
+    "x = session.OpenEntry(NULL)\nFreeProws(x)",
+    "Release(session)",
+    "Release(1)",
+    "t = session.GetStatusTable()\nFreeProws(t)",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t)\nRelease(r)",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == 0x1_0000_0000)",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == session)",
+    "x = session.OpenEntry(1)",
+    "session.SetColumns(PR_ENTRYID)",
+    "t = session.GetStatusTable()\nt.ValidateState()",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == MAPI_SPOOLER)\n\
+     s = session.OpenEntry(r[0].PR_ENTRYID)\ns.GetStatusTable()",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t)\nr.ValidateState()",
+    "x = session.OpenEntry(NULL)\nx.ValidateState()",
+    "x = 1\nx.ValidateState()",
+    "x = session.OpenEntry(NULL)\nx.FlushQueues(FLUSH_UPLOAD)",
+    "t = session.GetStatusTable()\nt.FlushQueues(FLUSH_UPLOAD)",
+    "x = 1\nx.FlushQueues(FLUSH_UPLOAD)",
+    "t = session.GetStatusTable()\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == MAPI_SPOOLER)\n\
+     s = session.OpenEntry(r[0].PR_ENTRYID)\ns.FlushQueues(0x1_0000_0000)",
+];
+
+/// Each run-time error in both languages: for review, and to keep them distinct.
+#[test]
+fn run_time_errors_read_in_chinese() {
+    let base = preset("spooler-upload");
+    let mut failures = Vec::new();
+    let mut listing = String::new();
+    for (i, src) in RUNTIME.iter().enumerate() {
+        let s = Scenario { script: src.to_string(), ..base.clone() };
+        let static_errors: Vec<String> = diagnose(src).into_iter().map(|d| d.message).collect();
+        assert!(static_errors.is_empty(), "script {i} does not pass the checker: {static_errors:?}");
+        let (en, zh) = check_run(&format!("script {i}"), &s, &mut failures)
+            .unwrap_or_else(|| panic!("script {i} runs without an error:\n{src}"));
+        listing.push_str(&format!("{}\n  en: {en}\n  zh: {zh}\n", src.replace('\n', "; ")));
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+    insta::assert_snapshot!("run_time_errors_zh", listing);
+}
+
+/// Representative corpus scripts: where the first diagnostic is, in English and Chinese.
+#[test]
+fn corpus_diagnostics_in_both_languages() {
+    const CASES: &[&str] = &[
+        "unknown-flag.mapi",
+        "unknown-flag-no-suggestion.mapi",
+        "unknown-method.mapi",
+        "unknown-function.mapi",
+        "unknown-property.mapi",
+        "unknown-named-argument.mapi",
+        "assign-to-constant.mapi",
+        "wrong-arity.mapi",
+        "flush-inside-expression.mapi",
+        "unterminated-string.mapi",
+        "smart-quotes.mapi",
+        "control-characters.mapi",
+        "else-on-its-own-line.mapi",
+        "unclosed-call.mapi",
+        "unclosed-block.mapi",
+        "nested-200-ifs.mapi",
+    ];
+    let mut out = String::new();
+    for name in CASES {
+        let src = std::fs::read_to_string(corpus().join("script").join(name)).expect("corpus script");
+        let d = diagnose(&src).into_iter().next().expect("a diagnostic");
+        out.push_str(&format!(
+            "{name} {}:{}\n  en: {}\n  zh: {}\n",
+            d.span.line,
+            d.span.col,
+            d.text(Lang::En),
+            d.text(Lang::Zh)
+        ));
+    }
+    // A few the corpus lacks: each parser message family at least once.
+    for src in [
+        "x = 1 2",
+        "x = a &&b",
+        "if a = b {\n}",
+        "for r rows {\n}",
+        "for r in rows\n{\n}",
+        "x = (a",
+        "f(a b)",
+        "x = 0xG1",
+        "x = \"a\\qb\"",
+        "HrQueryAllRows(t, 1)",
+        "Release()",
+        "x = nothing",
+    ] {
+        let d = diagnose(src).into_iter().next().expect("a diagnostic");
+        out.push_str(&format!(
+            "{:?} {}:{}\n  en: {}\n  zh: {}\n",
+            src,
+            d.span.line,
+            d.span.col,
+            d.text(Lang::En),
+            d.text(Lang::Zh)
+        ));
+    }
+    insta::assert_snapshot!("corpus_diagnostics_zh", out);
+}
+
+#[test]
+fn the_check_itself_catches_english() {
+    assert!(problems("x", "unknown name `x`").iter().any(|p| p.contains("no Chinese")));
+    assert!(problems("x", "未知的 name `x`").iter().any(|p| p.contains("`name`")));
+    assert!(problems("x", "未知的名称 `x`; 你是不是想写 `y`?").iter().any(|p| p.contains("ASCII `;`")));
+    assert!(problems("x", "未知的 MAPI 常量 `FLUSH_UPLAOD`；你是不是想写 `FLUSH_UPLOAD`？").is_empty());
+    assert!(problems("x", "IMAPIStatus::FlushQueues 的 ulFlags 与 crowsMax 0x10 不行").is_empty());
+}
