@@ -191,10 +191,8 @@ fn names_of(r: &Run) -> Vec<String> {
     names.extend(v.subjects.iter().map(|s| s.to_string()));
     names.push("Nowhere".into());
     for e in &r.events {
-        match &e.kind {
-            EventKind::GetProp { value: Some(v), .. } => names.push(v.clone()),
-            EventKind::ScriptError { message, .. } => names.push(message.clone()),
-            _ => {}
+        if let EventKind::GetProp { value: Some(v), .. } = &e.kind {
+            names.push(v.clone());
         }
     }
     names

@@ -402,7 +402,7 @@ pub fn app(props: &AppProps) -> Html {
                             <Flags script={state.scenario.script.clone()} on_action={on_action.clone()} />
                         </section>
                     } else {
-                        <ScenarioEditor scenario={Ptr(state.scenario.clone())} error={state.run.scenario_error.clone().map(AttrValue::from)} on_action={on_action.clone()} />
+                        <ScenarioEditor scenario={Ptr(state.scenario.clone())} error={state.run.scenario_error.as_ref().map(|e| AttrValue::from(e.text(lang)))} on_action={on_action.clone()} />
                     }
                 </aside>
                 <section class="stage" aria-label={lang.pick("Simulation", "模拟")}>

@@ -4,6 +4,7 @@
 use flushq_core::diag::Diagnostic;
 use flushq_core::predict::Question;
 use flushq_core::rng::Rng;
+use flushq_core::scenario::ScenarioError;
 use flushq_core::session::World;
 use flushq_core::trace::{Answer, Event, Outcome, View};
 use flushq_core::{LoadError, Machine, Scenario};
@@ -24,7 +25,7 @@ pub struct Run {
     /// Why the script cannot run (syntax or name errors); empty when it ran.
     pub diagnostics: Vec<Diagnostic>,
     /// Why the scenario cannot run, when it is not the script.
-    pub scenario_error: Option<String>,
+    pub scenario_error: Option<ScenarioError>,
     /// The transport whose dialog waits for the visitor's answer at the last step.
     pub waiting: Option<usize>,
     /// The outcome at the last computed step.
@@ -96,7 +97,7 @@ impl Run {
         let world = World::new(scenario, &mut Rng::new(scenario.seed));
         let (diagnostics, scenario_error) = match e {
             LoadError::Script(d) => (d, None),
-            LoadError::Scenario(e) => (Vec::new(), Some(e.to_string())),
+            LoadError::Scenario(e) => (Vec::new(), Some(e)),
         };
         Run {
             events: Vec::new(),

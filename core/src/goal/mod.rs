@@ -2,6 +2,7 @@
 //! (never by matching text), each saying why it failed. Lessons build on them.
 
 use crate::lang::{by_lang, Lang};
+use crate::machine::script_error_in;
 use crate::mapi::{FlushFlags, HResult};
 use crate::trace::gloss::{gloss_leak, zh_spaced};
 use crate::trace::{Event, EventKind, FlushMode, Outcome};
@@ -299,7 +300,7 @@ impl Assertion {
                 by_lang!(
                     lang,
                     format!("line {}:{}: {}", e.line, e.column, e.message),
-                    format!("第 {} 行第 {} 列：{}", e.line, e.column, e.message)
+                    format!("第 {} 行第 {} 列：{}", e.line, e.column, script_error_in(&e.message, lang))
                 )
             }),
         }

@@ -6,6 +6,7 @@ use super::gloss::{gloss, zh_spaced};
 use super::text::{describe_in, outcome_text_in};
 use super::{Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome, View};
 use crate::lang::{by_lang, Lang};
+use crate::machine::script_error_in;
 use crate::mapi::{HResult, PropTag, ResourceMethods};
 use alloc::format;
 use alloc::string::String;
@@ -232,7 +233,7 @@ pub fn narrate_in(e: &Event, before: &View, lang: Lang) -> String {
         EventKind::ScriptError { message, .. } => by_lang!(
             lang,
             format!("Run-time error: {message}. The script stops here; the spooler still finishes work already requested."),
-            format!("运行时错误：{message}。脚本在此停止；已请求的工作仍由后台处理程序完成。")
+            format!("运行时错误：{}。脚本在此停止；已请求的工作仍由后台处理程序完成。", script_error_in(message, lang))
         ),
         EventKind::SpoolerBegin { transports, targeted, .. } => {
             if *targeted {

@@ -3,6 +3,7 @@
 use super::gloss::gloss;
 use super::{Answer, Event, EventKind, FlushMode, Notify, Outcome, Phase, PromptStyle, SubmitResult, TransportOutcome};
 use crate::lang::{by_lang, Lang};
+use crate::machine::script_error_in;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -172,7 +173,7 @@ pub fn describe_in(kind: &EventKind, lang: Lang) -> String {
         EventKind::ScriptError { column, message } => by_lang!(
             lang,
             format!("error at column {column}: {message}; the script stops"),
-            format!("第 {column} 列出错：{message}；脚本停止")
+            format!("第 {column} 列出错：{}；脚本停止", script_error_in(message, lang))
         ),
         EventKind::SpoolerBegin { transports, reason, targeted, .. } => {
             if *targeted {
