@@ -489,6 +489,14 @@ try {
     await page.click('button[role="tab"]:has-text("课程")');
     await page.click('.lesson-list li:nth-child(4) button');
     await page.waitForSelector('.goal li');
+    await page.fill('#script', 'table = session.GetStatusTabel()\n');
+    await page.waitForSelector('#diagnostics li');
+    check('script diagnostics are in Chinese', /[\u4e00-\u9fff]/.test(await page.textContent('#diagnostics li')) && (await page.textContent('#diagnostics li')).includes('GetStatusTable'), await page.textContent('#diagnostics li'));
+    await page.click('button:has-text("全部课程")');
+    await page.click('.lesson-list li:nth-child(4) button');
+    await page.click('button:has-text("提示")');
+    await page.click('button:has-text("显示答案")');
+    await page.waitForSelector('.diff .add');
     await page.screenshot({ path: path.join(shots, '14-lesson-zh.png'), fullPage: false });
     await page.click('button.lang-switch');
     check('the switch turns the page to English', (await page.textContent('header.top')).includes('Share link'));

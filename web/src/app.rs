@@ -225,8 +225,9 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         use_memo((step, Rc::as_ptr(&state.run) as usize), move |_| {
             let page = browser::page_url();
-            let link = format!("{page}?lang={}#{}", state.lang.code(), share::encode(&shared(&state)));
-            (embedded && !page.is_empty()).then_some(link)
+            // Lazily: encoding compresses the whole scenario, which only an embed needs.
+            (embedded && !page.is_empty())
+                .then(|| format!("{page}?lang={}#{}", state.lang.code(), share::encode(&shared(&state))))
         })
     };
 
