@@ -32,6 +32,9 @@ pub mod session;
 pub mod spooler;
 pub mod trace;
 
+#[cfg(test)]
+mod testing;
+
 pub use lang::Lang;
 pub use machine::{LoadError, Machine};
 pub use scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};

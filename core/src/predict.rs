@@ -260,28 +260,15 @@ fn options(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{Scenario, TransportKind, TransportSpec};
     use crate::script::PRESET_SPOOLER;
+    use crate::testing::lan_and_modem;
     use crate::Machine;
     use alloc::vec;
 
     /// The view before the run and the events of `script` over a LAN and a modem
     /// without STATUS_FLUSH_QUEUES.
     fn run(script: &str) -> (View, Vec<Event>) {
-        let mut lan = TransportSpec::new("LAN", TransportKind::Lan);
-        lan.outbound = vec!["a".into()];
-        let mut modem = TransportSpec::new("Modem", TransportKind::Modem);
-        modem.methods = crate::mapi::ResourceMethods::STATUS_VALIDATE_STATE;
-        modem.outbound = vec!["c".into()];
-        let s = Scenario {
-            title: String::new(),
-            seed: 1,
-            script: script.into(),
-            transports: vec![lan, modem],
-            stores: vec![],
-            faults: vec![],
-        };
-        let mut m = Machine::new(&s).unwrap();
+        let mut m = Machine::new(&lan_and_modem(script, &[], vec![])).unwrap();
         let initial = View::initial(m.world());
         m.run();
         (initial, m.events().to_vec())

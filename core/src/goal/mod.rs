@@ -336,27 +336,14 @@ pub fn statement_count(src: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+    use crate::scenario::{Fault, FaultKind};
     use crate::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
+    use crate::testing::lan_and_modem;
     use crate::Machine;
     use alloc::vec;
 
     fn run(script: &str, faults: Vec<Fault>) -> (Outcome, Vec<Event>) {
-        let mut lan = TransportSpec::new("LAN", TransportKind::Lan);
-        lan.outbound = vec!["a".into()];
-        lan.remote = vec!["r1".into()];
-        let mut modem = TransportSpec::new("Modem", TransportKind::Modem);
-        modem.methods = crate::mapi::ResourceMethods::STATUS_VALIDATE_STATE;
-        modem.outbound = vec!["c".into()];
-        let s = Scenario {
-            title: String::new(),
-            seed: 1,
-            script: script.into(),
-            transports: vec![lan, modem],
-            stores: vec![],
-            faults,
-        };
-        let mut m = Machine::new(&s).unwrap();
+        let mut m = Machine::new(&lan_and_modem(script, &["r1"], faults)).unwrap();
         m.run();
         (m.outcome(), m.events().to_vec())
     }
