@@ -142,7 +142,8 @@ try {
     await page.keyboard.press('Home');
     await page.waitForSelector('#diagnostics li.error');
     const diag = await page.textContent('#diagnostics li.error');
-    check('a typo gets a located diagnostic', /^\d+:\d+ error: unknown MAPI constant `FLUSH_UPLAOD`; did you mean `FLUSH_UPLOAD`\?/.test(diag.trim()), diag);
+    check('a typo gets a located diagnostic', /^\d+:\d+ error: unknown MAPI constant FLUSH_UPLAOD; did you mean FLUSH_UPLOAD\?/.test(diag.trim()), diag);
+    check('names in a diagnostic are set as code', (await page.textContent('#diagnostics li.error code')) === 'FLUSH_UPLAOD');
     check('typing in the editor does not step', (await stepNo(page)) === stepBeforeTyping);
     check('the invalid text is kept', (await page.inputValue('#script')).endsWith('x = FLUSH_UPLAOD'));
     check('the last good run stays on screen', (await page.locator('.stale').count()) === 1);

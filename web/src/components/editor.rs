@@ -75,7 +75,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         (Severity::Error, Lang::Zh) => "错误",
                         (_, Lang::Zh) => "警告",
                     };
-                    html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: {}", d.text(lang)) }</li> }
+                    html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: ") }{ super::prose(d.text(lang)) }</li> }
                 }) }
             </ul>
         </div>

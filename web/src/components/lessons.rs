@@ -2,6 +2,7 @@
 //! core, a golf score against par, hints on demand, the solution as a diff
 //! against the learner's script, and progress kept in localStorage (exportable).
 
+use super::prose;
 use crate::browser;
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
@@ -183,14 +184,14 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
         <section class="panel lessons" aria-labelledby="lesson-head">
             <div class="row"><button type="button" onclick={act(Action::LeaveLesson)}>{ lang.pick("← All lessons", "← 全部课程") }</button></div>
             <h2 id="lesson-head">{ current.title.get(lang) }</h2>
-            <p>{ current.intro.get(lang) }</p>
+            <p>{ prose(current.intro.get(lang)) }</p>
             <h3>{ lang.pick("Goal", "目标") }</h3>
             <ul class="goal" aria-live="polite">
                 { for verdict.iter().flat_map(|v| v.checks.iter()).map(|c| html! {
                     <li class={classes!(if c.passed { "pass" } else { "fail" })}>
                         <span class="mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
                         <span>{ c.assertion.title_in(lang) }</span>
-                        if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ c.why.clone() }</span> }
+                        if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ prose(&c.why) }</span> }
                     </li>
                 }) }
                 if verdict.is_none() {
@@ -214,7 +215,7 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
             </div>
             if shown > 0 {
                 <ol class="hints">
-                    { for current.hints.iter().take(shown).map(|h| html! { <li>{ h.get(lang) }</li> }) }
+                    { for current.hints.iter().take(shown).map(|h| html! { <li>{ prose(h.get(lang)) }</li> }) }
                 </ol>
             }
             if *show_solution {
