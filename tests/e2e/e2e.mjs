@@ -507,6 +507,10 @@ try {
     await page.goto(base + '?lang=zh');
     await page.waitForSelector('svg.diagram');
     check('?lang= overrides the remembered choice', (await page.textContent('header.top')).includes('分享链接'));
+    await page.goto('about:blank');
+    await page.goto(base + '?lang=zh#v=1&s=' + V1_LINK.slice(6, 60));
+    await page.waitForSelector('.toast');
+    check('a damaged link says why, in the page language', (await page.textContent('.toast')).includes('无法打开这个链接：链接数据不完整'), await page.textContent('.toast'));
     await page.goto(base + '?embed&lang=zh&preset=link-down');
     await page.waitForSelector('svg.diagram');
     check('an embed speaks its lang=', (await page.textContent('a.open-full')).includes('在演练场中打开') && (await page.getAttribute('a.open-full', 'href')).includes('lang=zh'));

@@ -86,7 +86,22 @@ pub fn app(props: &AppProps) -> Html {
     let embed_for_init = embed.clone();
     // Not `use_reducer_eq`: comparing whole runs would cost more than rendering.
     let state = use_reducer(move || initial.unwrap_or_else(|| initial_state(embed_for_init.as_ref())));
-    let toast = use_state(|| None::<String>);
+    // A link that cannot be opened says why (the page falls back to the saved
+    // session or the default preset) instead of failing silently.
+    let toast = {
+        let lang = state.lang;
+        let from_browser = props.initial.is_none();
+        use_state(move || {
+            let error = from_browser.then(browser::fragment).flatten().and_then(|f| share::decode(&f).err())?;
+            let why = error.text(lang);
+            Some(lang.pick(
+                format!(
+                    "This link could not be opened: {why}. The last session (or the default scenario) opened instead."
+                ),
+                format!("无法打开这个链接：{why}。已改为打开上一次的会话（或默认场景）。"),
+            ))
+        })
+    };
     let progress = use_state(|| Progress::parse(&browser::load_progress().unwrap_or_default()));
     let lang = state.lang;
     use_effect_with(lang, |lang| {

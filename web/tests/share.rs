@@ -3,6 +3,7 @@
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
 use flushq_core::trace::Answer::{self, Cancel, Connect};
 use flushq_scenario::{load, preset, presets, Format};
+use flushq_web::i18n::Lang;
 use flushq_web::share::*;
 
 /// A link made by `encode` when format v1 shipped: preset "spooler-upload", answers
@@ -290,6 +291,16 @@ fn errors_read_as_one_sentence() {
     for e in all {
         let s = e.to_string();
         assert!(s.starts_with("th") && !s.contains('\n') && !s.ends_with('.'), "{s}");
+        assert_eq!(s, e.text(Lang::En));
+        // In Chinese too; only what the link itself held (here `why`, `oops`) stays as found.
+        let zh = e.text(Lang::Zh);
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !zh.ends_with('。'), "{zh}");
+        let english: Vec<&str> = zh
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
+            .filter(|w| !["why", "oops", "flushq", "share"].contains(w))
+            .collect();
+        assert!(english.is_empty(), "{zh}: {english:?}");
     }
 }
 
