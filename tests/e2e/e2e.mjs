@@ -470,9 +470,9 @@ try {
     await press(page, 'ArrowRight');
     check('→ waits for the answer', (await stepNo(page)) === held);
     await page.screenshot({ path: path.join(shots, '12-predict.png'), fullPage: false });
-    await page.click('.predict .choices button:first-child');
+    await press(page, '1');
     await page.waitForSelector('.predict .verdict');
-    check('answering reveals the step and says whether it was right', (await stepNo(page)) === held + 1 && /Right|Not quite/.test(await page.textContent('.predict .verdict')));
+    check('answering with a number key reveals the step and says whether it was right', (await stepNo(page)) === held + 1 && /Right|Not quite/.test(await page.textContent('.predict .verdict')));
     check('the score counts the answer', (await page.textContent('.predict h2 small')).includes('of 1 right'));
     check('page had no console errors (13)', page.errors.length === 0, page.errors.join(' | '));
     await context.close();

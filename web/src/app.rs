@@ -143,6 +143,8 @@ pub fn app(props: &AppProps) -> Html {
                         "End" => Action::End,
                         "?" => Action::Help(!state.help),
                         "Escape" => Action::Help(false),
+                        // Predict mode's choices; ignored when no question is waiting.
+                        k @ ("1" | "2" | "3" | "4") => Action::Guess(usize::from(k.as_bytes()[0] - b'1')),
                         _ => return,
                     };
                     e.prevent_default();

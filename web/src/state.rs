@@ -249,8 +249,9 @@ impl Reducible for Playground {
                 s.refresh_questions();
             }
             Action::Guess(choice) => {
-                if let Some(index) = s.pending_question().map(|q| q.index) {
-                    s.guesses.push((index, choice));
+                // A key for a choice the question does not have is no answer.
+                if let Some(q) = s.pending_question().filter(|q| choice < q.choices.len()) {
+                    s.guesses.push((q.index, choice));
                     s.goto(s.step + 1);
                 }
             }
@@ -474,6 +475,10 @@ mod tutorial_tests {
         assert_eq!(s.step, first.index + 1);
         assert_eq!(s.answered_question().map(|(q, c)| (q.index, c)), Some((first.index, wrong)));
         assert_eq!(s.score(), (0, 1));
+        // A choice the question does not have (key 4 of three options) is ignored.
+        let s = reduce(s.clone(), Action::Goto(s.questions[1].index));
+        let ignored = reduce(s.clone(), Action::Guess(s.questions[1].choices.len()));
+        assert_eq!((ignored.step, ignored.score()), (s.step, (0, 1)));
         // Jumping is always allowed; a right answer later counts as right.
         let second = s.questions[1].clone();
         let s = reduce(s, Action::Goto(second.index));

@@ -12,12 +12,13 @@ pub struct HelpProps {
 }
 
 /// Shortcuts, as shown.
-pub const SHORTCUTS: [(&str, &str, &str); 7] = [
+pub const SHORTCUTS: [(&str, &str, &str); 8] = [
     ("→", "step forward", "前进一步"),
     ("←", "step back", "后退一步"),
     ("Space", "play / pause", "播放 / 暂停"),
     ("Home", "first step", "第一步"),
     ("End", "run to the end", "运行到结尾"),
+    ("1–4", "predict mode: pick an answer", "预测模式：选择答案"),
     ("?", "show or hide this list", "显示或隐藏此列表"),
     ("Esc", "close dialogs", "关闭对话框"),
 ];

@@ -78,8 +78,8 @@ pub fn predict(props: &PredictProps) -> Html {
                 <p class="ask" id="predict-ask">{ question_text(lang, q) }</p>
                 <div class="choices" role="group" aria-labelledby="predict-ask">{ for choices }</div>
                 <p class="hint">{ lang.pick(
-                    "Pick an answer to reveal the step. ▶ and → wait for it; the scrubber and End skip ahead.",
-                    "选一个答案即可揭晓这一步。▶ 和 → 会等你作答；拖动进度条或按 End 可以跳过。") }</p>
+                    "Pick an answer (or press 1–4) to reveal the step. ▶ and → wait for it; the scrubber and End skip ahead.",
+                    "选一个答案（或按 1–4）即可揭晓这一步。▶ 和 → 会等你作答；拖动进度条或按 End 可以跳过。") }</p>
             </>
         }
     } else if let Some((q, pick)) = &props.answered {
