@@ -66,23 +66,9 @@ pub fn predict(props: &PredictProps) -> Html {
         format!("{right} of {given} right · {} questions in this run", props.total),
         format!("答对 {right}/{given} · 本次运行共 {} 题", props.total),
     );
-    let body = if let Some(q) = &props.pending {
-        let choices = q.choices.iter().enumerate().map(|(i, c)| {
-            html! {
-                <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Guess(i))}>
-                    { choice_label(lang, c) }</button>
-            }
-        });
-        html! {
-            <>
-                <p class="ask" id="predict-ask">{ question_text(lang, q) }</p>
-                <div class="choices" role="group" aria-labelledby="predict-ask">{ for choices }</div>
-                <p class="hint">{ lang.pick(
-                    "Pick an answer (or press 1–4) to reveal the step. ▶ and → wait for it; the scrubber and End skip ahead.",
-                    "选一个答案（或按 1–4）即可揭晓这一步。▶ 和 → 会等你作答；拖动进度条或按 End 可以跳过。") }</p>
-            </>
-        }
-    } else if let Some((q, pick)) = &props.answered {
+    // The verdict on the step just revealed stays on screen even when the next
+    // step asks again.
+    let told = props.answered.as_ref().map(|(q, pick)| {
         let verdict = q.check(*pick);
         let expected = q.choices.get(verdict.expected).map(|c| choice_label(lang, c)).unwrap_or_default();
         let picked = q.choices.get(*pick).map(|c| choice_label(lang, c)).unwrap_or_default();
@@ -95,21 +81,41 @@ pub fn predict(props: &PredictProps) -> Html {
             (false, Lang::Zh) => format!("不对：你选了 {picked}，正确答案是 {expected}。上面的旁白解释了原因。"),
         };
         html! {
-            <>
-                <p class="ask">{ question_text(lang, q) }</p>
+            <div class="told">
+                <p class="asked">{ question_text(lang, q) }</p>
                 <p class={classes!("verdict", if verdict.correct { "right" } else { "wrong" })} role="status">
                     <span aria-hidden="true">{ if verdict.correct { "✓ " } else { "✗ " } }</span>{ text }</p>
+            </div>
+        }
+    });
+    let ask = props.pending.as_ref().map(|q| {
+        let choices = q.choices.iter().enumerate().map(|(i, c)| {
+            html! {
+                <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Guess(i))}>
+                    <kbd aria-hidden="true">{ i + 1 }</kbd>{ choice_label(lang, c) }</button>
+            }
+        });
+        html! {
+            <>
+                <p class="ask" id="predict-ask">{ question_text(lang, q) }</p>
+                <div class="choices" role="group" aria-labelledby="predict-ask">{ for choices }</div>
+                <p class="hint">{ lang.pick(
+                    "Pick an answer (or press 1–4) to reveal the step. ▶ and → wait for it; the scrubber and End skip ahead.",
+                    "选一个答案（或按 1–4）即可揭晓这一步。▶ 和 → 会等你作答；拖动进度条或按 End 可以跳过。") }</p>
             </>
         }
-    } else {
+    });
+    let idle = (told.is_none() && ask.is_none()).then(|| {
         html! { <p class="hint">{ lang.pick(
         "Step forward: the run stops before each step worth predicting.",
         "继续前进：运行会在每个值得预测的步骤之前停下。") }</p> }
-    };
+    });
     html! {
         <section class="predict" aria-labelledby="predict-head">
             <h2 id="predict-head">{ lang.pick("Predict", "预测") }<small>{ format!(" {score}") }</small></h2>
-            { body }
+            { for told }
+            { for ask }
+            { for idle }
         </section>
     }
 }
