@@ -147,11 +147,11 @@ FreeProws(rows)
             title: Text { en: "Send everything through the spooler", zh: "通过后台处理程序发送全部邮件" },
             intro: Text {
                 en: "One FlushQueues call on the spooler flushes every transport, in transport order. Send every outgoing message, and release everything. The dial-up transport will ask to connect: that is expected here.",
-                zh: "对后台处理程序调用一次 FlushQueues，就会按传输顺序刷新每个传输提供程序。发送所有待发邮件，并释放所有对象。拨号传输会询问是否连接：这里这是正常的。",
+                zh: "对后台处理程序调用一次 FlushQueues，就会按传输顺序刷新每个传输提供程序。发送所有待发邮件，并释放所有对象。拨号传输会询问是否连接：在这里这是预料之中的。",
             },
             hints: &[
                 Text { en: "Outgoing is FLUSH_UPLOAD.", zh: "发送方向是 FLUSH_UPLOAD。" },
-                Text { en: "Pass FLUSH_NO_UI too: well-behaved transports then stay quiet.", zh: "同时传入 FLUSH_NO_UI：守规矩的传输就不会弹出界面。" },
+                Text { en: "Pass FLUSH_NO_UI too: well-behaved transports then stay quiet.", zh: "同时传递 FLUSH_NO_UI：遵守它的传输就不会弹出界面。" },
             ],
             start: OPEN_SPOOLER,
             solution: PRESET_SPOOLER,
