@@ -42,6 +42,7 @@ pub struct AppProps {
 /// embed), the embed's preset, or the default.
 fn initial_state(embed: Option<&Embed>) -> Playground {
     let from_link = browser::fragment().and_then(|f| share::decode(&f).ok());
+    let via_link = from_link.is_some();
     let restored = match embed {
         Some(_) => from_link,
         None => from_link.or_else(|| browser::load_session().and_then(|s| share::decode(&s).ok())),
@@ -50,6 +51,15 @@ fn initial_state(embed: Option<&Embed>) -> Playground {
         Some(Shared { scenario, answers, step }) => {
             let mut p = Playground::new(scenario, answers, None);
             p.step = step as usize;
+            // The saved session may be a lesson in progress: reopen it, hints and all
+            // (not for a share link, which carries no lesson).
+            if embed.is_none() && !via_link {
+                if let Some((id, hints)) = browser::load_lesson().as_deref().and_then(saved_lesson) {
+                    p.lesson = Some(id);
+                    p.hints = hints;
+                    p.panel = Panel::Lessons;
+                }
+            }
             p
         }
         None => embed
@@ -65,6 +75,13 @@ fn initial_state(embed: Option<&Embed>) -> Playground {
     p.lang = i18n::initial(browser::query().as_deref(), saved.as_deref(), &browser::languages());
     p.step = p.step.min(p.shown().len());
     p
+}
+
+/// A saved `id hints` line naming a shipped lesson.
+fn saved_lesson(line: &str) -> Option<(String, usize)> {
+    let (id, hints) = line.split_once(' ')?;
+    flushq_scenario::lessons::lesson(id)?;
+    Some((id.to_string(), hints.parse().ok()?))
 }
 
 fn shared(s: &Playground) -> Shared {
@@ -166,6 +183,16 @@ pub fn app(props: &AppProps) -> Html {
                 })
             });
             move || drop(listener)
+        });
+    }
+    // The open lesson survives a reload with the session.
+    {
+        let key = (state.lesson.clone(), state.hints);
+        let embedded = embed.is_some();
+        use_effect_with(key, move |(lesson, hints)| {
+            if !embedded {
+                browser::save_lesson(&lesson.as_ref().map(|id| format!("{id} {hints}")).unwrap_or_default());
+            }
         });
     }
     // The last session survives a reload. Saving compresses the whole scenario,
@@ -458,5 +485,18 @@ pub fn app(props: &AppProps) -> Html {
             }
         </div>
         </ContextProvider<Lang>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::saved_lesson;
+
+    #[test]
+    fn a_saved_lesson_line_names_a_shipped_lesson() {
+        assert_eq!(saved_lesson("find-the-spooler 2"), Some((String::from("find-the-spooler"), 2)));
+        assert_eq!(saved_lesson(""), None, "no lesson open");
+        assert_eq!(saved_lesson("no-such-lesson 1"), None);
+        assert_eq!(saved_lesson("find-the-spooler x"), None);
     }
 }

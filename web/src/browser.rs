@@ -48,6 +48,8 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// localStorage key of the lesson progress.
 const PROGRESS_KEY: &str = "flushq.progress";
+/// localStorage key of the lesson being worked on: `id hints`, or empty.
+const LESSON_KEY: &str = "flushq.lesson";
 /// localStorage key of the chosen language.
 const LANG_KEY: &str = "flushq.lang";
 
@@ -80,6 +82,16 @@ pub fn load_progress() -> Option<String> {
 /// Saves the lesson progress.
 pub fn save_progress(body: &str) {
     save(PROGRESS_KEY, body);
+}
+
+/// The lesson open when the page was last used, with the hints shown: `id hints`.
+pub fn load_lesson() -> Option<String> {
+    load(LESSON_KEY)
+}
+
+/// Remembers the open lesson (`id hints`, or empty when none is open).
+pub fn save_lesson(body: &str) {
+    save(LESSON_KEY, body);
 }
 
 /// The language chosen on an earlier visit, if any.
