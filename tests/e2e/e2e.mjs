@@ -419,6 +419,30 @@ try {
     check('the docs page had no console errors', page.errors.length === 0, page.errors.join(' | '));
     await context.close();
   }
+  // The same page in Chinese: the embeds speak Chinese and the page links back to English.
+  {
+    const { context, page } = await newPage();
+    await page.goto(base + 'docs/procedures.zh.html');
+    for (const id of ['procedure-a', 'procedure-b', 'link-down']) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await page.frameLocator(`#${id}`).locator('svg.diagram').waitFor({ timeout: 20000 });
+    }
+    const back = await page.$eval('a[hreflang="en"]', (a) => a.href);
+    check('the Chinese docs page links back to the English one', back === base + 'docs/procedures.html', back);
+    const b = page.frameLocator('#procedure-b');
+    const narration = await b.locator('.narration').textContent();
+    check('a lang=zh embed narrates in Chinese', /[\u4e00-\u9fff]/.test(narration), narration);
+    const full = await b.locator('a.open-full').getAttribute('href');
+    check('a lang=zh embed opens the playground in Chinese', full.includes('lang=zh'), full);
+    await page.waitForFunction(() => parseInt(document.querySelector('#procedure-b').style.height, 10) > 300);
+    // A full-page shot leaves cross-origin frames outside the viewport blank: make the viewport the page.
+    await page.setViewportSize({ width: page.viewportSize().width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+    for (const id of ['procedure-a', 'procedure-b', 'link-down']) await page.frameLocator(`#${id}`).locator('svg.diagram').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(shots, '15-docs-page-zh.png'), fullPage: true });
+    check('the Chinese docs page had no console errors', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
   // 12. Lessons: the goal is checked live; the solution is a diff, then a peek; progress is kept.
   {
     const { context, page } = await newPage({ acceptDownloads: true });
