@@ -407,6 +407,10 @@ try {
     check('an embed links to the full playground', (await b.locator('a.open-full').getAttribute('href')).includes('#v=1&s='));
     await page.waitForFunction(() => parseInt(document.querySelector('#procedure-b').style.height, 10) > 300);
     check('an embed reports its height to the page', parseInt(await page.$eval('#procedure-b', (f) => f.style.height), 10) > 300);
+    await page.locator('#procedure-a').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => parseInt(document.querySelector('#procedure-a').style.height, 10) > 0);
+    const fit = await page.$eval('#procedure-a', (f) => parseInt(f.style.height, 10));
+    check('a short embed shrinks to its content', fit < 560, String(fit));
     await page.click('.host[data-frame="procedure-b"] button[data-goto="11"]');
     await page.waitForFunction(() => document.querySelector('#procedure-b').dataset.step === '11');
     check('the page moves an embed with flushq:goto and hears flushq:step', (await b.locator('.counter').textContent()).trim().startsWith('11 /'));
@@ -455,6 +459,10 @@ try {
     const mine = await page.inputValue('#script');
     await page.click('button:has-text("Hint")');
     check('a hint is shown on demand', (await page.locator('.hints li').count()) === 1);
+    await page.waitForTimeout(500); // the session is saved once the state is still
+    await page.reload();
+    await page.waitForSelector('.goal li');
+    check('a lesson in progress reopens after a reload, hints included', (await page.textContent('#lesson-head')).includes('spooler') && (await page.locator('.hints li').count()) === 1);
     await page.click('button:has-text("Show solution")');
     check('the solution is shown as a diff against the script', (await page.locator('.diff .add').count()) > 0 && (await page.locator('.diff .del').count()) > 0);
     await page.click('button:has-text("Put the solution in the editor")');

@@ -219,7 +219,9 @@ pub fn observe_height() -> Option<HeightObserver> {
     let element = window()?.document()?.document_element()?;
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
         if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            post_to_parent("flushq:height", &[("height", el.scroll_height().into())]);
+            // The root element's own height, not its scrollHeight: that never goes
+            // below the frame's height, so an embed could grow but never shrink.
+            post_to_parent("flushq:height", &[("height", el.get_bounding_client_rect().height().ceil().into())]);
         }
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
