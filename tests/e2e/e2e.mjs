@@ -476,6 +476,7 @@ try {
     await page.waitForFunction(() => (localStorage.getItem('flushq.progress') || '').includes('find-the-spooler'));
     check('a solve typed by the learner is saved with its score', (await page.evaluate(() => localStorage.getItem('flushq.progress'))).trim() === 'find-the-spooler 7');
     await page.screenshot({ path: path.join(shots, '11-lesson.png'), fullPage: false });
+    check('a solved lesson offers the next one', (await page.textContent('.lessons button.primary')).includes('Next lesson: Send everything through the spooler'));
     await page.click('button:has-text("All lessons")');
     check('the list marks the solved lesson with its score', (await page.textContent('.lesson-list li.solved')).includes('7 / par 7'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export progress")')]);

@@ -180,6 +180,8 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
     };
     let hints = current.hints.len();
     let shown = props.hints.min(hints);
+    // The track goes on: once the goal is reached, the next lesson is one click away.
+    let next = lessons().iter().skip_while(|l| l.id != current.id).nth(1).filter(|_| passed);
     html! {
         <section class="panel lessons" aria-labelledby="lesson-head">
             <div class="row"><button type="button" onclick={act(Action::LeaveLesson)}>{ lang.pick("← All lessons", "← 全部课程") }</button></div>
@@ -206,6 +208,10 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
                     (false, Lang::Zh) => format!("{statements} 条语句；标准杆 {par}。"),
                 } }
             </p>
+            if let Some(next) = next {
+                <p class="row"><button type="button" class="primary" onclick={act(Action::StartLesson(next.id.to_string()))}>
+                    { lang.pick(format!("Next lesson: {} →", next.title.en), format!("下一课：{} →", next.title.zh)) }</button></p>
+            }
             <div class="row">
                 <button type="button" disabled={props.hints >= hints} onclick={act(Action::Hint)}>
                     { lang.pick(format!("Hint ({shown} of {hints})"), format!("提示（{shown}/{hints}）")) }
