@@ -53,7 +53,9 @@ impl Lang {
 }
 
 /// `by_lang!(lang, en, zh)`: the expression for `lang`, evaluating only that one
-/// (a lazy [`Lang::pick`], for `format!` templates).
+/// (a lazy [`Lang::pick`], for `format!` templates). Exported: the playground's
+/// strings use it too.
+#[macro_export]
 macro_rules! by_lang {
     ($lang:expr, $en:expr, $zh:expr $(,)?) => {
         match $lang {
@@ -62,7 +64,7 @@ macro_rules! by_lang {
         }
     };
 }
-pub(crate) use by_lang;
+pub use crate::by_lang;
 
 #[cfg(test)]
 mod tests {

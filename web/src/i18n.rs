@@ -2,9 +2,10 @@
 //! MAPI identifiers stay English in both. The first render picks `?lang=`, then
 //! the choice remembered from an earlier visit, then the browser's languages.
 //!
-//! UI strings sit next to their use as `lang.pick("English", "中文")`: one branch
-//! per string costs the bundle less than a keyed catalogue, and a reader sees
-//! both texts together. The core translates what it explains (narration, trace,
+//! UI strings sit next to their use as `lang.pick("English", "中文")`, or
+//! `by_lang!(lang, format!(..), format!(..))` (the core's macro) for templates, so
+//! only the language shown is formatted: one branch per string costs the bundle
+//! less than a keyed catalogue, and a reader sees both texts together. The core translates what it explains (narration, trace,
 //! goals) through the same [`Lang`].
 
 pub use flushq_core::Lang;

@@ -7,6 +7,7 @@
 //! ```
 //! Dialogs are answered as the scenario says (connect, unless a fault cancels).
 
+use flushq_core::by_lang;
 use flushq_core::trace::{narrate_in, Answer};
 use flushq_core::Lang;
 use flushq_web::components::diagram::{Diagram, DiagramProps};
@@ -86,7 +87,7 @@ fn render(args: &[String]) -> Result<String, String> {
     // A preset's title in the chosen language; a file's as written.
     let preset = flushq_scenario::presets().iter().find(|p| file == format!("preset:{}", p.name));
     let title = preset.map_or_else(|| scenario.title.clone(), |p| p.title(lang).to_string());
-    let step_no = lang.pick(format!("Step {step}"), format!("第 {step} 步"));
+    let step_no = by_lang!(lang, format!("Step {step}"), format!("第 {step} 步"));
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     Ok(format!(
         "<!doctype html>\n<html lang=\"{tag}\"><head><meta charset=\"utf-8\"><title>{title} ({step_no})</title>\

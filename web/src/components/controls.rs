@@ -2,6 +2,7 @@
 
 use crate::i18n::use_lang;
 use crate::state::{Action, SPEEDS};
+use flushq_core::by_lang;
 use yew::prelude::*;
 
 /// Properties of [`Controls`].
@@ -79,7 +80,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             <label class="scrub">
                 <span class="sr-only">{ lang.pick("Step", "步骤") }</span>
                 <input type="range" min="0" max={props.len.to_string()} value={props.step.to_string()} oninput={on_scrub}
-                    aria-valuetext={lang.pick(format!("step {} of {}", props.step, props.len), format!("第 {} 步，共 {} 步", props.step, props.len))} />
+                    aria-valuetext={by_lang!(lang, format!("step {} of {}", props.step, props.len), format!("第 {} 步，共 {} 步", props.step, props.len))} />
             </label>
             <span class="counter" aria-hidden="true">{ format!("{} / {}", props.step, props.len) }</span>
             if let Some(on) = props.predict {

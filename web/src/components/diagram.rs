@@ -5,6 +5,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::Ptr;
+use flushq_core::by_lang;
 use flushq_core::mapi::StatusCode;
 use flushq_core::scenario::TransportKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushMode, PromptStyle, View};
@@ -214,7 +215,7 @@ fn lay(view: &View, items: impl Iterator<Item = (u32, &'static str)>, total: usi
             let label = format!("+{rest}");
             out.push(html! {
                 <g key={format!("more-{}", lane.name)} class="token more" style={format!("transform: translate({}px, {}px)", coord(x), coord(lane.y + row as f64 * 22.0))}>
-                    <title>{ lane.lang.pick(format!("{rest} more messages"), format!("另有 {rest} 封邮件")) }</title>
+                    <title>{ by_lang!(lane.lang, format!("{rest} more messages"), format!("另有 {rest} 封邮件")) }</title>
                     <rect width={coord(width_of(&label))} height="18" rx="9" />
                     <text x={coord(width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
                 </g>
@@ -316,8 +317,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         (Some(l), Lang::Zh) => format!("脚本第 {l} 行"),
         (None, _) => String::from(lang.pick("idle", "空闲")),
     };
-    let waiting =
-        view.blocked.map(|l| lang.pick(format!("waits in FlushQueues, L{l}"), format!("在 FlushQueues 中等待，L{l}")));
+    let waiting = view
+        .blocked
+        .map(|l| by_lang!(lang, format!("waits in FlushQueues, L{l}"), format!("在 FlushQueues 中等待，L{l}")));
     // The client's submitted mail waits in the transports' outbound queues; the
     // client box counts it so the outbox is visible without drawing tokens twice.
     let queued: usize = view.queues.iter().map(|q| q.outbound.len() + q.deferred.len()).sum();
@@ -326,8 +328,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <rect x={coord(cx)} y={coord(cy)} width={coord(cw)} height={coord(ch)} rx="8" />
             <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ lang.pick("Client application", "客户端应用程序") }</text>
             <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 37.0)}>{ waiting.unwrap_or(line) }</text>
-            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ lang.pick(format!("Outbox: {queued} queued"), format!("发件箱：{queued} 封排队中")) }</text>
-            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ lang.pick(format!("Inbox ({})", view.inbox.len()), format!("收件箱（{}）", view.inbox.len())) }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ by_lang!(lang, format!("Outbox: {queued} queued"), format!("发件箱：{queued} 封排队中")) }</text>
+            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ by_lang!(lang, format!("Inbox ({})", view.inbox.len()), format!("收件箱（{}）", view.inbox.len())) }</text>
         </g>
     });
     let inbox = view.inbox.iter().map(|(id, _)| (id, "in"));
@@ -341,9 +343,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         <g class={classes!("box", "session", lit(Node::Session))}>
             <rect x={coord(sx)} y={coord(sy)} width={coord(sw)} height={coord(sh)} rx="8" />
             <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ lang.pick("MAPI session", "MAPI 会话") }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ lang.pick(format!("status table: {} rows", view.rows.len()), format!("状态表：{} 行", view.rows.len())) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ lang.pick(format!("rows matched: {}", view.matched.len()), format!("匹配的行：{}", view.matched.len())) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ lang.pick(format!("open handles: {open}"), format!("打开的句柄：{open}")) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ by_lang!(lang, format!("status table: {} rows", view.rows.len()), format!("状态表：{} 行", view.rows.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ by_lang!(lang, format!("rows matched: {}", view.matched.len()), format!("匹配的行：{}", view.matched.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ by_lang!(lang, format!("open handles: {open}"), format!("打开的句柄：{open}")) }</text>
         </g>
     });
 
@@ -358,7 +360,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let shown = &view.job[start..(start + 3).min(view.job.len())];
         let mut lines = vec![String::from(lang.pick("flushing, in order:", "按顺序刷新："))];
         if start > 0 {
-            lines.push(lang.pick(format!("  … {start} done"), format!("  … 已完成 {start} 个")));
+            lines.push(by_lang!(lang, format!("  … {start} done"), format!("  … 已完成 {start} 个")));
         }
         lines.extend(shown.iter().map(|&t| {
             let mark = if view.active == Some(t) { "▸ " } else { "  " };
@@ -366,7 +368,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         }));
         let after = view.job.len() - start - shown.len();
         if after > 0 {
-            lines.push(lang.pick(format!("  … {after} more"), format!("  … 还有 {after} 个")));
+            lines.push(by_lang!(lang, format!("  … {after} more"), format!("  … 还有 {after} 个")));
         }
         lines
             .into_iter()
@@ -396,7 +398,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
         .collect();
     let window_note = (layout.shown < n).then(|| {
         let (a, b) = (layout.first + 1, layout.first + layout.shown);
-        let text = lang.pick(
+        let text = by_lang!(
+            lang,
             format!("showing transports {a}-{b} of {n}, around this step; the status table lists all"),
             format!("显示第 {a}-{b} 个传输提供程序（共 {n} 个），围绕当前步骤；状态表列出全部"),
         );
@@ -410,7 +413,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let y = h - 54.0;
         let holder = view.modem_line.map(|t| view.transports[t].name.to_string());
         let text = match &holder {
-            Some(name) => lang.pick(format!("☎ modem line: held by {name}"), format!("☎ 调制解调器线路：由 {name} 占用")),
+            Some(name) => by_lang!(lang, format!("☎ modem line: held by {name}"), format!("☎ 调制解调器线路：由 {name} 占用")),
             None => String::from(lang.pick("☎ modem line: free", "☎ 调制解调器线路：空闲")),
         };
         let wires = dialers
@@ -480,7 +483,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     html! {
         <svg class="diagram" viewBox={format!("0 0 {} {}", coord(W), coord(h))} role="img" xmlns="http://www.w3.org/2000/svg"
-            aria-label={lang.pick(format!("Session diagram at step {}: {n} transports", view.step), format!("第 {} 步的会话示意图：{n} 个传输提供程序", view.step))}>
+            aria-label={by_lang!(lang, format!("Session diagram at step {}: {n} transports", view.step), format!("第 {} 步的会话示意图：{n} 个传输提供程序", view.step))}>
             <style>{ DIAGRAM_CSS }</style>
             <defs>
                 <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -7,6 +7,7 @@ use crate::browser;
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use crate::Ptr;
+use flushq_core::by_lang;
 use flushq_core::Scenario;
 use flushq_scenario::lessons::{lesson, lessons, Verdict};
 use yew::prelude::*;
@@ -143,7 +144,7 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
         return html! {
             <section class="panel lessons" aria-labelledby="lessons-head">
                 <h2 id="lessons-head">{ lang.pick("Lessons", "课程") }
-                    <small>{ lang.pick(format!(" {solved} of {total} solved"), format!(" 已完成 {solved}/{total}")) }</small></h2>
+                    <small>{ by_lang!(lang, format!(" {solved} of {total} solved"), format!(" 已完成 {solved}/{total}")) }</small></h2>
                 <p class="hint">{ lang.pick(
                     "Each lesson gives a scenario and a script to fix; the core checks the goal on every edit. Par is the statement count of a model solution: match it or beat it.",
                     "每课给出一个场景和一段待修改的脚本；每次编辑后由核心检查目标。标准杆是参考答案的语句数：追平或打破它。") }</p>
@@ -156,8 +157,8 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
                                     <span class="mark" aria-hidden="true">{ if best.is_some() { "✓" } else { "○" } }</span>
                                     <span class="name">{ l.title.get(lang) }</span>
                                     <span class="score">{ match best {
-                                        Some(n) => lang.pick(format!("{n} / par {}", l.par), format!("{n} / 标准杆 {}", l.par)),
-                                        None => lang.pick(format!("par {}", l.par), format!("标准杆 {}", l.par)),
+                                        Some(n) => by_lang!(lang, format!("{n} / par {}", l.par), format!("{n} / 标准杆 {}", l.par)),
+                                        None => by_lang!(lang, format!("par {}", l.par), format!("标准杆 {}", l.par)),
                                     } }</span>
                                 </button>
                             </li>
@@ -210,11 +211,11 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
             </p>
             if let Some(next) = next {
                 <p class="row"><button type="button" class="primary" onclick={act(Action::StartLesson(next.id.to_string()))}>
-                    { lang.pick(format!("Next lesson: {} →", next.title.en), format!("下一课：{} →", next.title.zh)) }</button></p>
+                    { by_lang!(lang, format!("Next lesson: {} →", next.title.en), format!("下一课：{} →", next.title.zh)) }</button></p>
             }
             <div class="row">
                 <button type="button" disabled={props.hints >= hints} onclick={act(Action::Hint)}>
-                    { lang.pick(format!("Hint ({shown} of {hints})"), format!("提示（{shown}/{hints}）")) }
+                    { by_lang!(lang, format!("Hint ({shown} of {hints})"), format!("提示（{shown}/{hints}）")) }
                 </button>
                 <button type="button" onclick={toggle} aria-expanded={show_solution.to_string()}>
                     { if *show_solution { lang.pick("Hide solution", "隐藏答案") } else { lang.pick("Show solution", "显示答案") } }</button>

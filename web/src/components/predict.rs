@@ -3,6 +3,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
+use flushq_core::by_lang;
 use flushq_core::predict::{Ask, Choice, Question};
 use yew::prelude::*;
 
@@ -42,7 +43,7 @@ pub fn question_text(lang: Lang, q: &Question) -> String {
     // off by spaces in Chinese, as Latin words are).
     let object = match q.object.as_deref() {
         Some("spooler") => String::from(lang.pick("the spooler", "后台处理程序")),
-        Some(name) => lang.pick(name.to_string(), format!(" {name} ")),
+        Some(name) => by_lang!(lang, name.to_string(), format!(" {name} ")),
         None => String::new(),
     };
     match (q.ask, lang) {
@@ -62,7 +63,8 @@ pub fn question_text(lang: Lang, q: &Question) -> String {
 pub fn predict(props: &PredictProps) -> Html {
     let lang = use_lang();
     let (right, given) = props.score;
-    let score = lang.pick(
+    let score = by_lang!(
+        lang,
         format!("{right} of {given} right · {} questions in this run", props.total),
         format!("答对 {right}/{given} · 本次运行共 {} 题", props.total),
     );

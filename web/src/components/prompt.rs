@@ -3,6 +3,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
+use flushq_core::by_lang;
 use flushq_core::trace::{Answer, PromptStyle};
 use yew::prelude::*;
 
@@ -63,7 +64,7 @@ pub fn prompt(props: &PromptProps) -> Html {
                 if let Some(a) = props.answered {
                     <p class="hint">{ {
                         let was = if a == Answer::Connect { connect } else { cancel };
-                        lang.pick(
+                        by_lang!(lang,
                             format!("Answered before: {was}. Choosing the other answer forks a new future from here."),
                             format!("之前的回答：{was}。选择另一个回答，会从这里分叉出新的未来。"),
                         )

@@ -4,6 +4,7 @@
 
 use crate::i18n::use_lang;
 use crate::state::Action;
+use flushq_core::by_lang;
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
 use yew::prelude::*;
@@ -98,10 +99,10 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             <li class="transport-edit" key={format!("{i}-{}", t.name)}>
                 <div class="row">
                     <span class="order" aria-hidden="true">{ i + 1 }</span>
-                    <label>{ lang.pick("Name ", "名称 ") }<input type="text" value={t.name.clone()} aria-label={lang.pick(format!("Name of transport {}", i + 1), format!("第 {} 个传输提供程序的名称", i + 1))}
+                    <label>{ lang.pick("Name ", "名称 ") }<input type="text" value={t.name.clone()} aria-label={by_lang!(lang, format!("Name of transport {}", i + 1), format!("第 {} 个传输提供程序的名称", i + 1))}
                         onchange={edit(Box::new(move |s, e| s.transports[i].name = input_value(&e)))} /></label>
                     <label>{ lang.pick("Kind ", "类型 ") }
-                        <select aria-label={lang.pick(format!("Kind of {}", t.name), format!("{} 的类型", t.name))} onchange={edit(Box::new(move |s, e| {
+                        <select aria-label={by_lang!(lang, format!("Kind of {}", t.name), format!("{} 的类型", t.name))} onchange={edit(Box::new(move |s, e| {
                             let kind = match select_value(&e).as_str() { "modem" => TransportKind::Modem, "ras" => TransportKind::Ras, _ => TransportKind::Lan };
                             s.transports[i].kind = kind;
                         }))}>
@@ -111,11 +112,11 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                         </select>
                     </label>
                     <span class="move">
-                        <button type="button" disabled={i == 0} aria-label={lang.pick(format!("Move {} up", t.name), format!("上移 {}", t.name))}
+                        <button type="button" disabled={i == 0} aria-label={by_lang!(lang, format!("Move {} up", t.name), format!("上移 {}", t.name))}
                             onclick={click(Box::new(move |s| s.transports.swap(i, i - 1)))}>{ "↑" }</button>
-                        <button type="button" disabled={i + 1 == n} aria-label={lang.pick(format!("Move {} down", t.name), format!("下移 {}", t.name))}
+                        <button type="button" disabled={i + 1 == n} aria-label={by_lang!(lang, format!("Move {} down", t.name), format!("下移 {}", t.name))}
                             onclick={click(Box::new(move |s| s.transports.swap(i, i + 1)))}>{ "↓" }</button>
-                        <button type="button" aria-label={lang.pick(format!("Remove {}", t.name), format!("删除 {}", t.name))}
+                        <button type="button" aria-label={by_lang!(lang, format!("Remove {}", t.name), format!("删除 {}", t.name))}
                             onclick={click(Box::new(move |s| {
                                 s.transports.remove(i);
                                 // Faults follow their transport; faults of the removed one go.

@@ -4,6 +4,7 @@ use crate::i18n::use_lang;
 use crate::run::Run;
 use crate::state::Action;
 use crate::Ptr;
+use flushq_core::by_lang;
 use flushq_core::trace::describe_in;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,20 +53,20 @@ pub fn trace_list(props: &TraceListProps) -> Html {
     let hidden = events.len() - end;
     html! {
         <section class="panel trace" aria-labelledby="trace-head">
-            <h2 id="trace-head">{ lang.pick("Trace", "跟踪") }<small>{ lang.pick(
+            <h2 id="trace-head">{ lang.pick("Trace", "跟踪") }<small>{ by_lang!(lang,
                 format!(" {} of {} events", end, events.len()),
                 format!(" 第 {} 个事件，共 {} 个", end, events.len()),
             ) }</small></h2>
             <ol ref={list_ref} start={(start + 1).to_string()}>
                 if start > 0 {
-                    <li class="elided">{ lang.pick(format!("… {start} earlier events"), format!("… 之前的 {start} 个事件")) }</li>
+                    <li class="elided">{ by_lang!(lang, format!("… {start} earlier events"), format!("… 之前的 {start} 个事件")) }</li>
                 }
                 { for (start..end).map(|i| html! {
                     <TraceItem key={i + 1} run={props.run.clone()} index={i} current={i + 1 == end} on_action={props.on_action.clone()} />
                 }) }
             </ol>
             if hidden > 0 {
-                <p class="hint">{ lang.pick(
+                <p class="hint">{ by_lang!(lang,
                     format!("{hidden} more events ahead; step forward or press End."),
                     format!("后面还有 {hidden} 个事件；继续前进或按 End。"),
                 ) }</p>
