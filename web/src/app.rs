@@ -16,9 +16,10 @@ use crate::components::status_table::StatusTable;
 use crate::components::trace_list::TraceList;
 use crate::embed::{self, Embed, Part};
 use crate::i18n::{self, Lang};
-use crate::share::{self, Shared};
+use crate::share::{self, ShareError, Shared};
 use crate::state::{Action, Panel, Playground};
 use crate::Ptr;
+use flushq_core::by_lang;
 use flushq_core::trace::{narrate_in, render_mermaid, EventKind};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -39,9 +40,14 @@ pub struct AppProps {
 }
 
 /// Where a first render starts: the share link, the saved session (not in an
-/// embed), the embed's preset, or the default.
-fn initial_state(embed: Option<&Embed>) -> Playground {
-    let from_link = browser::fragment().and_then(|f| share::decode(&f).ok());
+/// embed), the embed's preset, or the default; with why the URL's link, if any,
+/// could not be opened.
+fn initial_state(embed: Option<&Embed>) -> (Playground, Option<ShareError>) {
+    let (from_link, link_error) = match browser::fragment().map(|f| share::decode(&f)) {
+        Some(Ok(shared)) => (Some(shared), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
     let via_link = from_link.is_some();
     let restored = match embed {
         Some(_) => from_link,
@@ -74,7 +80,7 @@ fn initial_state(embed: Option<&Embed>) -> Playground {
     let saved = if embed.is_some() { None } else { browser::load_lang() };
     p.lang = i18n::initial(browser::query().as_deref(), saved.as_deref(), &browser::languages());
     p.step = p.step.min(p.shown().len());
-    p
+    (p, link_error)
 }
 
 /// A saved `id hints` line naming a shipped lesson.
@@ -102,16 +108,26 @@ pub fn app(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let embed_for_init = embed.clone();
     // Not `use_reducer_eq`: comparing whole runs would cost more than rendering.
-    let state = use_reducer(move || initial.unwrap_or_else(|| initial_state(embed_for_init.as_ref())));
+    // Filled by the first render's `initial_state`, read by the toast's first state.
+    let link_error = use_mut_ref(|| None::<ShareError>);
+    let state = {
+        let link_error = link_error.clone();
+        use_reducer(move || {
+            initial.unwrap_or_else(|| {
+                let (p, error) = initial_state(embed_for_init.as_ref());
+                *link_error.borrow_mut() = error;
+                p
+            })
+        })
+    };
     // A link that cannot be opened says why (the page falls back to the saved
     // session or the default preset) instead of failing silently.
     let toast = {
         let lang = state.lang;
-        let from_browser = props.initial.is_none();
         use_state(move || {
-            let error = from_browser.then(browser::fragment).flatten().and_then(|f| share::decode(&f).err())?;
-            let why = error.text(lang);
-            Some(lang.pick(
+            let why = link_error.borrow().as_ref()?.text(lang);
+            Some(by_lang!(
+                lang,
                 format!(
                     "This link could not be opened: {why}. The last session (or the default scenario) opened instead."
                 ),
@@ -227,7 +243,7 @@ pub fn app(props: &AppProps) -> Html {
             "还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
         )),
     };
-    let step_label = lang.pick(format!("Step {step}"), format!("第 {step} 步"));
+    let step_label = by_lang!(lang, format!("Step {step}"), format!("第 {step} 步"));
     let changed: Vec<usize> =
         (0..view.status.len()).filter(|&i| step > 0 && before.status[i] != view.status[i]).collect();
 
@@ -284,7 +300,8 @@ pub fn app(props: &AppProps) -> Html {
             let url = browser::url_with_fragment(&body);
             browser::copy(&url);
             let n = url.len();
-            toast.set(Some(state.lang.pick(
+            toast.set(Some(by_lang!(
+                state.lang,
                 format!("Link copied ({n} characters). It opens this exact step."),
                 format!("链接已复制（{n} 个字符），打开后正是这一步。"),
             )));
@@ -298,7 +315,8 @@ pub fn app(props: &AppProps) -> Html {
             let code = embed::embed_code(&browser::page_url(), &body, &state.scenario.title, state.lang);
             browser::copy(&code);
             let n = code.len();
-            toast.set(Some(state.lang.pick(
+            toast.set(Some(by_lang!(
+                state.lang,
                 format!("Embed code copied ({n} characters): paste it into a documentation page."),
                 format!("嵌入代码已复制（{n} 个字符）：粘贴到文档页面即可。"),
             )));
@@ -339,7 +357,8 @@ pub fn app(props: &AppProps) -> Html {
             if p.record(&id, n) {
                 browser::save_progress(&p.to_text());
                 progress.set(p);
-                toast.set(Some(lang.pick(
+                toast.set(Some(by_lang!(
+                    lang,
                     format!("Lesson solved in {n} statements. Progress saved."),
                     format!("本课完成，用了 {n} 条语句。进度已保存。"),
                 )));
@@ -362,7 +381,11 @@ pub fn app(props: &AppProps) -> Html {
             browser::save_progress(&p.to_text());
             progress.set(p);
             let n = imported.0.len();
-            toast.set(Some(lang.pick(format!("Imported progress for {n} lessons."), format!("已导入 {n} 课的进度。"))));
+            toast.set(Some(by_lang!(
+                lang,
+                format!("Imported progress for {n} lessons."),
+                format!("已导入 {n} 课的进度。")
+            )));
         })
     };
 
