@@ -72,6 +72,14 @@ const title = async (page) => (await page.textContent('.scenario-title')).trim()
 async function press(page, key, times = 1) {
   for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
+// A full-page shot leaves cross-origin frames outside the viewport blank: make the
+// viewport the whole docs page, wait for every embed's diagram, then shoot.
+async function docsShot(page, name) {
+  await page.setViewportSize({ width: page.viewportSize().width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+  for (const id of ['procedure-a', 'procedure-b', 'link-down']) await page.frameLocator(`#${id}`).locator('svg.diagram').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, name), fullPage: true });
+}
 async function gotoStep(page, n) {
   await press(page, 'Home');
   await press(page, 'ArrowRight', n);
@@ -419,7 +427,7 @@ try {
     await page.waitForFunction(() => +document.querySelector('#link-down').dataset.step > 11, null, { timeout: 10000 });
     await page.click('.host[data-frame="link-down"] button[data-play="0"]');
     check('the page plays and pauses an embed', +(await page.$eval('#link-down', (f) => f.dataset.step)) > 11);
-    await page.screenshot({ path: path.join(shots, '10-docs-page.png'), fullPage: true });
+    await docsShot(page, '10-docs-page.png');
     check('the docs page had no console errors', page.errors.length === 0, page.errors.join(' | '));
     await context.close();
   }
@@ -439,11 +447,7 @@ try {
     const full = await b.locator('a.open-full').getAttribute('href');
     check('a lang=zh embed opens the playground in Chinese', full.includes('lang=zh'), full);
     await page.waitForFunction(() => parseInt(document.querySelector('#procedure-b').style.height, 10) > 300);
-    // A full-page shot leaves cross-origin frames outside the viewport blank: make the viewport the page.
-    await page.setViewportSize({ width: page.viewportSize().width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
-    for (const id of ['procedure-a', 'procedure-b', 'link-down']) await page.frameLocator(`#${id}`).locator('svg.diagram').waitFor();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(shots, '15-docs-page-zh.png'), fullPage: true });
+    await docsShot(page, '15-docs-page-zh.png');
     check('the Chinese docs page had no console errors', page.errors.length === 0, page.errors.join(' | '));
     await context.close();
   }
