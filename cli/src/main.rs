@@ -9,8 +9,8 @@
 //! (an error HRESULT is a result, not a failure); 2 invalid input or usage, with
 //! `file:line:col: message` on stderr.
 
-use flushq_core::trace::{render_mermaid, render_text};
 use flushq_core::{Lang, Machine};
+use flushq_explain::{render_mermaid, render_text};
 use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
 use std::io::Write;
 use std::process::ExitCode;
@@ -102,7 +102,7 @@ fn run(args: &[String]) -> Result<String, String> {
                     let names: Vec<String> = scenario.transports.iter().map(|t| t.name.clone()).collect();
                     render_mermaid(&scenario.title, machine.events(), &names)
                 }
-                OutFormat::Json => flushq_scenario::export::trace_json(machine.events(), &outcome) + "\n",
+                OutFormat::Json => flushq_explain::export::trace_json(machine.events(), &outcome) + "\n",
             })
         }
         Some("help") | Some("--help") | Some("-h") => Ok(format!("{USAGE}\n")),

@@ -11,7 +11,9 @@
 //!
 //! Layers, bottom up: [`mapi`] (constants, HRESULTs, flags), [`session`] (status
 //! table, queues, handles), [`spooler`] (the flush protocol), [`script`] (the
-//! client language), [`machine`] (the driver), [`trace`] (events and renderings).
+//! client language), [`machine`] (the driver), [`trace`] (events, outcome and the
+//! view folded from them). What a person reads about a run (narration, the text
+//! trace, goals, predict mode) is in the `flushq-explain` crate above this one.
 #![no_std]
 #![forbid(unsafe_code)]
 
@@ -20,20 +22,15 @@ extern crate alloc;
 extern crate std;
 
 pub mod diag;
-pub mod goal;
 pub mod lang;
 pub mod machine;
 pub mod mapi;
-pub mod predict;
 pub mod rng;
 pub mod scenario;
 pub mod script;
 pub mod session;
 pub mod spooler;
 pub mod trace;
-
-#[cfg(test)]
-mod testing;
 
 pub use lang::Lang;
 pub use machine::{LoadError, Machine};

@@ -4,11 +4,11 @@
 
 use crate::{load, preset, Format};
 use flushq_core::diag::Diagnostic;
-use flushq_core::goal::{check_all_in, statement_count, Assertion, Check};
 use flushq_core::mapi::HResult;
 use flushq_core::script::PRESET_SPOOLER;
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{Lang, LoadError, Machine, Scenario};
+use flushq_explain::goal::{check_all_in, statement_count, Assertion, Check};
 
 /// A text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,7 +11,6 @@
 
 mod decode;
 mod errors;
-pub mod export;
 mod inline;
 #[cfg(feature = "json")]
 mod json_index;

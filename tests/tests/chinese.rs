@@ -5,10 +5,11 @@
 //! run-time error). The Chinese must be Chinese: MAPI identifiers, names, subjects
 //! and script code stay as they are, but no English prose may be left over.
 
-use flushq_core::goal::{check_all_in, Assertion};
 use flushq_core::mapi::{FlushFlags, HResult};
-use flushq_core::trace::{describe, describe_in, narrate, narrate_in, Event, EventKind, View};
+use flushq_core::trace::{Event, EventKind, View};
 use flushq_core::{Lang, Machine, Scenario};
+use flushq_explain::goal::{check_all_in, Assertion};
+use flushq_explain::{describe, describe_in, narrate, narrate_in};
 use flushq_tests::{preset, run_checked};
 
 /// Scripts for the paths no preset or lesson takes, run on a shipped scenario.
@@ -261,7 +262,7 @@ fn every_explanation_is_in_chinese_too() {
         }
         let en = check_all_in(&goal, &r.outcome, &r.events, Lang::En);
         let zh = check_all_in(&goal, &r.outcome, &r.events, Lang::Zh);
-        assert_eq!(en, flushq_core::goal::check_all(&goal, &r.outcome, &r.events));
+        assert_eq!(en, flushq_explain::goal::check_all(&goal, &r.outcome, &r.events));
         for (a, (en, zh)) in goal.iter().zip(en.iter().zip(&zh)) {
             let at = format!("{}: {a}", r.label);
             assert_eq!(en.passed, zh.passed, "{at}: the language changes nothing but words");

@@ -1,9 +1,10 @@
 //! Predict mode over every shipped preset: each question's answer is what the
 //! trace shows at its step, recomputed here from the event and the folded view.
 
-use flushq_core::predict::{questions, Ask, Choice, Question};
-use flushq_core::trace::{describe, Event, EventKind, View};
+use flushq_core::trace::{Event, EventKind, View};
 use flushq_core::Machine;
+use flushq_explain::describe;
+use flushq_explain::predict::{questions, Ask, Choice, Question};
 use flushq_tests::{preset, run_checked};
 
 /// The view before the first event and the events of preset `name`.
@@ -65,7 +66,7 @@ fn every_answer_is_what_the_trace_shows() {
         let (initial, events) = run(p.name);
         let qs = questions(&initial, &events);
         assert!(
-            !qs.is_empty() && qs.len() <= flushq_core::predict::MAX_QUESTIONS,
+            !qs.is_empty() && qs.len() <= flushq_explain::predict::MAX_QUESTIONS,
             "{}: {} questions",
             p.name,
             qs.len()

@@ -1,7 +1,7 @@
 //! The text trace of every shipped scenario, snapshotted. A new file in
 //! `scenarios/` is a new snapshot automatically.
 
-use flushq_core::trace::render_text;
+use flushq_explain::render_text;
 use flushq_scenario::{load, Format};
 use flushq_tests::run_checked;
 

@@ -20,7 +20,8 @@ use crate::share::{self, ShareError, Shared};
 use crate::state::{Action, Panel, Playground};
 use crate::Ptr;
 use flushq_core::by_lang;
-use flushq_core::trace::{narrate_in, render_mermaid, EventKind};
+use flushq_core::trace::EventKind;
+use flushq_explain::{narrate_in, render_mermaid};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -329,7 +330,7 @@ pub fn app(props: &AppProps) -> Html {
             let stem = state.preset.clone().unwrap_or_else(|| String::from("flushq"));
             match x {
                 Export::Json => {
-                    let body = flushq_scenario::export::trace_json(&run.events, &run.outcome);
+                    let body = flushq_explain::export::trace_json(&run.events, &run.outcome);
                     browser::download(&format!("{stem}.trace.json"), "application/json", &body);
                 }
                 Export::Mermaid => {

@@ -2,12 +2,12 @@
 //! checkpoints so jumping to step N replays at most `CHECKPOINT` events.
 
 use flushq_core::diag::Diagnostic;
-use flushq_core::predict::Question;
 use flushq_core::rng::Rng;
 use flushq_core::scenario::ScenarioError;
 use flushq_core::session::World;
 use flushq_core::trace::{Answer, Event, Outcome, View};
 use flushq_core::{LoadError, Machine, Scenario};
+use flushq_explain::predict::Question;
 
 /// Events between two stored views: a jump folds at most this many events. Views
 /// share their queues, so a checkpoint costs bytes per transport, not per message.
@@ -38,7 +38,7 @@ impl Run {
     /// Predict mode's questions for this run (a fold over every event: asked for
     /// only when predict mode is on).
     pub fn questions(&self) -> Vec<Question> {
-        flushq_core::predict::questions(&self.checkpoints[0], &self.events)
+        flushq_explain::predict::questions(&self.checkpoints[0], &self.events)
     }
 
     /// Runs `scenario`, answering the `i`-th dialog with `answers[i]`. A dialog with

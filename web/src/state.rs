@@ -8,10 +8,10 @@
 use crate::i18n::Lang;
 use crate::run::Run;
 use flushq_core::mapi::FlushFlags;
-use flushq_core::predict::Question;
 use flushq_core::script::set_flush_flags;
 use flushq_core::trace::Answer;
 use flushq_core::Scenario;
+use flushq_explain::predict::Question;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -413,7 +413,7 @@ mod tests {
 mod tutorial_tests {
     use super::tests::reduce;
     use super::*;
-    use flushq_core::predict::Ask;
+    use flushq_explain::predict::Ask;
 
     #[test]
     fn a_lesson_loads_its_scenario_and_starting_script() {

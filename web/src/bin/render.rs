@@ -8,8 +8,9 @@
 //! Dialogs are answered as the scenario says (connect, unless a fault cancels).
 
 use flushq_core::by_lang;
-use flushq_core::trace::{narrate_in, Answer};
+use flushq_core::trace::Answer;
 use flushq_core::Lang;
+use flushq_explain::narrate_in;
 use flushq_web::components::diagram::{Diagram, DiagramProps};
 use flushq_web::components::status_table::{StatusTable, StatusTableProps};
 use flushq_web::i18n::{InLang, InLangProps};

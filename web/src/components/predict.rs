@@ -4,7 +4,7 @@
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use flushq_core::by_lang;
-use flushq_core::predict::{Ask, Choice, Question};
+use flushq_explain::predict::{Ask, Choice, Question};
 use yew::prelude::*;
 
 /// Properties of [`Predict`].

@@ -5,7 +5,7 @@ use crate::run::Run;
 use crate::state::Action;
 use crate::Ptr;
 use flushq_core::by_lang;
-use flushq_core::trace::describe_in;
+use flushq_explain::describe_in;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -2,7 +2,7 @@
 //! reasons, refusal notes, why a flush job started, what a leaked handle was) and
 //! the object names `spooler`, `session` and `table`, with their Chinese.
 
-use crate::lang::Lang;
+use flushq_core::lang::Lang;
 
 /// English phrase, Simplified Chinese.
 const ZH: &[(&str, &str)] = &[
@@ -110,9 +110,9 @@ mod tests {
     #[test]
     fn every_phrase_is_still_produced_somewhere() {
         let sources = [
-            include_str!("../machine/calls.rs"),
-            include_str!("../spooler/protocol.rs"),
-            include_str!("../session/handles.rs"),
+            include_str!("../../core/src/machine/calls.rs"),
+            include_str!("../../core/src/spooler/protocol.rs"),
+            include_str!("../../core/src/session/handles.rs"),
         ];
         for (en, zh) in &ZH[3..] {
             assert!(sources.iter().any(|s| s.contains(en)), "no longer produced: {en}");

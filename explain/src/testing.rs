@@ -1,10 +1,10 @@
 //! Fixtures shared by the core's unit tests.
 
-use crate::mapi::ResourceMethods;
-use crate::scenario::{Fault, Scenario, TransportKind, TransportSpec};
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
+use flushq_core::mapi::ResourceMethods;
+use flushq_core::scenario::{Fault, Scenario, TransportKind, TransportSpec};
 
 /// A LAN with `a` to send (and `lan_remote` waiting for it) and a modem without
 /// STATUS_FLUSH_QUEUES with `c` to send: the smallest profile with the fallback.

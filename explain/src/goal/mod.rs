@@ -1,15 +1,15 @@
 //! Goals: named assertions over a run's outcome and trace, checked by the core
 //! (never by matching text), each saying why it failed. Lessons build on them.
 
-use crate::lang::{by_lang, Lang};
-use crate::machine::script_error_in;
-use crate::mapi::{FlushFlags, HResult};
-use crate::trace::gloss::{gloss_leak, zh_spaced};
-use crate::trace::{Event, EventKind, FlushMode, Outcome};
+use crate::gloss::{gloss_leak, zh_spaced};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
+use flushq_core::lang::{by_lang, Lang};
+use flushq_core::machine::script_error_in;
+use flushq_core::mapi::{FlushFlags, HResult};
+use flushq_core::trace::{Event, EventKind, FlushMode, Outcome};
 
 /// One thing a run must (or must not) have done.
 #[derive(Clone, Debug, PartialEq)]
@@ -320,8 +320,8 @@ pub fn check_all_in(goal: &[Assertion], outcome: &Outcome, events: &[Event], lan
 /// The golf score of a script: how many statements it has (a `for` or `if`
 /// counts as one, plus what its blocks hold); `None` when it does not parse.
 pub fn statement_count(src: &str) -> Option<usize> {
-    fn count(body: &[crate::script::ast::Stmt]) -> usize {
-        use crate::script::ast::Stmt;
+    fn count(body: &[flushq_core::script::ast::Stmt]) -> usize {
+        use flushq_core::script::ast::Stmt;
         body.iter()
             .map(|s| match s {
                 Stmt::Assign { .. } | Stmt::Expr { .. } => 1,
@@ -330,17 +330,17 @@ pub fn statement_count(src: &str) -> Option<usize> {
             })
             .sum()
     }
-    crate::script::parse(src).ok().map(|s| count(&s.body))
+    flushq_core::script::parse(src).ok().map(|s| count(&s.body))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{Fault, FaultKind};
-    use crate::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
     use crate::testing::lan_and_modem;
-    use crate::Machine;
     use alloc::vec;
+    use flushq_core::scenario::{Fault, FaultKind};
+    use flushq_core::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
+    use flushq_core::Machine;
 
     fn run(script: &str, faults: Vec<Fault>) -> (Outcome, Vec<Event>) {
         let mut m = Machine::new(&lan_and_modem(script, &["r1"], faults)).unwrap();

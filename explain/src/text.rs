@@ -1,13 +1,15 @@
 //! The readable, numbered text trace.
 
-use super::gloss::gloss;
-use super::{Answer, Event, EventKind, FlushMode, Notify, Outcome, Phase, PromptStyle, SubmitResult, TransportOutcome};
-use crate::lang::{by_lang, Lang};
-use crate::machine::script_error_in;
+use crate::gloss::gloss;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
+use flushq_core::lang::{by_lang, Lang};
+use flushq_core::machine::script_error_in;
+use flushq_core::trace::{
+    Answer, Event, EventKind, FlushMode, Notify, Outcome, Phase, PromptStyle, SubmitResult, TransportOutcome,
+};
 
 /// How a transport's flush ended, in a few words (traces and narration share it).
 pub fn outcome_text(outcome: TransportOutcome) -> &'static str {

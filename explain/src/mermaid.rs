@@ -1,10 +1,11 @@
 //! A Mermaid sequence diagram of a trace.
 
-use super::{describe, Actor, Event, EventKind};
+use crate::text::describe;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
+use flushq_core::trace::{Actor, Event, EventKind};
 
 /// Mermaid participant ids must be plain words; names may contain anything.
 fn id(actor: &Actor, transports: &[String]) -> String {

@@ -7,11 +7,11 @@
 //! language-neutral: a [`Choice`] labels itself with MAPI's own names, the UI
 //! phrases the question from its [`Ask`] and explains with the step's narration.
 
-use crate::mapi::{HResult, StatusCode};
-use crate::trace::{Actor, Event, EventKind, FlushMode, Name, View};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use flushq_core::mapi::{HResult, StatusCode};
+use flushq_core::trace::{Actor, Event, EventKind, FlushMode, Name, View};
 
 /// At most this many questions per run: predict mode is a quiz, not every step.
 pub const MAX_QUESTIONS: usize = 12;
@@ -260,10 +260,10 @@ fn options(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::script::PRESET_SPOOLER;
     use crate::testing::lan_and_modem;
-    use crate::Machine;
     use alloc::vec;
+    use flushq_core::script::PRESET_SPOOLER;
+    use flushq_core::Machine;
 
     /// The view before the run and the events of `script` over a LAN and a modem
     /// without STATUS_FLUSH_QUEUES.

@@ -6,8 +6,9 @@
 //! serde_json's `to_string_pretty`: two-space indent, `": "` after keys, `[]`
 //! and `{}` for empty containers, members in the order written below.
 
+use crate::text::describe;
 use core::fmt::Write as _;
-use flushq_core::trace::{describe, Event, EventKind, Outcome};
+use flushq_core::trace::{Event, EventKind, Outcome};
 
 /// Renders a run's events and outcome as pretty JSON.
 pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
@@ -338,8 +339,8 @@ mod tests {
     }
 
     fn run(name: &str) -> (Vec<Event>, Outcome) {
-        let toml = crate::preset(name).unwrap().toml;
-        let scenario = crate::load(toml, crate::Format::Toml).unwrap();
+        let toml = flushq_scenario::preset(name).unwrap().toml;
+        let scenario = flushq_scenario::load(toml, flushq_scenario::Format::Toml).unwrap();
         let mut machine = Machine::new(&scenario).unwrap();
         machine.run();
         (machine.events().to_vec(), machine.outcome())
@@ -350,7 +351,7 @@ mod tests {
 
     #[test]
     fn presets_render_as_serde_json_did() {
-        for p in crate::presets() {
+        for p in flushq_scenario::presets() {
             let (events, outcome) = run(p.name);
             assert_eq!(trace_json(&events, &outcome), reference(&events, &outcome), "{}", p.name);
         }

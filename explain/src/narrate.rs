@@ -2,15 +2,17 @@
 //! narration line and its screen-reader live region, in English or Chinese: the
 //! matching is shared, only the sentence templates differ.
 
-use super::gloss::{gloss, zh_spaced};
-use super::text::{describe_in, outcome_text_in};
-use super::{Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome, View};
-use crate::lang::{by_lang, Lang};
-use crate::machine::script_error_in;
-use crate::mapi::{HResult, PropTag, ResourceMethods};
+use crate::gloss::{gloss, zh_spaced};
+use crate::text::{describe_in, outcome_text_in};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use flushq_core::lang::{by_lang, Lang};
+use flushq_core::machine::script_error_in;
+use flushq_core::mapi::{HResult, PropTag, ResourceMethods};
+use flushq_core::trace::{
+    Answer, Event, EventKind, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome, View,
+};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

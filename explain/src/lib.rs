@@ -1,0 +1,25 @@
+//! # flushq-explain
+//!
+//! Everything flushq says about a run, above the simulation in `flushq-core`
+//! (which has events as data and no prose): the narration of each step, the
+//! numbered text trace, Mermaid and JSON renderings, lesson goals and predict
+//! mode, in every language.
+
+extern crate alloc;
+
+pub mod export;
+mod gloss;
+pub mod goal;
+mod mermaid;
+mod narrate;
+pub mod predict;
+mod text;
+
+#[cfg(test)]
+mod testing;
+
+pub use flushq_core::by_lang;
+pub use flushq_core::lang::{self, Lang};
+pub use mermaid::render_mermaid;
+pub use narrate::{narrate, narrate_in};
+pub use text::{describe, describe_in, outcome_text, outcome_text_in, render_text};
