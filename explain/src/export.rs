@@ -7,11 +7,14 @@
 //! and `{}` for empty containers, members in the order written below.
 
 use crate::text::describe;
+use crate::{catalog, Lang};
 use core::fmt::Write as _;
 use flushq_core::trace::{Event, EventKind, Outcome};
 
 /// Renders a run's events and outcome as pretty JSON.
 pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
+    // The JSON is for tools: its texts are always English.
+    let en = catalog::of(Lang::En);
     let mut w = Writer::default();
     w.open('{');
     w.key("events");
@@ -99,7 +102,7 @@ pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
         w.item();
         w.open('{');
         w.key("what");
-        w.string(&l.what);
+        w.string(&format!("{} `{}`", en.object_kind(l.object), l.var));
         w.key("line");
         w.number(l.line);
         w.close('}');
@@ -115,7 +118,7 @@ pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
         w.key("column");
         w.number(e.column);
         w.key("message");
-        w.string(&e.message);
+        w.string(&en.runtime_error(&e.error));
         w.close('}');
     }
     w.close(']');
@@ -277,13 +280,16 @@ fn kind_name(k: &EventKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use flushq_core::machine::RuntimeError;
     use flushq_core::mapi::{FlushFlags, HResult};
+    use flushq_core::session::ObjectKind;
     use flushq_core::trace::{CallRecord, Leak, ScriptFault, TransportQueues};
     use flushq_core::Machine;
     use serde_json::{json, Map, Value};
 
     /// The serde_json rendering this module replaced, kept as the reference.
     fn reference(events: &[Event], outcome: &Outcome) -> String {
+        let en = catalog::of(Lang::En);
         let events: Vec<Value> = events
             .iter()
             .map(|e| {
@@ -331,8 +337,8 @@ mod tests {
                 "transports": transports,
                 "inbox": outcome.inbox,
                 "ui_prompts": outcome.ui_prompts,
-                "leaks": outcome.leaks.iter().map(|l| json!({"what": l.what, "line": l.line})).collect::<Vec<_>>(),
-                "errors": outcome.errors.iter().map(|e| json!({"line": e.line, "column": e.column, "message": e.message})).collect::<Vec<_>>(),
+                "leaks": outcome.leaks.iter().map(|l| json!({"what": format!("{} `{}`", en.object_kind(l.object), l.var), "line": l.line})).collect::<Vec<_>>(),
+                "errors": outcome.errors.iter().map(|e| json!({"line": e.line, "column": e.column, "message": en.runtime_error(&e.error)})).collect::<Vec<_>>(),
             }
         });
         serde_json::to_string_pretty(&doc).unwrap()
@@ -378,8 +384,12 @@ mod tests {
         outcome.transports.extend([queues(TRICKY), queues("Office LAN"), queues("")]);
         outcome.inbox.push(TRICKY.to_string());
         outcome.ui_prompts.push(String::new());
-        outcome.leaks.push(Leak { what: TRICKY.to_string(), line: u32::MAX });
-        outcome.errors.push(ScriptFault { line: 1, column: 2, message: TRICKY.to_string() });
+        outcome.leaks.push(Leak { object: ObjectKind::RowSet, var: TRICKY.to_string(), line: u32::MAX });
+        outcome.errors.push(ScriptFault {
+            line: 1,
+            column: 2,
+            error: RuntimeError::NoValue { var: TRICKY.to_string() },
+        });
         assert_eq!(trace_json(&events, &outcome), reference(&events, &outcome));
         assert_eq!(trace_json(&[], &Outcome::default()), reference(&[], &Outcome::default()));
     }

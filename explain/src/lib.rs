@@ -7,11 +7,11 @@
 
 extern crate alloc;
 
+pub mod catalog;
 pub mod export;
-mod gloss;
 pub mod goal;
 mod mermaid;
-mod narrate;
+pub mod narrate;
 pub mod predict;
 mod text;
 

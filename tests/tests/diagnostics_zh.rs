@@ -1,6 +1,6 @@
 //! Every message about a script exists in Simplified Chinese: the lexer's, the
 //! parser's and the checker's diagnostics ([`Diagnostic::text`]) and the run-time
-//! errors that stop a script ([`script_error_in`]). The inputs are the whole
+//! errors that stop a script (each catalog's `runtime_error`). The inputs are the whole
 //! hardening corpus, the lessons' scripts and every preset's script with
 //! deliberate typos, and scripts written to reach each run-time error.
 //!
@@ -9,10 +9,10 @@
 //! word may be left over, and the punctuation around Chinese prose is full-width.
 
 use flushq_core::diag::{Diagnostic, Severity};
-use flushq_core::machine::script_error_in;
 use flushq_core::script::{diagnose, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 use flushq_core::trace::EventKind;
 use flushq_core::{Lang, Machine, Scenario};
+use flushq_explain::catalog;
 use flushq_scenario::lessons::lessons;
 use flushq_scenario::{load, presets, Format};
 use flushq_tests::preset;
@@ -103,18 +103,18 @@ fn check_run(label: &str, scenario: &Scenario, failures: &mut Vec<String>) -> Op
     }
     let mut seen = None;
     for e in m.events() {
-        if let EventKind::ScriptError { message, .. } = &e.kind {
-            let zh = script_error_in(message, Lang::Zh);
-            assert_eq!(script_error_in(message, Lang::En), message.as_str());
-            for p in problems(message, &zh) {
+        if let EventKind::ScriptError { error, .. } = &e.kind {
+            let message = catalog::of(Lang::En).runtime_error(error);
+            let zh = catalog::of(Lang::Zh).runtime_error(error);
+            for p in problems(&message, &zh) {
                 failures.push(format!("{label} (run-time): {p}\n    en: {message}\n    zh: {zh}"));
             }
-            seen = Some((message.clone(), zh.into_owned()));
+            seen = Some((error.clone(), message, zh));
         }
     }
     let outcome = m.outcome();
-    assert_eq!(outcome.errors.first().map(|f| &f.message), seen.as_ref().map(|s| &s.0), "{label}");
-    seen
+    assert_eq!(outcome.errors.first().map(|f| &f.error), seen.as_ref().map(|s| &s.0), "{label}");
+    seen.map(|(_, en, zh)| (en, zh))
 }
 
 fn corpus() -> std::path::PathBuf {

@@ -8,11 +8,13 @@
 //! there (and a line to the manifest) adds a case.
 
 use flushq_core::diag::{line_col, Diagnostic, Severity};
+use flushq_core::machine::RuntimeError;
 use flushq_core::mapi::constant_names;
 use flushq_core::scenario::{limits, ScenarioError};
 use flushq_core::script::{diagnose, MAX_ERRORS, PRESET_SPOOLER};
 use flushq_core::trace::{Answer, EventKind};
-use flushq_core::{LoadError, Machine, Scenario, TransportKind, TransportSpec};
+use flushq_core::{Lang, LoadError, Machine, Scenario, TransportKind, TransportSpec};
+use flushq_explain::catalog;
 use flushq_scenario::{load, presets, FileDiagnostic, Format};
 use flushq_web::share::{self, Shared};
 use proptest::prelude::*;
@@ -741,12 +743,16 @@ fn loop_iterations_are_limited() {
     let errors = m.outcome().errors;
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!((errors[0].line, errors[0].column), (5, 5), "the innermost `for`: {errors:?}");
-    assert_eq!(errors[0].message, "the script ran more than 1000000 loop iterations and was stopped");
+    assert_eq!(errors[0].error, RuntimeError::TooManyIterations { limit: 1_000_000 });
+    assert_eq!(
+        catalog::of(Lang::En).runtime_error(&errors[0].error),
+        "the script ran more than 1000000 loop iterations and was stopped"
+    );
     let last_error = m.events().iter().rev().find_map(|e| match &e.kind {
-        EventKind::ScriptError { message, .. } => Some((e.line, message.clone())),
+        EventKind::ScriptError { error, .. } => Some((e.line, error.clone())),
         _ => None,
     });
-    assert_eq!(last_error, Some((Some(5), errors[0].message.clone())));
+    assert_eq!(last_error, Some((Some(5), errors[0].error.clone())));
     let loops = m.events().iter().filter(|e| matches!(e.kind, EventKind::Loop { .. })).count();
     // One event per iteration, plus one per loop entered (about 1,000,000 / 257).
     assert!(loops > limits::ITERATIONS && loops < limits::ITERATIONS * 101 / 100, "{loops} loop events");

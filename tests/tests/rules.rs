@@ -1,8 +1,9 @@
 //! One test per rule of the model: HRESULTs, restrictions, handles, prompts.
 
+use flushq_core::machine::{Disposal, RuntimeError};
 use flushq_core::mapi::{HResult, StatusCode};
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
-use flushq_core::session::Place;
+use flushq_core::session::{ObjectKind, Place};
 use flushq_core::trace::{Answer, EventKind, Outcome};
 use flushq_core::Machine;
 use flushq_tests::{place_of, run_checked};
@@ -188,15 +189,15 @@ fn use_after_release_is_a_runtime_error_with_line_and_column() {
     assert_eq!(o.errors.len(), 1);
     let e = &o.errors[0];
     assert_eq!((e.line, e.column), (3, 23));
-    assert!(e.message.contains("released on line 2"), "{}", e.message);
+    assert_eq!(e.error, RuntimeError::UsedAfterRelease { var: "table".into(), how: Disposal::Released, line: 2 });
 }
 
 #[test]
 fn release_and_free_prows_are_not_interchangeable() {
     let (_, o) = run(&profile("t = session.GetStatusTable()\nrows = HrQueryAllRows(t)\nRelease(rows)\n"));
-    assert!(o.errors[0].message.contains("FreeProws(rows)"), "{}", o.errors[0].message);
+    assert_eq!(o.errors[0].error, RuntimeError::ReleaseRows { var: "rows".into() });
     let (_, o) = run(&profile("t = session.GetStatusTable()\nFreeProws(t)\n"));
-    assert!(o.errors[0].message.contains("Release(t)"), "{}", o.errors[0].message);
+    assert_eq!(o.errors[0].error, RuntimeError::FreeObject { var: "t".into() });
 }
 
 #[test]
@@ -204,7 +205,7 @@ fn leaks_name_the_line_that_created_them() {
     let (_, o) = run(&profile("table = session.GetStatusTable()\n\nrows = HrQueryAllRows(table)\nFreeProws(rows)\n"));
     assert_eq!(o.leaks.len(), 1);
     assert_eq!(o.leaks[0].line, 1);
-    assert!(o.leaks[0].what.contains("`table`"));
+    assert_eq!((o.leaks[0].object, o.leaks[0].var.as_str()), (ObjectKind::StatusTable, "table"));
 }
 
 #[test]

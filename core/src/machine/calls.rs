@@ -2,7 +2,7 @@
 //! utility functions, with the reference's HRESULTs.
 
 use super::client::{rt, ClientState, Rt};
-use super::errors::Rt as E;
+use super::errors::{Disposal, RuntimeError as E};
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
@@ -12,9 +12,8 @@ use crate::session::{
     query_all_rows, HandleId, Referent, RelOp, RestrictValue, Restriction, DEFAULT_COLUMNS, SPOOLER_ROW,
 };
 use crate::spooler::Origin;
-use crate::trace::{Actor, CallRecord, EventKind, FlushMode};
-use alloc::format;
-use alloc::string::{String, ToString};
+use crate::trace::{Actor, CallRecord, EventKind, FlushMode, FlushNote, StatusReason};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 impl Machine {
@@ -69,9 +68,9 @@ impl Machine {
                                 self.live(h, positional[0].span())?;
                                 columns
                             }
-                            _ => return rt(positional[0].span(), E::QueryNotTable, &[]),
+                            _ => return rt(positional[0].span(), E::QueryNotTable),
                         },
-                        other => return rt(positional[0].span(), E::QueryTableKind, &[other.kind()]),
+                        other => return rt(positional[0].span(), E::QueryTableKind { found: other.kind() }),
                     };
                     let restriction = match positional.get(1) {
                         Some(r) => Some(self.restriction(r, line)?),
@@ -81,7 +80,7 @@ impl Machine {
                         Some(e) => {
                             let v = self.eval(e, line)?;
                             let n = self.number(&v, e.span())?;
-                            u32::try_from(n).or_else(|_| rt(e.span(), E::CrowsMax, &[&n.to_string()]))?
+                            u32::try_from(n).or_else(|_| rt(e.span(), E::CrowsMax { value: n }))?
                         }
                         None => 0,
                     };
@@ -111,18 +110,18 @@ impl Machine {
                     let h = match v {
                         Value::Handle(h) => h,
                         Value::Failed { api, hr, line: l } => {
-                            let verb = if free { "free" } else { "release" };
-                            return rt(at, E::NothingToFree, &[&var, api, &l.to_string(), hr.name(), verb]);
+                            let how = if free { Disposal::Freed } else { Disposal::Released };
+                            return rt(at, E::NothingToFree { var, api, line: l, hr, how });
                         }
-                        Value::Session => return rt(at, E::ReleaseSession, &[]),
-                        other => return rt(at, E::ExpectsObject, &[&f.name, other.kind()]),
+                        Value::Session => return rt(at, E::ReleaseSession),
+                        other => return rt(at, E::ExpectsObject { func: f.name.clone(), found: other.kind() }),
                     };
                     let is_rows = matches!(self.handles.get(h).referent, Referent::Rows(_));
                     if free && !is_rows {
-                        return rt(at, E::FreeObject, &[&var, &var]);
+                        return rt(at, E::FreeObject { var });
                     }
                     if !free && is_rows {
-                        return rt(at, E::ReleaseRows, &[&var, &var]);
+                        return rt(at, E::ReleaseRows { var });
                     }
                     self.live(h, at)?;
                     let _ = self.handles.release(h, line);
@@ -136,19 +135,19 @@ impl Machine {
                             EventKind::FreeProws { var, rows, handle: h },
                         );
                     } else {
-                        let what = self.handles.get(h).referent.describe();
+                        let what = self.handles.get(h).referent.kind();
                         self.emit(Actor::Client, None, Some(line), EventKind::Release { var, what, handle: h });
                     }
                     self.record(line, if free { "FreeProws" } else { "Release" }, object, None, None, HResult::Ok);
                     Ok(Value::HResult(HResult::Ok))
                 }
-                other => rt(f.span, E::NoFunction, &[other]),
+                other => rt(f.span, E::NoFunction { name: String::from(other) }),
             },
             Expr::Member { object, member, .. } => {
                 let receiver = self.eval(object, line)?;
                 self.method(receiver, object, &member.name, &positional, span, line)
             }
-            _ => rt(span, E::NotCallable, &[]),
+            _ => rt(span, E::NotCallable),
         }
     }
 
@@ -162,27 +161,27 @@ impl Machine {
 
     fn restriction(&mut self, e: &Expr, line: u32) -> Rt<Restriction> {
         let Expr::Binary { op, lhs, rhs, .. } = e else {
-            return rt(e.span(), E::RestrictionShape, &[]);
+            return rt(e.span(), E::RestrictionShape);
         };
         let prop = match &**lhs {
             Expr::Name(id) => match constant(&id.name) {
                 Some(Constant::Prop(p)) => p,
-                _ => return rt(lhs.span(), E::RestrictionLeft, &[]),
+                _ => return rt(lhs.span(), E::RestrictionLeft),
             },
-            _ => return rt(lhs.span(), E::RestrictionLeft, &[]),
+            _ => return rt(lhs.span(), E::RestrictionLeft),
         };
         let op = match op {
             BinOp::Eq => RelOp::Eq,
             BinOp::Ne => RelOp::Ne,
             BinOp::BitAnd => RelOp::BitmaskNez,
-            BinOp::BitOr => return rt(e.span(), E::RestrictionOr, &[]),
+            BinOp::BitOr => return rt(e.span(), E::RestrictionOr),
         };
         let value = match self.eval(rhs, line)? {
             Value::Int(n) => {
-                RestrictValue::Long(u32::try_from(n).or_else(|_| rt(rhs.span(), E::NotLong, &[&n.to_string()]))?)
+                RestrictValue::Long(u32::try_from(n).or_else(|_| rt(rhs.span(), E::NotLong { value: n }))?)
             }
             Value::Str(s) if op != RelOp::BitmaskNez => RestrictValue::Str(s),
-            other => return rt(rhs.span(), E::RestrictionValue, &[other.kind()]),
+            other => return rt(rhs.span(), E::RestrictionValue { found: other.kind() }),
         };
         Ok(Restriction { prop, op, value })
     }
@@ -221,7 +220,7 @@ impl Machine {
                             None => (HResult::InvalidEntryId, None, Some(e.clone())),
                         },
                         Value::Null => (HResult::InvalidParameter, None, None),
-                        other => return rt(args[0].span(), E::OpenEntryArg, &[other.kind()]),
+                        other => return rt(args[0].span(), E::OpenEntryArg { found: other.kind() }),
                     };
                     let opened = row.map(|r| self.world.rows[r].display_name.clone());
                     let handle = row.map(|row| self.handles.open(Referent::Status { row }, line, String::new()));
@@ -238,14 +237,14 @@ impl Machine {
                         None => Value::Failed { api: "OpenEntry", hr, line },
                     })
                 }
-                _ => rt(span, E::SessionMethod, &[name]),
+                _ => rt(span, E::SessionMethod { method: String::from(name) }),
             },
             Value::Handle(h) => {
                 self.live(h, at)?;
                 match self.handles.get(h).referent.clone() {
                     Referent::Table { .. } => {
                         if name != "SetColumns" {
-                            return rt(span, E::TableMethod, &[&var, name]);
+                            return rt(span, E::TableMethod { var, method: String::from(name) });
                         }
                         let mut columns = Vec::new();
                         for a in args {
@@ -253,7 +252,7 @@ impl Machine {
                             let tag = self.number(&v, a.span())?;
                             match u32::try_from(tag).ok().and_then(PropTag::from_tag) {
                                 Some(t) => columns.push(t),
-                                None => return rt(a.span(), E::NotColumn, &[&format!("{tag:#x}")]),
+                                None => return rt(a.span(), E::NotColumn { tag }),
                             }
                         }
                         if let Referent::Table { columns: c } = &mut self.handles.get_mut(h).referent {
@@ -273,8 +272,8 @@ impl Machine {
                             "ValidateState" => ResourceMethods::STATUS_VALIDATE_STATE,
                             "SettingsDialog" => ResourceMethods::STATUS_SETTINGS_DIALOG,
                             "ChangePassword" => ResourceMethods::STATUS_CHANGE_PASSWORD,
-                            "FlushQueues" => return rt(span, E::FlushStatement, &[]),
-                            _ => return rt(span, E::StatusMethod, &[&var, name]),
+                            "FlushQueues" => return rt(span, E::FlushStatement),
+                            _ => return rt(span, E::StatusMethod { var, method: String::from(name) }),
                         };
                         let hr =
                             if self.world.rows[row].methods.contains(bit) { HResult::Ok } else { HResult::NoSupport };
@@ -294,11 +293,11 @@ impl Machine {
                         self.record(line, method, object, None, None, hr);
                         Ok(Value::HResult(hr))
                     }
-                    Referent::Rows(_) => rt(span, E::RowsNoMethods, &[&var]),
+                    Referent::Rows(_) => rt(span, E::RowsNoMethods { var }),
                 }
             }
-            Value::Failed { api, hr, line: l } => rt(at, E::HoldsNoObject, &[&var, api, &l.to_string(), hr.name()]),
-            other => rt(at, E::NeedsObject, &[name, &var, other.kind()]),
+            Value::Failed { api, hr, line: l } => rt(at, E::HoldsNoObject { var, api, line: l, hr }),
+            other => rt(at, E::NeedsObject { method: String::from(name), var, found: other.kind() }),
         }
     }
 
@@ -320,22 +319,21 @@ impl Machine {
                 self.live(h, object.span())?;
                 match self.handles.get(h).referent {
                     Referent::Status { row } => row,
-                    _ => return rt(*span, E::NotStatus, &[&name]),
+                    _ => return rt(*span, E::NotStatus { var: name }),
                 }
             }
             Value::Failed { api, hr, line: l } => {
-                return rt(object.span(), E::HoldsNoObject, &[&name, api, &l.to_string(), hr.name()])
+                return rt(object.span(), E::HoldsNoObject { var: name, api, line: l, hr })
             }
-            other => return rt(object.span(), E::FlushNeedsStatus, &[&name, other.kind()]),
+            other => return rt(object.span(), E::FlushNeedsStatus { var: name, found: other.kind() }),
         };
         let flags_expr = args.iter().find(|a| a.name.is_none()).map(|a| &a.value);
         let Some(flags_expr) = flags_expr else {
-            return rt(*span, E::FlushNoFlags, &[]);
+            return rt(*span, E::FlushNoFlags);
         };
         let fv = self.eval(flags_expr, line)?;
         let raw = self.number(&fv, flags_expr.span())?;
-        let flags =
-            FlushFlags(u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig, &[&format!("{raw:#x}")]))?);
+        let flags = FlushFlags(u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig { value: raw }))?);
         let target = match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target")) {
             Some(a) => Some(self.eval(&a.value, line)?),
             None => None,
@@ -351,28 +349,19 @@ impl Machine {
 
         // Checks every status object makes before doing anything.
         let refuse = if !self.world.rows[row].methods.contains(ResourceMethods::STATUS_FLUSH_QUEUES) {
-            Some((
-                HResult::NoSupport,
-                "PR_RESOURCE_METHODS lacks STATUS_FLUSH_QUEUES, so this status object does not implement FlushQueues",
-            ))
+            Some((HResult::NoSupport, FlushNote::NoFlushMethod))
         } else if flags.unknown_bits() != 0 {
-            Some((HResult::UnknownFlags, "ulFlags has a bit FlushQueues does not define"))
+            Some((HResult::UnknownFlags, FlushNote::UnknownFlags))
         } else if !flags.intersects(FlushFlags::FLUSH_UPLOAD | FlushFlags::FLUSH_DOWNLOAD) {
-            Some((HResult::InvalidParameter, "neither FLUSH_UPLOAD (outgoing) nor FLUSH_DOWNLOAD (incoming) is set, so there is nothing to flush (model choice)"))
+            Some((HResult::InvalidParameter, FlushNote::NoDirection))
         } else if row != SPOOLER_ROW && target.is_some() {
-            Some((
-                HResult::InvalidParameter,
-                "lpTargetTransport is meaningful only on the spooler's status object; on a transport it must be NULL",
-            ))
+            Some((HResult::InvalidParameter, FlushNote::TargetOnTransport))
         } else if row == SPOOLER_ROW && matches!(target, Some(Value::Null)) {
-            Some((
-                HResult::InvalidParameter,
-                "lpTargetTransport is PT_NULL: PR_ENTRYID was not among the columns requested",
-            ))
+            Some((HResult::InvalidParameter, FlushNote::TargetNull))
         } else if row == SPOOLER_ROW && target.is_some() && target_transport.is_none() {
-            Some((HResult::InvalidEntryId, "lpTargetTransport is not the entry id of a transport's status row"))
+            Some((HResult::InvalidEntryId, FlushNote::TargetNotTransport))
         } else if row == SPOOLER_ROW && self.spooler.async_in_progress() {
-            Some((HResult::Busy, "an asynchronous flush (FLUSH_ASYNC_OK) is still in progress"))
+            Some((HResult::Busy, FlushNote::AsyncInProgress))
         } else {
             None
         };
@@ -394,7 +383,7 @@ impl Machine {
                 callee_actor,
                 Some(Actor::Client),
                 Some(line),
-                EventKind::FlushReturn { object: object.clone(), hr, note: Some(String::from(why)) },
+                EventKind::FlushReturn { object: object.clone(), hr, note: Some(why) },
             );
             self.record(line, "FlushQueues", object, Some(flags), target_name, hr);
             self.bind(var, Value::HResult(hr));
@@ -425,13 +414,7 @@ impl Machine {
                     Actor::Spooler,
                     Some(Actor::Client),
                     Some(line),
-                    EventKind::FlushReturn {
-                        object,
-                        hr: HResult::Ok,
-                        note: Some(String::from(
-                            "FLUSH_ASYNC_OK: control returns now; the spooler flushes in the background",
-                        )),
-                    },
+                    EventKind::FlushReturn { object, hr: HResult::Ok, note: Some(FlushNote::AsyncReturnsNow) },
                 );
                 self.bind(var, Value::HResult(HResult::Ok));
             } else {
@@ -444,9 +427,7 @@ impl Machine {
         let t = self.world.rows[row].transport.expect("FlushQueues is only supported on the spooler and transports");
         let mut note = None;
         if flags.contains(FlushFlags::FLUSH_ASYNC_OK) {
-            note = Some(String::from(
-                "FLUSH_ASYNC_OK applies only to the spooler; the transport ignores it (model choice)",
-            ));
+            note = Some(FlushNote::AsyncIgnoredByTransport);
         }
         self.emit(
             Actor::Client,
@@ -486,7 +467,7 @@ impl Machine {
                     set: bits,
                     cleared: StatusCode::EMPTY,
                     now,
-                    why: "FlushQueues on a transport's own status object only sets bits in its status row",
+                    why: StatusReason::OwnFlushQueues,
                 },
             );
             self.spooler.submit(Origin::TransportRequest, flags, alloc::vec![t], true);

@@ -1,6 +1,6 @@
 //! The client: executes the compiled script one instruction per step.
 
-use super::errors::{english, Rt as E};
+use super::errors::{Disposal, RuntimeError as E};
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
@@ -13,7 +13,7 @@ use crate::spooler::JobId;
 use crate::trace::{Actor, EventKind, ScriptFault};
 use alloc::collections::BTreeMap;
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 /// Where the client is.
@@ -46,17 +46,17 @@ pub(crate) struct Client {
     pub iterations: usize,
 }
 
-/// A run-time error: where and why (in English; see [`super::script_error_in`]).
+/// A run-time error and where it happened.
 pub(crate) struct RtError {
     pub span: Span,
-    pub message: String,
+    pub error: E,
 }
 
 pub(crate) type Rt<T> = Result<T, RtError>;
 
-/// Fails with run-time error `e` at `span`, its template filled with `args`.
-pub(crate) fn rt<T>(span: Span, e: E, args: &[&str]) -> Rt<T> {
-    Err(RtError { span, message: english(e, args) })
+/// Fails with run-time error `error` at `span`.
+pub(crate) fn rt<T>(span: Span, error: E) -> Rt<T> {
+    Err(RtError { span, error })
 }
 
 impl Machine {
@@ -104,7 +104,7 @@ impl Machine {
                         self.live(h, iter.span())?;
                         h
                     }
-                    other => return rt(iter.span(), E::ForNotRows, &[other.kind()]),
+                    other => return rt(iter.span(), E::ForNotRows { found: other.kind() }),
                 };
                 let count = self.row_count(rows);
                 self.emit(Actor::Client, None, Some(line), EventKind::Loop { var: var.name.clone(), index: 0, count });
@@ -119,10 +119,10 @@ impl Machine {
             Op::ForNext { var, body } => {
                 self.client.iterations += 1;
                 if self.client.iterations > limits::ITERATIONS {
-                    return rt(span, E::TooManyIterations, &[&limits::ITERATIONS.to_string()]);
+                    return rt(span, E::TooManyIterations { limit: limits::ITERATIONS });
                 }
                 let Some(frame) = self.client.frames.last_mut() else {
-                    return rt(span, E::NoFrame, &[]);
+                    return rt(span, E::NoFrame);
                 };
                 frame.index += 1;
                 let (rows, index, count) = (frame.rows, frame.index, frame.count);
@@ -150,15 +150,15 @@ impl Machine {
     /// Stops the script with a run-time error.
     fn fault(&mut self, e: RtError) {
         let line = e.span.line;
-        self.errors.push(ScriptFault { line, column: e.span.col, message: e.message.clone() });
-        self.emit(Actor::Client, None, Some(line), EventKind::ScriptError { column: e.span.col, message: e.message });
+        self.errors.push(ScriptFault { line, column: e.span.col, error: e.error.clone() });
+        self.emit(Actor::Client, None, Some(line), EventKind::ScriptError { column: e.span.col, error: e.error });
         self.client.state = ClientState::Done;
     }
 
     pub(super) fn stop_client_with(&mut self, e: E) {
         if self.client.state != ClientState::Done {
             let span = self.program.instrs.get(self.client.pc).map(|i| i.span).unwrap_or_default();
-            self.fault(RtError { span, message: english(e, &[]) });
+            self.fault(RtError { span, error: e });
         }
     }
 
@@ -169,9 +169,9 @@ impl Machine {
     fn truth(&self, v: &Value, span: Span) -> Rt<bool> {
         match v {
             Value::Int(n) => Ok(*n != 0),
-            Value::HResult(_) => rt(span, E::HResultCondition, &[]),
-            Value::Null => rt(span, E::NullCondition, &[]),
-            other => rt(span, E::ConditionKind, &[other.kind()]),
+            Value::HResult(_) => rt(span, E::HResultCondition),
+            Value::Null => rt(span, E::NullCondition),
+            other => rt(span, E::ConditionKind { found: other.kind() }),
         }
     }
 
@@ -188,9 +188,9 @@ impl Machine {
         match handle.released {
             None => Ok(()),
             Some(at) => {
-                let verb =
-                    if matches!(handle.referent, Referent::Rows(_)) { "freed with FreeProws" } else { "released" };
-                rt(span, E::UsedAfterRelease, &[&handle.name, verb, &at.to_string()])
+                let how =
+                    if matches!(handle.referent, Referent::Rows(_)) { Disposal::Freed } else { Disposal::Released };
+                rt(span, E::UsedAfterRelease { var: handle.name.clone(), how, line: at })
             }
         }
     }
@@ -208,7 +208,7 @@ impl Machine {
                     "NULL" => Ok(Value::Null),
                     name => match constant(name) {
                         Some(c) => Ok(Value::Int(c.value())),
-                        None => rt(id.span, E::NoValue, &[name]),
+                        None => rt(id.span, E::NoValue { var: String::from(name) }),
                     },
                 }
             }
@@ -220,19 +220,18 @@ impl Machine {
                 let o = self.eval(object, line)?;
                 let i = self.eval(index, line)?;
                 let Value::Handle(h) = o else {
-                    return rt(object.span(), E::IndexKind, &[o.kind()]);
+                    return rt(object.span(), E::IndexKind { found: o.kind() });
                 };
                 if !matches!(self.handles.get(h).referent, Referent::Rows(_)) {
-                    return rt(object.span(), E::IndexNotRows, &[]);
+                    return rt(object.span(), E::IndexNotRows);
                 }
                 self.live(h, object.span())?;
                 let count = self.row_count(h);
                 let Value::Int(i) = i else {
-                    return rt(index.span(), E::IndexNotNumber, &[i.kind()]);
+                    return rt(index.span(), E::IndexNotNumber { found: i.kind() });
                 };
                 if i as usize >= count || i > u32::MAX as u64 {
-                    let noun = if count == 1 { "row" } else { "rows" };
-                    return rt(*span, E::PastEnd, &[&count.to_string(), noun, &i.to_string()]);
+                    return rt(*span, E::PastEnd { rows: count, index: i });
                 }
                 Ok(Value::Row { rows: h, index: i as usize })
             }
@@ -261,8 +260,8 @@ impl Machine {
     pub(super) fn number(&self, v: &Value, span: Span) -> Rt<u64> {
         match v {
             Value::Int(n) => Ok(*n),
-            Value::Null => rt(span, E::NullNumber, &[]),
-            other => rt(span, E::NotNumber, &[other.kind()]),
+            Value::Null => rt(span, E::NullNumber),
+            other => rt(span, E::NotNumber { found: other.kind() }),
         }
     }
 
@@ -273,11 +272,11 @@ impl Machine {
                     self.live(h, span)?;
                     Ok(Value::Int(self.row_count(h) as u64))
                 }
-                other => rt(span, E::CRowsKind, &[other.kind()]),
+                other => rt(span, E::CRowsKind { found: other.kind() }),
             };
         }
         let Some(crate::mapi::Constant::Prop(tag)) = constant(name) else {
-            return rt(span, E::NotProperty, &[name]);
+            return rt(span, E::NotProperty { name: String::from(name) });
         };
         match o {
             Value::Row { rows, index } => {
@@ -308,12 +307,12 @@ impl Machine {
                         );
                         Ok(v.map_or(Value::Null, prop_value))
                     }
-                    Referent::Table { .. } => rt(span, E::TableProperty, &[name]),
-                    Referent::Rows(_) => rt(span, E::RowsProperty, &[name]),
+                    Referent::Table { .. } => rt(span, E::TableProperty { prop: String::from(name) }),
+                    Referent::Rows(_) => rt(span, E::RowsProperty { prop: String::from(name) }),
                 }
             }
-            Value::Failed { api, hr, line: at } => rt(span, E::NoObjectHere, &[api, &at.to_string(), hr.name()]),
-            other => rt(span, E::CannotRead, &[name, other.kind()]),
+            Value::Failed { api, hr, line: at } => rt(span, E::NoObjectHere { api, line: at, hr }),
+            other => rt(span, E::CannotRead { prop: String::from(name), from: other.kind() }),
         }
     }
 }

@@ -12,7 +12,7 @@ mod client;
 mod errors;
 mod value;
 
-pub use errors::script_error_in;
+pub use errors::{Disposal, RuntimeError, ValueKind};
 pub use value::Value;
 
 use crate::diag::Diagnostic;
@@ -159,7 +159,7 @@ impl Machine {
         }
         let before = self.events.len();
         if before >= limits::EVENTS {
-            self.stop_client_with(errors::Rt::EventLimit);
+            self.stop_client_with(RuntimeError::EventLimit);
             self.finish();
             return Some(&self.events[before..]);
         }
@@ -229,7 +229,7 @@ impl Machine {
         let leaks = self
             .handles
             .live()
-            .map(|(_, h)| Leak { what: alloc::format!("{} `{}`", h.referent.describe(), h.name), line: h.line })
+            .map(|(_, h)| Leak { object: h.referent.kind(), var: h.name.clone(), line: h.line })
             .collect();
         Outcome {
             calls: self.calls.clone(),

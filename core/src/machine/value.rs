@@ -1,5 +1,6 @@
 //! Run-time values of the client script.
 
+use super::errors::ValueKind;
 use crate::mapi::{EntryId, HResult};
 use crate::session::HandleId;
 use alloc::string::String;
@@ -28,18 +29,18 @@ pub enum Value {
 }
 
 impl Value {
-    /// A short description for error messages: "a number", "an entry id", ...
-    pub fn kind(&self) -> &'static str {
+    /// Its kind, for errors about the wrong kind of value.
+    pub fn kind(&self) -> ValueKind {
         match self {
-            Value::Null => "PT_NULL",
-            Value::Int(_) => "a number",
-            Value::Str(_) => "a string",
-            Value::Entry(_) => "an entry id",
-            Value::HResult(_) => "an HRESULT",
-            Value::Session => "the session",
-            Value::Handle(_) => "an object",
-            Value::Row { .. } => "a row",
-            Value::Failed { .. } => "no object",
+            Value::Null => ValueKind::Null,
+            Value::Int(_) => ValueKind::Number,
+            Value::Str(_) => ValueKind::String,
+            Value::Entry(_) => ValueKind::EntryId,
+            Value::HResult(_) => ValueKind::HResult,
+            Value::Session => ValueKind::Session,
+            Value::Handle(_) => ValueKind::Object,
+            Value::Row { .. } => ValueKind::Row,
+            Value::Failed { .. } => ValueKind::NoObject,
         }
     }
 

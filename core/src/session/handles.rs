@@ -18,13 +18,24 @@ pub enum Referent {
     Rows(crate::session::RowSet),
 }
 
+/// The kind of object a handle holds, for releases and leak reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// `IMAPITable`.
+    StatusTable,
+    /// `IMAPIStatus`.
+    StatusObject,
+    /// `SRowSet`.
+    RowSet,
+}
+
 impl Referent {
-    /// How a leak report names it.
-    pub fn describe(&self) -> &'static str {
+    /// What kind of object it is.
+    pub fn kind(&self) -> ObjectKind {
         match self {
-            Referent::Table { .. } => "status table (IMAPITable)",
-            Referent::Status { .. } => "status object (IMAPIStatus)",
-            Referent::Rows(_) => "row set (SRowSet)",
+            Referent::Table { .. } => ObjectKind::StatusTable,
+            Referent::Status { .. } => ObjectKind::StatusObject,
+            Referent::Rows(_) => ObjectKind::RowSet,
         }
     }
 }

@@ -4,7 +4,7 @@
 mod handles;
 mod table;
 
-pub use handles::{Handle, HandleId, Handles, Referent};
+pub use handles::{Handle, HandleId, Handles, ObjectKind, Referent};
 pub use table::{
     query_all_rows, status_string, PropValue, RelOp, RestrictValue, Restriction, RowSet, StatusRow, DEFAULT_COLUMNS,
 };

@@ -3,7 +3,9 @@
 use super::{name, transport_actor, Emitted, Finished, Origin, Running, Spooler};
 use crate::mapi::{FlushFlags, HResult, StatusCode};
 use crate::session::World;
-use crate::trace::{Actor, Answer, EventKind, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome};
+use crate::trace::{
+    Actor, Answer, EventKind, JobReason, Notify, Phase, PromptStyle, StatusReason, SubmitResult, TransportOutcome,
+};
 use alloc::vec::Vec;
 
 /// Where the current transport is in the flush protocol. Named after the
@@ -61,9 +63,9 @@ impl Spooler {
     fn start_next(&mut self, world: &World, out: &mut Emitted) -> Option<Running> {
         let job = self.queue.pop_front()?;
         let reason = match (job.origin, job.targeted) {
-            (Origin::TransportRequest, _) => "the transport's own FlushQueues set its status bits; the spooler now runs that flush at its convenience",
-            (_, true) => "lpTargetTransport names one transport, so only it is flushed",
-            (_, false) => "a flush on the spooler covers every transport, in the profile's transport order",
+            (Origin::TransportRequest, _) => JobReason::TransportRequest,
+            (_, true) => JobReason::Targeted,
+            (_, false) => JobReason::AllTransports,
         };
         out.push((
             Actor::Spooler,
@@ -173,7 +175,7 @@ impl Spooler {
                     t,
                     bit,
                     world.status(t) & StatusCode::STATUS_FAILURE,
-                    "the transport starts flushing (ModifyStatusRow)",
+                    StatusReason::StartsFlushing,
                     out,
                 );
                 out.push((
@@ -182,15 +184,7 @@ impl Spooler {
                     EventKind::XpReturn { transport: name(world, t), hr: HResult::Ok },
                 ));
                 if !upload {
-                    out.push((
-                        me,
-                        None,
-                        EventKind::PhaseSkipped {
-                            transport: name(world, t),
-                            phase: Phase::Outbound,
-                            reason: "no FLUSH_UPLOAD",
-                        },
-                    ));
+                    out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Outbound }));
                 }
                 run.step = match self.faults[t].drops {
                     Some(None) => XpStep::DropBits,
@@ -262,9 +256,9 @@ impl Spooler {
                         if world.transports[t].kind.dials() {
                             // Model choice: step 9 of the reference frees external resources
                             // here, but a dial-up transport still needs its line to receive.
-                            "outbound done; the transport starts its inbound flush and keeps the modem line for it (model choice)"
+                            StatusReason::InboundStartsKeepingLine
                         } else {
-                            "outbound done; the transport starts its inbound flush"
+                            StatusReason::InboundStarts
                         },
                         out,
                     );
@@ -275,19 +269,11 @@ impl Spooler {
                         t,
                         StatusCode::EMPTY,
                         StatusCode::STATUS_OUTBOUND_FLUSH,
-                        "outbound done",
+                        StatusReason::OutboundDone,
                         out,
                     );
                     self.release_line(world, t, &me, out);
-                    out.push((
-                        me,
-                        None,
-                        EventKind::PhaseSkipped {
-                            transport: name(world, t),
-                            phase: Phase::Inbound,
-                            reason: "no FLUSH_DOWNLOAD",
-                        },
-                    ));
+                    out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Inbound }));
                     run.step = XpStep::Done(TransportOutcome::Completed);
                 }
             }
@@ -324,7 +310,14 @@ impl Spooler {
                 run.step = XpStep::Release;
             }
             XpStep::Release => {
-                self.set_status(world, t, StatusCode::EMPTY, world.status(t) & FLUSH_BITS, "inbound done", out);
+                self.set_status(
+                    world,
+                    t,
+                    StatusCode::EMPTY,
+                    world.status(t) & FLUSH_BITS,
+                    StatusReason::InboundDone,
+                    out,
+                );
                 self.release_line(world, t, &me, out);
                 run.step = XpStep::Done(TransportOutcome::Completed);
             }
@@ -374,7 +367,7 @@ impl Spooler {
         t: usize,
         set: StatusCode,
         clear: StatusCode,
-        why: &'static str,
+        why: StatusReason,
         out: &mut Emitted,
     ) {
         let now = world.modify_status(t, set, clear);

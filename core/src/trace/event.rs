@@ -1,8 +1,9 @@
 //! Trace events: what the UI, the CLI and the snapshots see of a run.
 
 use crate::lang::Lang;
+use crate::machine::RuntimeError;
 use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
-use crate::session::{HandleId, Restriction};
+use crate::session::{HandleId, ObjectKind, Restriction};
 use alloc::string::String;
 
 /// A transport's name or a message's subject in events: shared, so an event
@@ -110,6 +111,58 @@ pub enum Phase {
     Inbound,
 }
 
+/// Why a transport's status row changed (`IMAPISupport::ModifyStatusRow`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusReason {
+    /// The client called FlushQueues on the transport's own status object, which
+    /// only sets bits in its row (`imapistatus-flushqueues#remarks`).
+    OwnFlushQueues,
+    /// Step 2: the transport starts flushing.
+    StartsFlushing,
+    /// Step 9 for a dial-up transport, which keeps its line to receive (model choice).
+    InboundStartsKeepingLine,
+    /// Step 9: the inbound flush starts.
+    InboundStarts,
+    /// Step 9 without FLUSH_DOWNLOAD: the outbound flush is over.
+    OutboundDone,
+    /// Step 13: the inbound flush is over.
+    InboundDone,
+}
+
+/// Why the spooler runs a flush job over the transports it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobReason {
+    /// A transport's own FlushQueues set its bits; the spooler runs it when it can.
+    TransportRequest,
+    /// `lpTargetTransport` names one transport.
+    Targeted,
+    /// A flush on the spooler covers every transport, in transport order.
+    AllTransports,
+}
+
+/// What a client's FlushQueues call or its return says besides its HRESULT.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlushNote {
+    /// PR_RESOURCE_METHODS lacks STATUS_FLUSH_QUEUES: MAPI_E_NO_SUPPORT.
+    NoFlushMethod,
+    /// ulFlags has an undefined bit: MAPI_E_UNKNOWN_FLAGS.
+    UnknownFlags,
+    /// Neither FLUSH_UPLOAD nor FLUSH_DOWNLOAD (model choice).
+    NoDirection,
+    /// `lpTargetTransport` on a transport's status object.
+    TargetOnTransport,
+    /// `lpTargetTransport` is PT_NULL.
+    TargetNull,
+    /// `lpTargetTransport` is not a transport's entry id.
+    TargetNotTransport,
+    /// An asynchronous flush is still running: MAPI_E_BUSY.
+    AsyncInProgress,
+    /// FLUSH_ASYNC_OK: control returns at once.
+    AsyncReturnsNow,
+    /// FLUSH_ASYNC_OK on a transport, which ignores it (model choice).
+    AsyncIgnoredByTransport,
+}
+
 /// How a transport's flush ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TransportOutcome {
@@ -162,11 +215,11 @@ pub enum EventKind {
     /// `ValidateState`, `SettingsDialog` or `ChangePassword`.
     StatusMethod { object: String, method: &'static str, hr: HResult },
     /// A client's `IMAPIStatus::FlushQueues` call starts.
-    FlushCall { object: String, flags: FlushFlags, target: Option<String>, mode: FlushMode, note: Option<String> },
+    FlushCall { object: String, flags: FlushFlags, target: Option<String>, mode: FlushMode, note: Option<FlushNote> },
     /// Control returns to the client from `FlushQueues`.
-    FlushReturn { object: String, hr: HResult, note: Option<String> },
+    FlushReturn { object: String, hr: HResult, note: Option<FlushNote> },
     /// `IUnknown::Release` on a variable's object.
-    Release { var: String, what: &'static str, handle: HandleId },
+    Release { var: String, what: ObjectKind, handle: HandleId },
     /// `FreeProws` on a row set.
     FreeProws { var: String, rows: usize, handle: HandleId },
     /// A `for` loop takes its next row (`index` is 0-based), or ends when `index == count`.
@@ -174,9 +227,9 @@ pub enum EventKind {
     /// An `if` condition was evaluated.
     Branch { cond: String, taken: bool },
     /// A runtime error stopped the script.
-    ScriptError { column: u32, message: String },
+    ScriptError { column: u32, error: RuntimeError },
     /// The spooler starts a flush job over these transports, in transport order.
-    SpoolerBegin { flags: FlushFlags, transports: Vec<Name>, targeted: bool, reason: &'static str },
+    SpoolerBegin { flags: FlushFlags, transports: Vec<Name>, targeted: bool, reason: JobReason },
     /// Step 1: the spooler calls `IXPLogon::FlushQueues`.
     XpFlushQueues { transport: Name, flags: FlushFlags },
     /// The transport's `IXPLogon::FlushQueues` returns.
@@ -190,7 +243,7 @@ pub enum EventKind {
     /// The shared modem line changes hands.
     ModemLine { transport: Name, acquired: bool },
     /// `IMAPISupport::ModifyStatusRow`: the bits asked to be set and cleared, and the result.
-    Status { transport: Name, set: StatusCode, cleared: StatusCode, now: StatusCode, why: &'static str },
+    Status { transport: Name, set: StatusCode, cleared: StatusCode, now: StatusCode, why: StatusReason },
     /// Step 2: `SpoolerNotify(NOTIFY_SENTDEFERRED)` for a message deferred earlier.
     SentDeferred { transport: Name, subject: Name, msg: u32 },
     /// Steps 3-7: `SubmitMessage`/`EndMessage` for one message.
@@ -199,8 +252,9 @@ pub enum EventKind {
     TransportNotify { transport: Name, notify: Notify },
     /// Steps 10-12: `StartMessage` for one message; `last` when SaveChanges ends the loop.
     StartMessage { transport: Name, subject: Name, msg: u32, last: bool },
-    /// A phase is not run.
-    PhaseSkipped { transport: Name, phase: Phase, reason: &'static str },
+    /// A phase is not run: the outbound one without FLUSH_UPLOAD, the inbound
+    /// one without FLUSH_DOWNLOAD.
+    PhaseSkipped { transport: Name, phase: Phase },
     /// The link to the server is down: STATUS_FAILURE is set.
     LinkDown { transport: Name, now: StatusCode },
     /// The transport clears its FLUSH bits mid-flush.

@@ -6,7 +6,8 @@ mod outcome;
 mod view;
 
 pub use event::{
-    Actor, Answer, Event, EventKind, FlushMode, Name, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
+    Actor, Answer, Event, EventKind, FlushMode, FlushNote, JobReason, Name, Notify, Phase, PromptStyle, StatusReason,
+    SubmitResult, TransportOutcome,
 };
 pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};
 pub use view::{Fifo, HandleView, Log, PromptView, Queues, RowInfo, TransportInfo, View};

@@ -1,6 +1,8 @@
 //! The end state of a run, summarised for tests, the CLI's JSON and lesson goals.
 
+use crate::machine::RuntimeError;
 use crate::mapi::{FlushFlags, HResult};
+use crate::session::ObjectKind;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -41,8 +43,10 @@ pub struct TransportQueues {
 /// A handle still open when the run ended.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Leak {
-    /// What it is and the variable that held it: "status table (IMAPITable) `table`".
-    pub what: String,
+    /// What kind of object it is.
+    pub object: ObjectKind,
+    /// The variable that first held it.
+    pub var: String,
     /// The line that created it.
     pub line: u32,
 }
@@ -54,8 +58,8 @@ pub struct ScriptFault {
     pub line: u32,
     /// 1-based column.
     pub column: u32,
-    /// One sentence.
-    pub message: String,
+    /// Which error.
+    pub error: RuntimeError,
 }
 
 /// How a run ended.

@@ -1,13 +1,12 @@
 //! Goals: named assertions over a run's outcome and trace, checked by the core
 //! (never by matching text), each saying why it failed. Lessons build on them.
 
-use crate::gloss::{gloss_leak, zh_spaced};
+use crate::catalog::{self, zh_spaced};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use flushq_core::lang::{by_lang, Lang};
-use flushq_core::machine::script_error_in;
 use flushq_core::mapi::{FlushFlags, HResult};
 use flushq_core::trace::{Event, EventKind, FlushMode, Outcome};
 
@@ -285,8 +284,8 @@ impl Assertion {
                     .map(|l| {
                         by_lang!(
                             lang,
-                            format!("{} from line {}", l.what, l.line),
-                            format!("第 {} 行创建的{}", l.line, gloss_leak(lang, &l.what))
+                            format!("{} `{}` from line {}", catalog::of(lang).object_kind(l.object), l.var, l.line),
+                            format!("第 {} 行创建的{}`{}`", l.line, catalog::of(lang).object_kind(l.object), l.var)
                         )
                     })
                     .collect();
@@ -299,8 +298,8 @@ impl Assertion {
             Assertion::NoScriptErrors => outcome.errors.first().map(|e| {
                 by_lang!(
                     lang,
-                    format!("line {}:{}: {}", e.line, e.column, e.message),
-                    format!("第 {} 行第 {} 列：{}", e.line, e.column, script_error_in(&e.message, lang))
+                    format!("line {}:{}: {}", e.line, e.column, catalog::of(lang).runtime_error(&e.error)),
+                    format!("第 {} 行第 {} 列：{}", e.line, e.column, catalog::of(lang).runtime_error(&e.error))
                 )
             }),
         }

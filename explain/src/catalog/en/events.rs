@@ -1,0 +1,187 @@
+//! FILL
+use super::runtime::runtime_error;
+use super::words::{flush_note, job_reason, outcome, status_reason};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult};
+
+/// One line of the text trace for a step.
+pub(crate) fn describe(kind: &K) -> String {
+    match kind {
+        K::GetStatusTable { hr, rows, .. } => format!("GetStatusTable() = {hr}, table ({} rows: {})", rows.len(), rows.join(", ")),
+        K::SetColumns { columns, hr } => {
+            let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+            format!("SetColumns({}) = {hr}{}", cols.join(", "), "")
+        }
+        K::QueryAllRows { restriction, crows_max, hr, matched, .. } => {
+            let mut args = String::from("table");
+            if let Some(r) = restriction {
+                let _ = write!(args, ", {r}");
+            }
+            if *crows_max != 0 {
+                let _ = write!(args, ", crowsMax {crows_max}");
+            }
+            if hr.succeeded() {
+                {
+                        let noun = if matched.len() == 1 { "row" } else { "rows" };
+                        let names = if matched.is_empty() { String::new() } else { format!(": {}", matched.join(", ")) };
+                        format!("HrQueryAllRows({args}) = {hr}, {} {noun}{names}", matched.len())
+                    }
+            } else {
+                format!("HrQueryAllRows({args}) = {hr}: more rows match than crowsMax allows")
+            }
+        }
+        K::OpenEntry { entry, hr, opened, .. } => {
+            let arg = entry.as_ref().map_or_else(|| String::from("PT_NULL"), |e| e.short());
+            match (opened, entry) {
+                (Some(name), _) => format!("OpenEntry({arg}) = {hr}, status object of {name}"),
+                (None, Some(_)) => format!("OpenEntry({arg}) = {hr}: no status row has this entry id"),
+                (None, None) => format!("OpenEntry({arg}) = {hr}: the entry id is PT_NULL (was PR_ENTRYID among the columns?)"),
+            }
+        }
+        K::GetProp { prop, value, .. } => match value {
+            Some(v) => format!("GetProps({prop}) = {v}{}", ""),
+            None => format!("GetProps({prop}) = PT_NULL (MAPI_E_NOT_FOUND): this row has no such property"),
+        },
+        K::StatusMethod { method, hr, .. } => {
+            if hr.succeeded() {
+                format!("{method}() = {hr}{}", "")
+            } else {
+                format!("{method}() = {hr}: its bit is clear in PR_RESOURCE_METHODS")
+            }
+        }
+        K::FlushCall { flags, target, mode, note, .. } => {
+            let args = match target {
+                Some(t) => format!("0, cb, lpTargetTransport = {t}, {flags}"),
+                None => format!("0, 0, NULL, {flags}"),
+            };
+            let how = match mode {
+                FlushMode::Synchronous => {
+                    "; synchronous: the client waits until the flush ends"
+                }
+                FlushMode::Asynchronous => "; FLUSH_ASYNC_OK: the spooler may finish in the background",
+                FlushMode::TransportRequest => {
+                    "; on the transport's own status object"
+                }
+                FlushMode::Refused => "",
+            };
+            let note = note.map(|n| format!(" ({})", flush_note(n))).unwrap_or_default();
+            format!("FlushQueues({args}){how}{note}")
+        }
+        K::FlushReturn { hr, note, .. } => match note {
+            Some(n) => format!("FlushQueues = {hr}: {}", flush_note(*n)),
+            None => format!("FlushQueues = {hr}{}", ""),
+        },
+        K::Release { var, .. } => format!("Release({var}){}", ""),
+        K::FreeProws { var, rows, .. } => format!("FreeProws({var}): {rows} row{} freed", if *rows == 1 { "" } else { "s" }),
+        K::Loop { var, index, count } => {
+            if *count == 0 {
+                format!("for {var}: no rows, the body is skipped")
+            } else if index < count {
+                format!("for {var}: row {} of {count}", index + 1)
+            } else {
+                format!("for {var}: done after {count} row{}", if *count == 1 { "" } else { "s" })
+            }
+        }
+        K::Branch { cond, taken } => {
+            if *taken {
+                format!("if {cond}: true, the first branch runs")
+            } else {
+                format!("if {cond}: false, the else branch runs")
+            }
+        }
+        K::ScriptError { column, error } => format!("error at column {column}: {}; the script stops", runtime_error(error)),
+        K::SpoolerBegin { transports, reason, targeted, .. } => {
+            if *targeted {
+                format!("flushes {} ({})", transports.join(", "), job_reason(*reason))
+            } else {
+                format!("transport order: {} ({})", transports.join(", "), job_reason(*reason))
+            }
+        }
+        K::XpFlushQueues { flags, .. } => {
+            format!("IXPLogon::FlushQueues({flags}){}", "")
+        }
+        K::XpReturn { hr, .. } => {
+            format!("IXPLogon::FlushQueues returns {hr}")
+        }
+        K::LeftToSchedule { transport } => format!(
+                "{transport} is asynchronous and FLUSH_FORCE was not passed: its queues are left to its own schedule (model choice)"
+            ),
+        K::Prompt { transport, style, no_ui_requested } => {
+            let why = if *no_ui_requested { "ignores FLUSH_NO_UI" } else { "FLUSH_NO_UI was not passed" };
+            match style {
+                PromptStyle::DialUp => {
+                    format!("{why}: shows \"Connect {transport}?\"")
+                }
+                PromptStyle::Progress => {
+                    format!("{why}: shows its progress dialog")
+                }
+            }
+        }
+        K::PromptAnswer { answer, .. } => String::from(match answer {
+            Answer::Connect => "user: Connect",
+            Answer::Cancel => "user: Cancel; nothing is sent or received through this transport",
+        }),
+        K::ModemLine { acquired, .. } => String::from(if *acquired {
+            "acquires the modem line"
+        } else {
+            "releases the modem line"
+        }),
+        K::Status { set, cleared, now, why, .. } => {
+            let mut s = String::from("PR_STATUS_CODE");
+            if !set.is_empty() {
+                let _ = write!(s, " += {set}");
+            }
+            if !cleared.is_empty() {
+                let _ = write!(s, " -= {cleared}");
+            }
+            if set.is_empty() && cleared.is_empty() {
+                let _ = write!(s, " unchanged ({now})");
+            }
+            let _ = write!(s, ": {}", status_reason(*why));
+            s
+        }
+        K::SentDeferred { subject, .. } => format!("SpoolerNotify(NOTIFY_SENTDEFERRED): {subject}, deferred earlier, is queued to send again"),
+        K::Submit { subject, result, .. } => match result {
+            SubmitResult::Delivered => format!("SubmitMessage({subject}) = S_OK, EndMessage({subject}): {subject} -> remote"),
+            SubmitResult::Deferred => format!(
+                    "SubmitMessage({subject}) = S_OK, EndMessage({subject}): the transport defers {subject}; it stays with the transport"
+                ),
+            SubmitResult::Failed(hr) => format!("SubmitMessage({subject}) = {hr}: the spooler reports {subject} undeliverable"),
+        },
+        K::TransportNotify { notify, .. } => String::from(match notify {
+            Notify::EndOutboundFlush => {
+                "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)"
+            }
+            Notify::EndInboundFlush => {
+                "TransportNotify(NOTIFY_END_INBOUND_FLUSH)"
+            }
+        }),
+        K::StartMessage { subject, last, .. } => {
+            if *last {
+                format!("StartMessage({subject}) = S_OK: {subject} -> inbox; SaveChanges on the last message ends the loop")
+            } else {
+                format!("StartMessage({subject}) = S_OK: {subject} -> inbox; SpoolerNotify(NOTIFY_NEWMAIL): more is waiting")
+            }
+        }
+        K::PhaseSkipped { phase, .. } => match phase {
+            Phase::Outbound => String::from("no FLUSH_UPLOAD: outbound phase skipped (model choice)"),
+            Phase::Inbound => String::from("no FLUSH_DOWNLOAD: inbound phase skipped (model choice)"),
+        },
+        K::LinkDown { now, .. } => format!("cannot reach its server: PR_STATUS_CODE += STATUS_FAILURE (now {now})"),
+        K::DropsFlushBits { bits, .. } => format!("clears {bits} mid-flush (ModifyStatusRow): it stops the flush"),
+        K::TransportDone { transport, outcome: result } => format!("done with {transport}: {}", outcome(*result)),
+        K::SpoolerEnd { hr } => {
+            if hr.succeeded() {
+                format!("flush ends = {hr}")
+            } else {
+                format!("flush ends = {hr}: the first transport failure is what the caller sees (model choice)")
+            }
+        }
+        K::RunEnd => String::from(
+            "the script has finished and the spooler is idle",
+        ),
+    }
+}

@@ -1,0 +1,43 @@
+//! The English catalog.
+
+mod events;
+mod narrate;
+mod runtime;
+mod words;
+
+use super::Catalog;
+use crate::narrate::Facts;
+use alloc::string::String;
+use flushq_core::machine::RuntimeError;
+use flushq_core::session::ObjectKind;
+use flushq_core::trace::{Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+
+/// Every text in English.
+pub(crate) struct English;
+
+impl Catalog for English {
+    fn describe(&self, kind: &EventKind) -> String {
+        events::describe(kind)
+    }
+    fn narrate(&self, event: &Event, facts: &Facts) -> String {
+        narrate::narrate(event, facts)
+    }
+    fn outcome(&self, outcome: TransportOutcome) -> &'static str {
+        words::outcome(outcome)
+    }
+    fn status_reason(&self, reason: StatusReason) -> &'static str {
+        words::status_reason(reason)
+    }
+    fn job_reason(&self, reason: JobReason) -> &'static str {
+        words::job_reason(reason)
+    }
+    fn flush_note(&self, note: FlushNote) -> &'static str {
+        words::flush_note(note)
+    }
+    fn object_kind(&self, kind: ObjectKind) -> &'static str {
+        words::object_kind(kind)
+    }
+    fn runtime_error(&self, error: &RuntimeError) -> String {
+        runtime::runtime_error(error)
+    }
+}

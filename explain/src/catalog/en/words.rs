@@ -1,0 +1,72 @@
+//! Short English phrases: reasons events carry, kinds of objects, outcomes.
+
+use flushq_core::session::ObjectKind;
+use flushq_core::trace::{FlushNote, JobReason, StatusReason, TransportOutcome};
+
+/// How a transport's flush ended, in a few words.
+pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
+    match outcome {
+        TransportOutcome::Completed => "completed",
+        TransportOutcome::LinkDown => "link down, messages stay queued",
+        TransportOutcome::Cancelled => "cancelled by the user, messages stay queued",
+        TransportOutcome::Stopped => "stopped by the transport, the rest stays queued",
+        TransportOutcome::LeftToSchedule => "left to its own schedule",
+    }
+}
+
+/// Why a status row changed.
+pub(crate) fn status_reason(r: StatusReason) -> &'static str {
+    match r {
+        StatusReason::OwnFlushQueues => {
+            "FlushQueues on a transport's own status object only sets bits in its status row"
+        }
+        StatusReason::StartsFlushing => "the transport starts flushing (ModifyStatusRow)",
+        StatusReason::InboundStartsKeepingLine => {
+            "outbound done; the transport starts its inbound flush and keeps the modem line for it (model choice)"
+        }
+        StatusReason::InboundStarts => "outbound done; the transport starts its inbound flush",
+        StatusReason::OutboundDone => "outbound done",
+        StatusReason::InboundDone => "inbound done",
+    }
+}
+
+/// Why the spooler runs a flush job.
+pub(crate) fn job_reason(r: JobReason) -> &'static str {
+    match r {
+        JobReason::TransportRequest => {
+            "the transport's own FlushQueues set its status bits; the spooler now runs that flush at its convenience"
+        }
+        JobReason::Targeted => "lpTargetTransport names one transport, so only it is flushed",
+        JobReason::AllTransports => "a flush on the spooler covers every transport, in the profile's transport order",
+    }
+}
+
+/// What a FlushQueues call or return says besides its HRESULT.
+pub(crate) fn flush_note(n: FlushNote) -> &'static str {
+    match n {
+        FlushNote::NoFlushMethod => {
+            "PR_RESOURCE_METHODS lacks STATUS_FLUSH_QUEUES, so this status object does not implement FlushQueues"
+        }
+        FlushNote::UnknownFlags => "ulFlags has a bit FlushQueues does not define",
+        FlushNote::NoDirection => "neither FLUSH_UPLOAD (outgoing) nor FLUSH_DOWNLOAD (incoming) is set, so there is nothing to flush (model choice)",
+        FlushNote::TargetOnTransport => {
+            "lpTargetTransport is meaningful only on the spooler's status object; on a transport it must be NULL"
+        }
+        FlushNote::TargetNull => "lpTargetTransport is PT_NULL: PR_ENTRYID was not among the columns requested",
+        FlushNote::TargetNotTransport => "lpTargetTransport is not the entry id of a transport's status row",
+        FlushNote::AsyncInProgress => "an asynchronous flush (FLUSH_ASYNC_OK) is still in progress",
+        FlushNote::AsyncReturnsNow => "FLUSH_ASYNC_OK: control returns now; the spooler flushes in the background",
+        FlushNote::AsyncIgnoredByTransport => {
+            "FLUSH_ASYNC_OK applies only to the spooler; the transport ignores it (model choice)"
+        }
+    }
+}
+
+/// The kind of object a handle holds.
+pub(crate) fn object_kind(k: ObjectKind) -> &'static str {
+    match k {
+        ObjectKind::StatusTable => "status table (IMAPITable)",
+        ObjectKind::StatusObject => "status object (IMAPIStatus)",
+        ObjectKind::RowSet => "row set (SRowSet)",
+    }
+}

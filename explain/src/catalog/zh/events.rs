@@ -1,0 +1,184 @@
+//! FILL
+use super::runtime::runtime_error;
+use super::words::{flush_note, job_reason, outcome, status_reason};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult};
+
+/// One line of the text trace for a step.
+pub(crate) fn describe(kind: &K) -> String {
+    match kind {
+        K::GetStatusTable { hr, rows, .. } => format!("GetStatusTable() = {hr}，状态表（{} 行：{}）", rows.len(), rows.join("、")),
+        K::SetColumns { columns, hr } => {
+            let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+            format!("SetColumns({}) = {hr}{}", cols.join(", "), "（限定列）")
+        }
+        K::QueryAllRows { restriction, crows_max, hr, matched, .. } => {
+            let mut args = String::from("table");
+            if let Some(r) = restriction {
+                let _ = write!(args, ", {r}");
+            }
+            if *crows_max != 0 {
+                let _ = write!(args, ", crowsMax {crows_max}");
+            }
+            if hr.succeeded() {
+                {
+                        let names = if matched.is_empty() { String::new() } else { format!("：{}", matched.join("、")) };
+                        format!("HrQueryAllRows({args}) = {hr}，{} 行{names}", matched.len())
+                    }
+            } else {
+                format!("HrQueryAllRows({args}) = {hr}：匹配的行多于 crowsMax 允许的行数")
+            }
+        }
+        K::OpenEntry { entry, hr, opened, .. } => {
+            let arg = entry.as_ref().map_or_else(|| String::from("PT_NULL"), |e| e.short());
+            match (opened, entry) {
+                (Some(name), _) => format!("OpenEntry({arg}) = {hr}，{name} 的状态对象"),
+                (None, Some(_)) => format!("OpenEntry({arg}) = {hr}：没有状态行具有这个条目标识"),
+                (None, None) => format!("OpenEntry({arg}) = {hr}：条目标识为 PT_NULL（请求的列中有 PR_ENTRYID 吗？）"),
+            }
+        }
+        K::GetProp { prop, value, .. } => match value {
+            Some(v) => format!("GetProps({prop}) = {v}{}", "（读取属性）"),
+            None => format!("GetProps({prop}) = PT_NULL（MAPI_E_NOT_FOUND）：这一行没有该属性"),
+        },
+        K::StatusMethod { method, hr, .. } => {
+            if hr.succeeded() {
+                format!("{method}() = {hr}{}", "（调用成功）")
+            } else {
+                format!("{method}() = {hr}：PR_RESOURCE_METHODS 中它的位未设置")
+            }
+        }
+        K::FlushCall { flags, target, mode, note, .. } => {
+            let args = match target {
+                Some(t) => format!("0, cb, lpTargetTransport = {t}, {flags}"),
+                None => format!("0, 0, NULL, {flags}"),
+            };
+            let how = match mode {
+                FlushMode::Synchronous => {
+                    "；同步调用：客户端等到刷新结束"
+                }
+                FlushMode::Asynchronous => "；FLUSH_ASYNC_OK：后台处理程序可以在后台完成",
+                FlushMode::TransportRequest => {
+                    "；在传输提供程序自己的状态对象上"
+                }
+                FlushMode::Refused => "（客户端调用）",
+            };
+            let note = note.map(|n| format!("（{}）", flush_note(n))).unwrap_or_default();
+            format!("FlushQueues({args}){how}{note}")
+        }
+        K::FlushReturn { hr, note, .. } => match note {
+            Some(n) => format!("FlushQueues = {hr}：{}", flush_note(*n)),
+            None => format!("FlushQueues = {hr}{}", "（控制权回到客户端）"),
+        },
+        K::Release { var, .. } => format!("Release({var}){}", "（释放对象）"),
+        K::FreeProws { var, rows, .. } => format!("FreeProws({var})：释放了 {rows} 行"),
+        K::Loop { var, index, count } => {
+            if *count == 0 {
+                format!("for {var}：没有行，跳过循环体")
+            } else if index < count {
+                format!("for {var}：第 {} 行，共 {count} 行", index + 1)
+            } else {
+                format!("for {var}：{count} 行都已处理，循环结束")
+            }
+        }
+        K::Branch { cond, taken } => {
+            if *taken {
+                format!("if {cond}：为真，执行第一个分支")
+            } else {
+                format!("if {cond}：为假，执行 else 分支")
+            }
+        }
+        K::ScriptError { column, error } => format!("第 {column} 列出错：{}；脚本停止", runtime_error(error)),
+        K::SpoolerBegin { transports, reason, targeted, .. } => {
+            if *targeted {
+                format!("刷新 {}（{}）", transports.join("、"), job_reason(*reason))
+            } else {
+                format!("传输顺序：{}（{}）", transports.join("、"), job_reason(*reason))
+            }
+        }
+        K::XpFlushQueues { flags, .. } => {
+            format!("IXPLogon::FlushQueues({flags}){}", "（一次传入全部标志）")
+        }
+        K::XpReturn { hr, .. } => {
+            format!("IXPLogon::FlushQueues 返回 {hr}")
+        }
+        K::LeftToSchedule { transport } => format!("{transport} 是异步传输，且未传入 FLUSH_FORCE：它的队列留待它按自己的时间表处理（模型选择）"),
+        K::Prompt { transport, style, no_ui_requested } => {
+            let why = if *no_ui_requested { "忽略 FLUSH_NO_UI" } else { "未传入 FLUSH_NO_UI" };
+            match style {
+                PromptStyle::DialUp => {
+                    format!("{why}：显示“连接 {transport}？”")
+                }
+                PromptStyle::Progress => {
+                    format!("{why}：显示它的进度对话框")
+                }
+            }
+        }
+        K::PromptAnswer { answer, .. } => String::from(match answer {
+            Answer::Connect => "用户：连接",
+            Answer::Cancel => "用户：取消；不经由这个传输提供程序发送或接收任何邮件",
+        }),
+        K::ModemLine { acquired, .. } => String::from(if *acquired {
+            "占用调制解调器线路"
+        } else {
+            "释放调制解调器线路"
+        }),
+        K::Status { set, cleared, now, why, .. } => {
+            let mut s = String::from("PR_STATUS_CODE");
+            if !set.is_empty() {
+                let _ = write!(s, " += {set}");
+            }
+            if !cleared.is_empty() {
+                let _ = write!(s, " -= {cleared}");
+            }
+            if set.is_empty() && cleared.is_empty() {
+                let _ = write!(s, " 不变（{now}）");
+            }
+            let _ = write!(s, "：{}", status_reason(*why));
+            s
+        }
+        K::SentDeferred { subject, .. } => format!("SpoolerNotify(NOTIFY_SENTDEFERRED)：之前延迟的 {subject} 重新排队等待发送"),
+        K::Submit { subject, result, .. } => match result {
+            SubmitResult::Delivered => format!("SubmitMessage({subject}) = S_OK，EndMessage({subject})：{subject} -> 远程系统"),
+            SubmitResult::Deferred => format!(
+                    "SubmitMessage({subject}) = S_OK，EndMessage({subject})：传输提供程序延迟了 {subject}，邮件留在传输提供程序中"
+                ),
+            SubmitResult::Failed(hr) => format!("SubmitMessage({subject}) = {hr}：后台处理程序报告 {subject} 无法投递"),
+        },
+        K::TransportNotify { notify, .. } => String::from(match notify {
+            Notify::EndOutboundFlush => {
+                "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)（传出刷新结束）"
+            }
+            Notify::EndInboundFlush => {
+                "TransportNotify(NOTIFY_END_INBOUND_FLUSH)（传入刷新结束）"
+            }
+        }),
+        K::StartMessage { subject, last, .. } => {
+            if *last {
+                format!("StartMessage({subject}) = S_OK：{subject} -> 收件箱；对最后一封邮件调用 SaveChanges，结束循环")
+            } else {
+                format!("StartMessage({subject}) = S_OK：{subject} -> 收件箱；SpoolerNotify(NOTIFY_NEWMAIL)：还有邮件在等待")
+            }
+        }
+        K::PhaseSkipped { phase, .. } => match phase {
+            Phase::Outbound => String::from("未指定 FLUSH_UPLOAD：跳过传出阶段（模型选择）"),
+            Phase::Inbound => String::from("未指定 FLUSH_DOWNLOAD：跳过传入阶段（模型选择）"),
+        },
+        K::LinkDown { now, .. } => format!("无法连接到它的服务器：PR_STATUS_CODE += STATUS_FAILURE（现为 {now}）"),
+        K::DropsFlushBits { bits, .. } => format!("在刷新中途清除 {bits}（ModifyStatusRow）：它停止了这次刷新"),
+        K::TransportDone { transport, outcome: result } => format!("{transport} 处理结束：{}", outcome(*result)),
+        K::SpoolerEnd { hr } => {
+            if hr.succeeded() {
+                format!("刷新结束 = {hr}")
+            } else {
+                format!("刷新结束 = {hr}：调用方看到的是第一个传输提供程序的失败（模型选择）")
+            }
+        }
+        K::RunEnd => String::from(
+            "脚本已执行完毕，后台处理程序空闲",
+        ),
+    }
+}

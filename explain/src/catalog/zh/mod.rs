@@ -1,0 +1,45 @@
+//! The Simplified Chinese, with the terms of the Chinese MAPI documentation (后台处理程序 for the MAPI spooler, 传输提供程序, 状态表, 状态对象) catalog.
+
+mod events;
+mod narrate;
+mod runtime;
+mod words;
+
+pub(crate) use words::spaced as zh_spaced;
+
+use super::Catalog;
+use crate::narrate::Facts;
+use alloc::string::String;
+use flushq_core::machine::RuntimeError;
+use flushq_core::session::ObjectKind;
+use flushq_core::trace::{Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+
+/// Every text in Simplified Chinese.
+pub(crate) struct Chinese;
+
+impl Catalog for Chinese {
+    fn describe(&self, kind: &EventKind) -> String {
+        events::describe(kind)
+    }
+    fn narrate(&self, event: &Event, facts: &Facts) -> String {
+        narrate::narrate(event, facts)
+    }
+    fn outcome(&self, outcome: TransportOutcome) -> &'static str {
+        words::outcome(outcome)
+    }
+    fn status_reason(&self, reason: StatusReason) -> &'static str {
+        words::status_reason(reason)
+    }
+    fn job_reason(&self, reason: JobReason) -> &'static str {
+        words::job_reason(reason)
+    }
+    fn flush_note(&self, note: FlushNote) -> &'static str {
+        words::flush_note(note)
+    }
+    fn object_kind(&self, kind: ObjectKind) -> &'static str {
+        words::object_kind(kind)
+    }
+    fn runtime_error(&self, error: &RuntimeError) -> String {
+        runtime::runtime_error(error)
+    }
+}

@@ -1,0 +1,214 @@
+//! FILL
+use super::events::describe;
+use super::runtime::runtime_error;
+use super::words::{flush_note, outcome, spaced};
+use crate::narrate::{Facts, Position};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use flushq_core::mapi::{HResult, PropTag};
+use flushq_core::trace::{
+    Answer, Event, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
+};
+
+/// The narration of a step.
+pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
+    let sep = "、";
+    match &e.kind {
+        K::GetStatusTable { rows, .. } => format!(
+            "客户端向会话请求状态表（IMAPISession::GetStatusTable）：共 {} 行，每个 MAPI 组件和传输提供程序各占一行。",
+            rows.len()
+        ),
+        K::SetColumns { columns, .. } => {
+            let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+            format!(
+                "客户端把状态表的列限定为 {}（IMAPITable::SetColumns），之后读到的行只包含这些列。",
+                cols.join("、")
+            )
+        }
+        K::QueryAllRows { restriction, hr, matched, crows_max, .. } => match (hr, restriction) {
+            (HResult::Ok, Some(r)) if matched.is_empty() => {
+                format!("HrQueryAllRows 没有找到满足 {r} 的行。")
+            }
+            (HResult::Ok, Some(r)) => format!("HrQueryAllRows 返回满足 {r} 的行：{}。", matched.join(sep)),
+            (HResult::Ok, None) => format!("HrQueryAllRows 返回全部 {} 行。", matched.len()),
+            (hr, _) => format!("HrQueryAllRows 失败，返回 {hr}：匹配的行多于 crowsMax {crows_max} 允许的行数。"),
+        },
+        K::OpenEntry { opened: Some(name), .. } => {
+            format!("客户端把这一行的 PR_ENTRYID 传给 IMAPISession::OpenEntry，得到 {name} 的状态对象。")
+        }
+        K::OpenEntry { hr, entry: None, .. } => {
+            format!("OpenEntry 失败，返回 {hr}：条目标识为 PT_NULL，因为请求的列中没有 PR_ENTRYID。")
+        }
+        K::OpenEntry { hr, .. } => format!("OpenEntry 失败，返回 {hr}：没有状态行具有这个条目标识。"),
+        K::GetProp { object, prop, value } => {
+            let o = spaced(object);
+            match (prop, value) {
+                (PropTag::ResourceMethods, Some(v)) => {
+                    let has = v.contains("STATUS_FLUSH_QUEUES");
+                    format!(
+                        "客户端读取{o}的 PR_RESOURCE_METHODS：{v}，可见{o}{}FlushQueues。",
+                        if has { "自己实现了 " } else { "自己没有实现 " }
+                    )
+                }
+                (_, Some(v)) => {
+                    format!("客户端读取{o}的 {prop}：{v}。")
+                }
+                (_, None) => format!("客户端读取{o}的 {prop}，但这一行没有该属性：PT_NULL。"),
+            }
+        }
+        K::StatusMethod { object, method, hr } => {
+            let o = spaced(object);
+            if hr.succeeded() {
+                format!("客户端调用{o}的状态对象的 {method}：{hr}。")
+            } else {
+                format!("{}对 {method} 返回 {hr}：PR_RESOURCE_METHODS 中它的位未设置。", o.trim_start())
+            }
+        }
+        K::FlushCall { object, flags, target, mode, .. } => {
+            let o = spaced(object);
+            match (mode, target) {
+                (FlushMode::Synchronous, Some(t)) => {
+                    let fallback = facts.fallback;
+                    {
+                            let why =
+                                if fallback { format!("{t} 没有 STATUS_FLUSH_QUEUES，所以这是回退：") } else { String::new() };
+                            format!("客户端调用后台处理程序的 FlushQueues，传入 lpTargetTransport = {t} 和 {flags}。{why}只刷新 {t}，客户端一直等到刷新完成。")
+                        }
+                }
+                (FlushMode::Synchronous, None) => format!("客户端调用后台处理程序的 FlushQueues，传入 {flags}，然后等待：没有 FLUSH_ASYNC_OK 时，这个调用是同步的。"),
+                (FlushMode::Asynchronous, _) => format!("客户端调用后台处理程序的 FlushQueues，传入 {flags}：FLUSH_ASYNC_OK 让调用立即返回，后台处理程序在后台继续工作。"),
+                (FlushMode::TransportRequest, _) => format!("客户端在{o}自己的状态对象上调用 FlushQueues，传入 {flags}：{}只标记自己的状态行，后台处理程序稍后在方便时再刷新它。", o.trim_start()),
+                (FlushMode::Refused, _) => format!("客户端在{o}上调用 FlushQueues，传入 {flags}。"),
+            }
+        }
+        K::FlushReturn { object, hr, note } => match note {
+            Some(n) => format!("{}返回 {hr}：{}。", spaced(object).trim_start(), flush_note(*n)),
+            None => format!("FlushQueues 返回 {hr}，客户端继续执行。"),
+        },
+        K::Release { var, .. } => format!("客户端释放 `{var}`（IUnknown::Release），它的句柄随之关闭。"),
+        K::FreeProws { var, .. } => format!("客户端用 FreeProws 释放行集 `{var}`。"),
+        K::Loop { var, index, count } => {
+            if *count == 0 {
+                format!("行集为空，所以 `for {var}` 的循环体一次也不执行。")
+            } else if index < count {
+                format!("循环把第 {} 行（共 {count} 行）取到 `{var}` 中。", index + 1)
+            } else {
+                format!("循环已处理完全部 {count} 行。")
+            }
+        }
+        K::Branch { cond, taken } => format!(
+            "`{cond}` 为{}，所以执行{}分支。",
+            if *taken { "真（非零）" } else { "假（零）" },
+            if *taken { "第一个" } else { " else " }
+        ),
+        K::ScriptError { error, .. } => {
+            format!("运行时错误：{}。脚本在此停止；已请求的工作仍由后台处理程序完成。", runtime_error(error))
+        }
+        K::SpoolerBegin { transports, targeted, .. } => {
+            if *targeted {
+                format!("后台处理程序开始刷新 {}。", transports.join(sep))
+            } else {
+                format!("后台处理程序按配置文件的传输顺序开始刷新每个传输提供程序：{}。", transports.join(sep))
+            }
+        }
+        K::XpFlushQueues { transport, flags } => {
+            let why = match facts.position {
+                Position::Only => "它是这次刷新中唯一的传输提供程序",
+                Position::First => "它在传输顺序中排在第一位",
+                Position::Last => "它在传输顺序中排在最后",
+                Position::Next => "传输顺序轮到了它",
+            };
+            format!("后台处理程序对 {transport} 调用 IXPLogon::FlushQueues，在一次调用中传入 {flags}，因为{why}。")
+        }
+        K::XpReturn { transport, hr } => {
+            if hr.succeeded() {
+                format!("{transport} 的 IXPLogon::FlushQueues 返回 S_OK：它已准备好进入后台处理程序的循环。")
+            } else {
+                format!("{transport} 的 IXPLogon::FlushQueues 返回 {hr}；它的邮件留在原处。")
+            }
+        }
+        K::LeftToSchedule { transport } => {
+            format!("{transport} 是异步传输，且未传入 FLUSH_FORCE，所以它的队列留待它按自己的时间表处理（模型选择）。")
+        }
+        K::Prompt { transport, style, no_ui_requested } => {
+            let what = match style {
+                PromptStyle::DialUp => {
+                    format!("拨号对话框“连接 {transport}？”")
+                }
+                PromptStyle::Progress => String::from("它的进度对话框"),
+            };
+            if *no_ui_requested {
+                format!("{transport} 忽略了 FLUSH_NO_UI（调制解调器和 RAS 传输可能这样做），显示{what}。")
+            } else {
+                format!("没有传入 FLUSH_NO_UI，所以 {transport} 显示{what}。")
+            }
+        }
+        K::PromptAnswer { transport, answer } => match answer {
+            Answer::Connect => {
+                format!("用户选择连接，{transport} 继续刷新。")
+            }
+            Answer::Cancel => {
+                format!("用户选择取消：{transport} 返回 MAPI_E_USER_CANCEL，没有邮件经由它收发，但也没有邮件丢失。")
+            }
+        },
+        K::ModemLine { transport, acquired } => {
+            if *acquired {
+                format!("{transport} 占用共享的调制解调器线路；在它释放之前，其他拨号传输都不能使用这条线路。")
+            } else {
+                format!("{transport} 释放调制解调器线路，留给下一个拨号传输。")
+            }
+        }
+        K::Status { transport, .. } | K::LinkDown { transport, .. } | K::DropsFlushBits { transport, .. } => {
+            format!("{transport}：{}。", describe(&e.kind))
+        }
+        K::SentDeferred { transport, subject, .. } => {
+            format!("{transport} 用 SpoolerNotify(NOTIFY_SENTDEFERRED) 报告之前延迟的“{subject}”，于是它重新进入队列。")
+        }
+        K::Submit { transport, subject, result, remaining, .. } => {
+            let left = match *remaining {
+                0 => String::from("队列现已清空。"),
+                n => format!("还剩 {n} 封邮件。"),
+            };
+            match result {
+                SubmitResult::Delivered => format!("后台处理程序把“{subject}”交给 {transport}（SubmitMessage），由它发出；EndMessage 完成这封邮件。{left}"),
+                SubmitResult::Deferred => format!("{transport} 接受了“{subject}”但延迟发送：邮件留在传输提供程序中，等待以后的刷新。{left}"),
+                SubmitResult::Failed(hr) => format!("“{subject}”的 SubmitMessage 失败，返回 {hr}：后台处理程序报告它无法投递。{left}"),
+            }
+        }
+        K::TransportNotify { transport, notify } => match notify {
+            Notify::EndOutboundFlush => {
+                format!("后台处理程序通知 {transport} 传出刷新已结束：TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)。")
+            }
+            Notify::EndInboundFlush => {
+                format!("后台处理程序通知 {transport} 传入刷新已结束：TransportNotify(NOTIFY_END_INBOUND_FLUSH)。")
+            }
+        },
+        K::StartMessage { transport, subject, last, .. } => {
+            if *last {
+                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；这是最后一封，对它调用 SaveChanges 结束循环。")
+            } else {
+                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；NOTIFY_NEWMAIL 表示还有邮件在等待。")
+            }
+        }
+        K::PhaseSkipped { transport, phase, .. } => match phase {
+            Phase::Inbound => format!(
+                "只请求了 FLUSH_UPLOAD，所以 {transport} 跳过传入阶段；远程系统上等待的邮件仍留在原处（模型选择）。"
+            ),
+            Phase::Outbound => {
+                format!("只请求了 FLUSH_DOWNLOAD，所以 {transport} 跳过传出阶段；它的传出队列保持不变（模型选择）。")
+            }
+        },
+        K::TransportDone { transport, outcome: result } => match result {
+            TransportOutcome::Completed => format!("后台处理程序完成了对 {transport} 的刷新。"),
+            other => format!("后台处理程序结束了对 {transport} 的刷新：{}。", outcome(*other)),
+        },
+        K::SpoolerEnd { hr } => {
+            format!("后台处理程序的刷新结束，返回 {hr}。")
+        }
+        K::RunEnd => match facts.open_handles {
+            0 => String::from("脚本已执行完毕，后台处理程序空闲，所有句柄都已释放。"),
+            n => format!("脚本已执行完毕，后台处理程序空闲，但有 {n} 个句柄始终没有释放。"),
+        },
+    }
+}
