@@ -142,8 +142,9 @@ pub fn load(src: &str, format: Format) -> Result<Scenario, Vec<FileDiagnostic>> 
 
 /// TOML documents into the file's shape, rejecting what serde would reject (and
 /// saying so in serde's words): unknown or missing fields, values of the wrong
-/// type. Like serde, stops at the first problem in file order.
-mod from_toml {
+/// type. Like serde, stops at the first problem in file order. Lesson files
+/// (`crate::lessons`) are read with the same helpers.
+pub(crate) mod from_toml {
     use super::*;
     use toml_doc::{Error, Str};
 
@@ -228,7 +229,7 @@ mod from_toml {
     }
 
     /// An array of tables, each decoded by `decode`.
-    fn tables<T>(v: &Item, decode: fn(&Table, usize) -> Result<T, Error>) -> Result<Vec<T>, Error> {
+    pub(crate) fn tables<T>(v: &Item, decode: fn(&Table, usize) -> Result<T, Error>) -> Result<Vec<T>, Error> {
         array(v)?
             .iter()
             .map(|item| match &item.value {
@@ -238,7 +239,7 @@ mod from_toml {
             .collect()
     }
 
-    fn array(v: &Item) -> Result<&[Item], Error> {
+    pub(crate) fn array(v: &Item) -> Result<&[Item], Error> {
         match &v.value {
             Value::Array(items, _) => Ok(items),
             _ => Err(invalid_type(v, "a sequence")),
@@ -249,14 +250,14 @@ mod from_toml {
         array(v)?.iter().map(string).collect()
     }
 
-    fn string(v: &Item) -> Result<String, Error> {
+    pub(crate) fn string(v: &Item) -> Result<String, Error> {
         match &v.value {
             Value::String(s) => Ok(s.clone()),
             _ => Err(invalid_type(v, "a string")),
         }
     }
 
-    fn spanned(v: &Item) -> Result<Str, Error> {
+    pub(crate) fn spanned(v: &Item) -> Result<Str, Error> {
         Ok(Str { value: string(v)?, at: v.at })
     }
 
@@ -267,7 +268,7 @@ mod from_toml {
         }
     }
 
-    fn unsigned(v: &Item) -> Result<u64, Error> {
+    pub(crate) fn unsigned(v: &Item) -> Result<u64, Error> {
         match v.value {
             Value::Integer(n) => {
                 u64::try_from(n).map_err(|_| Error::new(v.at, format!("invalid value: integer `{n}`, expected u64")))
@@ -286,7 +287,7 @@ mod from_toml {
     }
 
     /// serde's "invalid type: string \"x\", expected u64".
-    fn invalid_type(v: &Item, expected: &str) -> Error {
+    pub(crate) fn invalid_type(v: &Item, expected: &str) -> Error {
         let found = match &v.value {
             Value::String(s) => format!("string {s:?}"),
             Value::Integer(n) => format!("integer `{n}`"),
@@ -299,16 +300,16 @@ mod from_toml {
         Error::new(v.at, format!("invalid type: {found}, expected {expected}"))
     }
 
-    fn unknown_field(key: &str, at: usize, fields: &[&str]) -> Error {
+    pub(crate) fn unknown_field(key: &str, at: usize, fields: &[&str]) -> Error {
         Error::new(at, format!("unknown field `{key}`, expected {}", one_of(fields)))
     }
 
-    fn missing_field(at: usize, field: &str) -> Error {
+    pub(crate) fn missing_field(at: usize, field: &str) -> Error {
         Error::new(at, format!("missing field `{field}`"))
     }
 
     /// serde's list of what was expected: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
-    fn one_of(names: &[&str]) -> String {
+    pub(crate) fn one_of(names: &[&str]) -> String {
         let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         match quoted.as_slice() {
             [one] => one.clone(),

@@ -73,6 +73,12 @@ impl HResult {
     pub fn from_code(code: u32) -> Option<HResult> {
         HResult::ALL.into_iter().find(|h| h.code() == code)
     }
+
+    /// The HRESULT with this header name (exact spelling: `MAPI_E_BUSY`), if it is
+    /// one we model.
+    pub fn from_name(name: &str) -> Option<HResult> {
+        HResult::ALL.into_iter().find(|h| h.name() == name)
+    }
 }
 
 impl fmt::Display for HResult {
@@ -102,6 +108,8 @@ mod tests {
         assert!(S_OK.succeeded() && !Busy.succeeded());
         for h in HResult::ALL {
             assert_eq!(HResult::from_code(h.code()), Some(h));
+            assert_eq!(HResult::from_name(h.name()), Some(h));
         }
+        assert_eq!(HResult::from_name("mapi_e_busy"), None);
     }
 }

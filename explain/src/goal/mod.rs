@@ -45,6 +45,71 @@ pub enum Assertion {
     NoScriptErrors,
 }
 
+/// What an assertion is built from, besides its kind's name: how a lesson file
+/// writes it after the name (see [`Assertion::NAMES`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Form {
+    /// Nothing: the name alone is the assertion.
+    Bare(fn() -> Assertion),
+    /// A transport's name (or, for `opened`, `spooler` or a row's name).
+    Name(fn(String) -> Assertion),
+    /// An API and an HRESULT.
+    Call(fn(&'static str, HResult) -> Assertion),
+    /// FlushQueues flags.
+    Flags(fn(FlushFlags) -> Assertion),
+}
+
+impl Form {
+    /// The form of the assertion kind named `name` (exact spelling, as in
+    /// [`Assertion::NAMES`]).
+    pub fn from_name(name: &str) -> Option<Form> {
+        Assertion::NAMES.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    }
+}
+
+impl Assertion {
+    /// Every kind of assertion by name (the variant's name in snake_case), with
+    /// what builds it: the name table lesson files are read with.
+    pub const NAMES: [(&'static str, Form); 15] = [
+        ("all_outgoing_delivered", Form::Bare(|| Assertion::AllOutgoingDelivered)),
+        ("all_incoming_received", Form::Bare(|| Assertion::AllIncomingReceived)),
+        ("transport_delivered", Form::Name(Assertion::TransportDelivered)),
+        ("transport_untouched", Form::Name(Assertion::TransportUntouched)),
+        ("opened", Form::Name(Assertion::Opened)),
+        ("no_ui_prompt", Form::Bare(|| Assertion::NoUiPrompt)),
+        ("prompt_shown", Form::Name(Assertion::PromptShown)),
+        ("flushed_through_spooler", Form::Name(Assertion::FlushedThroughSpooler)),
+        ("flushed_on_its_own_object", Form::Name(Assertion::FlushedOnItsOwnObject)),
+        ("returned", Form::Call(|api, hresult| Assertion::Returned { api, hresult })),
+        ("never_returned", Form::Call(|api, hresult| Assertion::NeverReturned { api, hresult })),
+        ("flags_passed", Form::Flags(Assertion::FlagsPassed)),
+        ("asynchronous_flush", Form::Bare(|| Assertion::AsynchronousFlush)),
+        ("nothing_leaked", Form::Bare(|| Assertion::NothingLeaked)),
+        ("no_script_errors", Form::Bare(|| Assertion::NoScriptErrors)),
+    ];
+
+    /// The name of this assertion's kind in [`Assertion::NAMES`].
+    pub fn name(&self) -> &'static str {
+        match self {
+            Assertion::AllOutgoingDelivered => "all_outgoing_delivered",
+            Assertion::AllIncomingReceived => "all_incoming_received",
+            Assertion::TransportDelivered(_) => "transport_delivered",
+            Assertion::TransportUntouched(_) => "transport_untouched",
+            Assertion::Opened(_) => "opened",
+            Assertion::NoUiPrompt => "no_ui_prompt",
+            Assertion::PromptShown(_) => "prompt_shown",
+            Assertion::FlushedThroughSpooler(_) => "flushed_through_spooler",
+            Assertion::FlushedOnItsOwnObject(_) => "flushed_on_its_own_object",
+            Assertion::Returned { .. } => "returned",
+            Assertion::NeverReturned { .. } => "never_returned",
+            Assertion::FlagsPassed(_) => "flags_passed",
+            Assertion::AsynchronousFlush => "asynchronous_flush",
+            Assertion::NothingLeaked => "nothing_leaked",
+            Assertion::NoScriptErrors => "no_script_errors",
+        }
+    }
+}
+
 impl fmt::Display for Assertion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.title_in(Lang::En))
@@ -398,6 +463,27 @@ mod tests {
         let spooler = Assertion::NeverReturned { api: "OpenEntry", hresult: HResult::Ok };
         assert_eq!(spooler.check_in(&o, &e, Lang::Zh).why, "第 4 行对后台处理程序的 OpenEntry 调用返回了 S_OK");
         assert_eq!(Assertion::Opened("LAN".into()).title_in(Lang::Zh), "打开了 LAN 的状态对象");
+    }
+
+    /// The name table and `name` agree: each entry builds an assertion of its own
+    /// name, and no two entries share a name or build the same kind.
+    #[test]
+    fn every_assertion_kind_has_one_name() {
+        let mut kinds = Vec::new();
+        for (i, (name, form)) in Assertion::NAMES.into_iter().enumerate() {
+            let a = match form {
+                Form::Bare(build) => build(),
+                Form::Name(build) => build("LAN".into()),
+                Form::Call(build) => build("FlushQueues", HResult::Busy),
+                Form::Flags(build) => build(FlushFlags::FLUSH_UPLOAD),
+            };
+            assert_eq!(a.name(), name);
+            assert!(Assertion::NAMES[..i].iter().all(|(n, _)| *n != name), "{name} twice");
+            assert!(Form::from_name(name).is_some(), "{name}");
+            assert!(!kinds.contains(&core::mem::discriminant(&a)), "{name}: a kind named twice");
+            kinds.push(core::mem::discriminant(&a));
+        }
+        assert!(Form::from_name("NothingLeaked").is_none(), "names are snake_case");
     }
 
     #[test]
