@@ -11,9 +11,12 @@
 //! - [`use_embed`]: which embed this page is, if it is one (`?embed` or the given props).
 //! - [`use_embed_bridge`]: in an embed, postMessage to and from the embedding page, and its height.
 //! - [`use_open_url`]: in an embed, the "Open in playground" link to this state.
+//! - [`use_verdict`]: the open lesson's goal, checked against the learner's scenario.
+//! - [`use_solve_report`]: reports a solved lesson once per script that reaches the goal.
 
 mod document;
 mod embed_bridge;
+mod lesson_goal;
 mod persistence;
 mod playback;
 mod progress;
@@ -22,6 +25,7 @@ mod toast;
 
 pub use document::use_document_lang;
 pub use embed_bridge::{use_embed, use_embed_bridge, use_open_url};
+pub use lesson_goal::{use_solve_report, use_verdict};
 pub use persistence::{shared, use_persistence, use_playground};
 pub use playback::use_playback;
 pub use progress::{use_progress, LessonProgress};
