@@ -8,6 +8,7 @@ pub mod app;
 mod browser;
 pub mod components;
 pub mod embed;
+mod hooks;
 pub mod i18n;
 pub mod run;
 pub mod share;

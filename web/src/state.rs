@@ -227,6 +227,124 @@ impl Playground {
             self.playing = false;
         }
     }
+
+    /// One step forward; predict mode holds the step back until its question is answered.
+    fn forward(&mut self) {
+        if self.pending_question().is_some() {
+            self.playing = false;
+        } else {
+            self.goto(self.step + 1);
+        }
+    }
+
+    fn set_predict(&mut self, on: bool) {
+        self.predict = on;
+        self.refresh_questions();
+    }
+
+    /// Answers the pending question with `choice` and reveals the step. A key for
+    /// a choice the question does not have is no answer.
+    fn guess(&mut self, choice: usize) {
+        if let Some(q) = self.pending_question().filter(|q| choice < q.choices.len()) {
+            self.guesses.push((q.index, choice));
+            self.goto(self.step + 1);
+        }
+    }
+
+    /// Plays or pauses; playing at the end starts again from step 0.
+    fn toggle_play(&mut self) {
+        if self.step >= self.shown().len() && !self.playing {
+            self.step = 0;
+        }
+        self.playing = !self.playing && !self.shown().is_empty();
+    }
+
+    fn reset(&mut self) {
+        self.step = 0;
+        self.playing = false;
+    }
+
+    /// Replaces the script and runs it again.
+    fn set_script(&mut self, text: String) {
+        Rc::make_mut(&mut self.scenario).script = text;
+        self.recompute();
+    }
+
+    /// Sets the flags of every FlushQueues call, if the script parses.
+    fn set_flags(&mut self, flags: FlushFlags) {
+        if let Some(text) = set_flush_flags(&self.scenario.script, flags) {
+            self.set_script(text);
+        }
+    }
+
+    fn set_scenario(&mut self, scenario: Scenario) {
+        self.scenario = Rc::new(scenario);
+        self.recompute();
+    }
+
+    /// The panel to show after loading something that is not a lesson.
+    fn panel_outside_lessons(&self) -> Panel {
+        if self.panel == Panel::Lessons {
+            Panel::Script
+        } else {
+            self.panel
+        }
+    }
+
+    fn load_preset(&mut self, name: &str) {
+        if let Some(p) = Playground::from_preset(name) {
+            *self = self.replaced(p, self.panel_outside_lessons());
+        }
+    }
+
+    /// Answers the dialog shown at this step; later answers are dropped, so the
+    /// future forks from here.
+    fn answer(&mut self, answer: Answer) {
+        let index = self.shown().view_at(self.step).prompts_shown.saturating_sub(1);
+        self.answers.truncate(index);
+        self.answers.push(answer);
+        self.run = Rc::new(Run::compute(&self.scenario, &self.answers));
+        self.last_good = self.run.clone();
+        self.refresh_questions();
+        self.goto(self.step + 1);
+    }
+
+    fn start_lesson(&mut self, id: String) {
+        if let Some(lesson) = flushq_scenario::lessons::lesson(&id) {
+            let scenario = lesson.scenario(lesson.start);
+            *self = self.replaced(Playground::new(scenario, Vec::new(), None), Panel::Lessons);
+            self.lesson = Some(id);
+        }
+    }
+
+    /// Leaves the lesson. A peeked solution goes away with it; the learner's script comes back.
+    fn leave_lesson(&mut self) {
+        self.restore_script();
+        self.lesson = None;
+        self.hints = 0;
+    }
+
+    /// Puts the lesson's solution in the editor, keeping the learner's script aside.
+    fn use_solution(&mut self) {
+        if let Some(lesson) = self.lesson.as_deref().and_then(flushq_scenario::lessons::lesson) {
+            let mine = std::mem::replace(&mut Rc::make_mut(&mut self.scenario).script, lesson.solution.into());
+            self.mine.get_or_insert(mine);
+            self.recompute();
+        }
+    }
+
+    /// Puts the learner's script back, if the solution is in the editor.
+    fn restore_script(&mut self) {
+        if let Some(mine) = self.mine.take() {
+            self.set_script(mine);
+        }
+    }
+
+    /// Replaces everything with a share link's or the saved session's state.
+    fn restore(&mut self, scenario: Scenario, answers: Vec<Answer>, step: u32) {
+        *self = self.replaced(Playground::new(scenario, answers, None), self.panel_outside_lessons());
+        self.goto(step as usize);
+    }
 }
 
 impl Reducible for Playground {
@@ -236,111 +354,31 @@ impl Reducible for Playground {
         let mut s = (*self).clone();
         match action {
             Action::Goto(n) => s.goto(n),
-            Action::Forward | Action::Tick => {
-                // Predict mode holds the step back until its question is answered.
-                if s.pending_question().is_some() {
-                    s.playing = false;
-                } else {
-                    s.goto(s.step + 1);
-                }
-            }
-            Action::Predict(on) => {
-                s.predict = on;
-                s.refresh_questions();
-            }
-            Action::Guess(choice) => {
-                // A key for a choice the question does not have is no answer.
-                if let Some(q) = s.pending_question().filter(|q| choice < q.choices.len()) {
-                    s.guesses.push((q.index, choice));
-                    s.goto(s.step + 1);
-                }
-            }
+            Action::Forward | Action::Tick => s.forward(),
+            Action::Predict(on) => s.set_predict(on),
+            Action::Guess(choice) => s.guess(choice),
             Action::Back => s.goto(s.step.saturating_sub(1)),
             Action::Home => s.goto(0),
             Action::End => s.goto(usize::MAX),
-            Action::TogglePlay => {
-                if s.step >= s.shown().len() && !s.playing {
-                    s.step = 0;
-                }
-                s.playing = !s.playing && !s.shown().is_empty();
-            }
-            Action::Play(play) => {
-                if play != s.playing {
-                    return Rc::new(s).reduce(Action::TogglePlay);
-                }
-            }
+            Action::TogglePlay => s.toggle_play(),
+            Action::Play(play) if play != s.playing => s.toggle_play(),
+            Action::Play(_) => {}
             Action::Speed(ms) => s.speed = ms,
-            Action::Reset => {
-                s.step = 0;
-                s.playing = false;
-            }
-            Action::Script(text) => {
-                Rc::make_mut(&mut s.scenario).script = text;
-                s.recompute();
-            }
-            Action::Flags(flags) => {
-                if let Some(text) = set_flush_flags(&s.scenario.script, flags) {
-                    Rc::make_mut(&mut s.scenario).script = text;
-                    s.recompute();
-                }
-            }
-            Action::Scenario(scenario) => {
-                s.scenario = Rc::new(*scenario);
-                s.recompute();
-            }
-            Action::Preset(name) => {
-                if let Some(p) = Playground::from_preset(&name) {
-                    let panel = if s.panel == Panel::Lessons { Panel::Script } else { s.panel };
-                    s = s.replaced(p, panel);
-                }
-            }
-            Action::Answer(answer) => {
-                let index = s.shown().view_at(s.step).prompts_shown.saturating_sub(1);
-                s.answers.truncate(index);
-                s.answers.push(answer);
-                s.run = Rc::new(Run::compute(&s.scenario, &s.answers));
-                s.last_good = s.run.clone();
-                s.refresh_questions();
-                s.goto(s.step + 1);
-            }
-            Action::StartLesson(id) => {
-                if let Some(lesson) = flushq_scenario::lessons::lesson(&id) {
-                    let scenario = lesson.scenario(lesson.start);
-                    s = s.replaced(Playground::new(scenario, Vec::new(), None), Panel::Lessons);
-                    s.lesson = Some(id);
-                }
-            }
+            Action::Reset => s.reset(),
+            Action::Script(text) => s.set_script(text),
+            Action::Flags(flags) => s.set_flags(flags),
+            Action::Scenario(scenario) => s.set_scenario(*scenario),
+            Action::Preset(name) => s.load_preset(&name),
+            Action::Answer(answer) => s.answer(answer),
+            Action::StartLesson(id) => s.start_lesson(id),
             Action::Hint => s.hints += 1,
-            Action::LeaveLesson => {
-                // A peeked solution goes away with the lesson; the learner's script comes back.
-                if let Some(mine) = s.mine.take() {
-                    Rc::make_mut(&mut s.scenario).script = mine;
-                    s.recompute();
-                }
-                s.lesson = None;
-                s.hints = 0;
-            }
-            Action::UseSolution => {
-                if let Some(lesson) = s.lesson.as_deref().and_then(flushq_scenario::lessons::lesson) {
-                    let mine = std::mem::replace(&mut Rc::make_mut(&mut s.scenario).script, lesson.solution.into());
-                    s.mine.get_or_insert(mine);
-                    s.recompute();
-                }
-            }
-            Action::RestoreScript => {
-                if let Some(mine) = s.mine.take() {
-                    Rc::make_mut(&mut s.scenario).script = mine;
-                    s.recompute();
-                }
-            }
+            Action::LeaveLesson => s.leave_lesson(),
+            Action::UseSolution => s.use_solution(),
+            Action::RestoreScript => s.restore_script(),
             Action::Panel(p) => s.panel = p,
             Action::Help(open) => s.help = open,
             Action::Lang(lang) => s.lang = lang,
-            Action::Restore { scenario, answers, step } => {
-                let panel = if s.panel == Panel::Lessons { Panel::Script } else { s.panel };
-                s = s.replaced(Playground::new(*scenario, answers, None), panel);
-                s.goto(step as usize);
-            }
+            Action::Restore { scenario, answers, step } => s.restore(*scenario, answers, step),
         }
         Rc::new(s)
     }

@@ -288,199 +288,60 @@ fn arrow(from: (f64, f64, f64, f64), to: (f64, f64, f64, f64), class: &'static s
     }
 }
 
+/// Who acts in this step and who is called, and the layout around them: what
+/// every part of the drawing is placed and lit by.
+struct Scene<'a> {
+    view: &'a View,
+    event: Option<&'a Event>,
+    actor: Option<Node>,
+    target: Option<Node>,
+    layout: Layout,
+    lang: Lang,
+}
+
+impl<'a> Scene<'a> {
+    fn new(view: &'a View, event: Option<&'a Event>, lang: Lang) -> Self {
+        let actor = event.and_then(|e| node_of(&e.actor, view));
+        let target = event.and_then(|e| e.target.as_ref()).and_then(|a| node_of(a, view));
+        let transport_of = |node: Option<Node>| match node {
+            Some(Node::Transport(i) | Node::User(i)) => Some(i),
+            _ => None,
+        };
+        let focus = transport_of(target)
+            .or(transport_of(actor))
+            .or(view.prompt.map(|p| p.transport))
+            .or(view.active)
+            .unwrap_or(0);
+        let layout = Layout::around(focus, view.transports.len());
+        Scene { view, event, actor, target, layout, lang }
+    }
+
+    /// The box of a node that is always drawn (not a transport).
+    fn always(&self, node: Node) -> (f64, f64, f64, f64) {
+        self.layout.rect(node).unwrap_or_default()
+    }
+
+    /// `active` when `node` acts or is called in this step.
+    fn lit(&self, node: Node) -> Option<&'static str> {
+        (self.actor == Some(node) || self.target == Some(node)).then_some("active")
+    }
+}
+
 /// The session diagram.
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
     let lang = use_lang();
     let view: &View = &props.view;
     let n = view.transports.len();
-    let actor = props.event.as_ref().and_then(|e| node_of(&e.actor, view));
-    let target = props.event.as_ref().and_then(|e| e.target.as_ref()).and_then(|a| node_of(a, view));
-    let transport_of = |node: Option<Node>| match node {
-        Some(Node::Transport(i) | Node::User(i)) => Some(i),
-        _ => None,
-    };
-    let focus =
-        transport_of(target).or(transport_of(actor)).or(view.prompt.map(|p| p.transport)).or(view.active).unwrap_or(0);
-    let layout = Layout::around(focus, n);
-    let h = layout.height();
-    let always = |node: Node| layout.rect(node).unwrap_or_default();
-    let lit = |node: Node| (actor == Some(node) || target == Some(node)).then_some("active");
-
+    let scene = Scene::new(view, props.event.as_ref(), lang);
+    let h = scene.layout.height();
     let mut tokens: Vec<Html> = Vec::new();
-    let mut boxes: Vec<Html> = Vec::new();
-
-    // Client app with its inbox.
-    let (cx, cy, cw, ch) = always(Node::Client);
-    let line = match (view.line, lang) {
-        (Some(l), Lang::En) => format!("script line {l}"),
-        (Some(l), Lang::Zh) => format!("脚本第 {l} 行"),
-        (None, _) => String::from(lang.pick("idle", "空闲")),
-    };
-    let waiting = view
-        .blocked
-        .map(|l| by_lang!(lang, format!("waits in FlushQueues, L{l}"), format!("在 FlushQueues 中等待，L{l}")));
-    // The client's submitted mail waits in the transports' outbound queues; the
-    // client box counts it so the outbox is visible without drawing tokens twice.
-    let queued: usize = view.queues.iter().map(|q| q.outbound.len() + q.deferred.len()).sum();
-    boxes.push(html! {
-        <g class={classes!("box", "client", lit(Node::Client))}>
-            <rect x={coord(cx)} y={coord(cy)} width={coord(cw)} height={coord(ch)} rx="8" />
-            <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ lang.pick("Client application", "客户端应用程序") }</text>
-            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 37.0)}>{ waiting.unwrap_or(line) }</text>
-            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ by_lang!(lang, format!("Outbox: {queued} queued"), format!("发件箱：{queued} 封排队中")) }</text>
-            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ by_lang!(lang, format!("Inbox ({})", view.inbox.len()), format!("收件箱（{}）", view.inbox.len())) }</text>
-        </g>
-    });
-    let inbox = view.inbox.iter().map(|(id, _)| (id, "in"));
-    let lane = Lane { x: cx + 10.0, y: cy + 84.0, width: cw - 20.0, rows: 3, name: String::from("inbox"), lang };
-    lay(view, inbox, view.inbox.len(), lane, &mut tokens);
-
-    // MAPI session and its status table.
-    let (sx, sy, sw, sh) = always(Node::Session);
-    let open = view.handles.iter().filter(|h| h.released.is_none()).count();
-    boxes.push(html! {
-        <g class={classes!("box", "session", lit(Node::Session))}>
-            <rect x={coord(sx)} y={coord(sy)} width={coord(sw)} height={coord(sh)} rx="8" />
-            <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ lang.pick("MAPI session", "MAPI 会话") }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ by_lang!(lang, format!("status table: {} rows", view.rows.len()), format!("状态表：{} 行", view.rows.len())) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ by_lang!(lang, format!("rows matched: {}", view.matched.len()), format!("匹配的行：{}", view.matched.len())) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ by_lang!(lang, format!("open handles: {open}"), format!("打开的句柄：{open}")) }</text>
-        </g>
-    });
-
-    // Spooler.
-    let (px, py, pw, ph) = always(Node::Spooler);
-    // The job's transports, a window of three around the one being flushed.
-    let job: Vec<Html> = if view.job.is_empty() {
-        vec![html! { <tspan x={coord(px + 10.0)} dy="0">{ lang.pick("idle", "空闲") }</tspan> }]
-    } else {
-        let at = view.active.and_then(|a| view.job.iter().position(|&t| t == a)).unwrap_or(0);
-        let start = at.saturating_sub(1).min(view.job.len().saturating_sub(3));
-        let shown = &view.job[start..(start + 3).min(view.job.len())];
-        let mut lines = vec![String::from(lang.pick("flushing, in order:", "按顺序刷新："))];
-        if start > 0 {
-            lines.push(by_lang!(lang, format!("  … {start} done"), format!("  … 已完成 {start} 个")));
-        }
-        lines.extend(shown.iter().map(|&t| {
-            let mark = if view.active == Some(t) { "▸ " } else { "  " };
-            format!("{mark}{}", view.transports[t].name)
-        }));
-        let after = view.job.len() - start - shown.len();
-        if after > 0 {
-            lines.push(by_lang!(lang, format!("  … {after} more"), format!("  … 还有 {after} 个")));
-        }
-        lines
-            .into_iter()
-            .enumerate()
-            .map(
-                |(k, line)| html! { <tspan x={coord(px + 10.0)} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan> },
-            )
-            .collect()
-    };
-    boxes.push(html! {
-        <g class={classes!("box", "spooler", lit(Node::Spooler))}>
-            <rect x={coord(px)} y={coord(py)} width={coord(pw)} height={coord(ph)} rx="8" />
-            <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ lang.pick("MAPI spooler", "MAPI 后台处理程序") }</text>
-            <text class="sub" x={coord(px + 10.0)} y={coord(py + 42.0)}>{ for job }</text>
-        </g>
-    });
-
-    // Transports and their remote systems, a component per row so that a step
-    // re-draws only the rows it changed.
-    let rows: Vec<Html> = (layout.first..layout.first + layout.shown)
-        .map(|i| {
-            html! {
-                <TransportRow key={i} view={props.view.clone()} index={i} layout={layout}
-                    lit={lit(Node::Transport(i)).is_some()} fingerprint={RowFingerprint::of(view, i)} />
-            }
-        })
-        .collect();
-    let window_note = (layout.shown < n).then(|| {
-        let (a, b) = (layout.first + 1, layout.first + layout.shown);
-        let text = by_lang!(
-            lang,
-            format!("showing transports {a}-{b} of {n}, around this step; the status table lists all"),
-            format!("显示第 {a}-{b} 个传输提供程序（共 {n} 个），围绕当前步骤；状态表列出全部"),
-        );
-        html! { <text class="col-note" x={coord(XP_X)} y="40">{ text }</text> }
-    });
-
-    // The shared modem line, when any transport dials.
-    let dialers: Vec<usize> =
-        view.transports.iter().enumerate().filter(|(_, t)| t.kind.dials()).map(|(i, _)| i).collect();
-    let modem = (!dialers.is_empty()).then(|| {
-        let y = h - 54.0;
-        let holder = view.modem_line.map(|t| view.transports[t].name.to_string());
-        let text = match &holder {
-            Some(name) => by_lang!(lang, format!("☎ modem line: held by {name}"), format!("☎ 调制解调器线路：由 {name} 占用")),
-            None => String::from(lang.pick("☎ modem line: free", "☎ 调制解调器线路：空闲")),
-        };
-        let wires = dialers
-            .iter()
-            .filter_map(|&i| {
-                let (x, ty, w, hh) = layout.rect(Node::Transport(i))?;
-                let held = view.modem_line == Some(i);
-                Some(html! { <line class={classes!("wire", held.then_some("held"))} x1={coord(x + w - 24.0)} y1={coord(ty + hh)} x2={coord(x + w - 24.0)} y2={coord(y)} /> })
-            })
-            .collect::<Html>();
-        html! {
-            <g class={classes!("modem", holder.is_some().then_some("held"))}>
-                { wires }
-                <rect x={coord(XP_X)} y={coord(y)} width={coord(XP_W)} height="30" rx="6" />
-                <text x={coord(XP_X + 10.0)} y={coord(y + 20.0)}>{ text }</text>
-            </g>
-        }
-    });
-
-    // The call of this step, and the fallback drawn distinctly.
-    let rects = (actor.and_then(|a| layout.rect(a)), target.and_then(|b| layout.rect(b)));
-    let call = match rects {
-        (Some(from), Some(to)) if from != to => {
-            let fallback = matches!(
-                props.event.as_ref().map(|e| &e.kind),
-                Some(EventKind::FlushCall { target: Some(_), mode: FlushMode::Synchronous, .. })
-            );
-            let label = props.event.as_ref().and_then(|e| match &e.kind {
-                EventKind::FlushCall { .. } | EventKind::XpFlushQueues { .. } => Some("FlushQueues"),
-                EventKind::Submit { .. } => Some("SubmitMessage"),
-                EventKind::StartMessage { .. } => Some("StartMessage"),
-                EventKind::TransportNotify { .. } => Some("TransportNotify"),
-                EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some(lang.pick("returns", "返回")),
-                _ => None,
-            });
-            let main = arrow(from, to, if fallback { "fallback" } else { "call" }, label);
-            let extra = props.event.as_ref().and_then(|e| match &e.kind {
-                EventKind::FlushCall { target: Some(t), .. } if fallback => view
-                    .transport_index(t)
-                    .and_then(|i| layout.rect(Node::Transport(i)))
-                    .map(|to| arrow(always(Node::Spooler), to, "fallback", Some("lpTargetTransport"))),
-                _ => None,
-            });
-            html! { <>{ main }{ for extra }</> }
-        }
-        _ => html! {},
-    };
-
-    // A dialog on screen, drawn over its transport.
-    let dialog = view.prompt.and_then(|p| {
-        let (x, y, w, hh) = layout.rect(Node::Transport(p.transport))?;
-        let name = &view.transports[p.transport].name;
-        let text = match (p.style, lang) {
-            (PromptStyle::DialUp, Lang::En) => format!("Connect {name}?"),
-            (PromptStyle::DialUp, Lang::Zh) => format!("连接 {name}？"),
-            (PromptStyle::Progress, Lang::En) => format!("{name}: sending and receiving…"),
-            (PromptStyle::Progress, Lang::Zh) => format!("{name}：正在收发…"),
-        };
-        Some(html! {
-            <g class="dialog-badge">
-                // Over the right end of the "held" lane, clear of the title and queues.
-                <rect x={coord(x + w - 190.0)} y={coord(y + hh - 34.0)} width="180" height="26" rx="5" />
-                <text x={coord(x + w - 180.0)} y={coord(y + hh - 17.0)}>{ text }</text>
-            </g>
-        })
-    });
-
+    let boxes: Vec<Html> = vec![client_box(&scene, &mut tokens), session_box(&scene), spooler_box(&scene)];
+    let rows = transport_rows(&scene, &props.view);
+    let window_note = window_note(&scene);
+    let modem = modem_line(&scene, h);
+    let call = call_arrows(&scene);
+    let dialog = dialog_badge(&scene);
     html! {
         <svg class="diagram" viewBox={format!("0 0 {} {}", coord(W), coord(h))} role="img" xmlns="http://www.w3.org/2000/svg"
             aria-label={by_lang!(lang, format!("Session diagram at step {}: {n} transports", view.step), format!("第 {} 步的会话示意图：{n} 个传输提供程序", view.step))}>
@@ -503,6 +364,210 @@ pub fn diagram(props: &DiagramProps) -> Html {
             { for dialog }
         </svg>
     }
+}
+
+/// The client application with its inbox; the inbox's tokens go to `tokens`.
+fn client_box(scene: &Scene, tokens: &mut Vec<Html>) -> Html {
+    let Scene { view, lang, .. } = *scene;
+    let (cx, cy, cw, ch) = scene.always(Node::Client);
+    let line = match (view.line, lang) {
+        (Some(l), Lang::En) => format!("script line {l}"),
+        (Some(l), Lang::Zh) => format!("脚本第 {l} 行"),
+        (None, _) => String::from(lang.pick("idle", "空闲")),
+    };
+    let waiting = view
+        .blocked
+        .map(|l| by_lang!(lang, format!("waits in FlushQueues, L{l}"), format!("在 FlushQueues 中等待，L{l}")));
+    // The client's submitted mail waits in the transports' outbound queues; the
+    // client box counts it so the outbox is visible without drawing tokens twice.
+    let queued: usize = view.queues.iter().map(|q| q.outbound.len() + q.deferred.len()).sum();
+    let inbox = view.inbox.iter().map(|(id, _)| (id, "in"));
+    let lane = Lane { x: cx + 10.0, y: cy + 84.0, width: cw - 20.0, rows: 3, name: String::from("inbox"), lang };
+    let client = html! {
+        <g class={classes!("box", "client", scene.lit(Node::Client))}>
+            <rect x={coord(cx)} y={coord(cy)} width={coord(cw)} height={coord(ch)} rx="8" />
+            <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ lang.pick("Client application", "客户端应用程序") }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 37.0)}>{ waiting.unwrap_or(line) }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ by_lang!(lang, format!("Outbox: {queued} queued"), format!("发件箱：{queued} 封排队中")) }</text>
+            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ by_lang!(lang, format!("Inbox ({})", view.inbox.len()), format!("收件箱（{}）", view.inbox.len())) }</text>
+        </g>
+    };
+    lay(view, inbox, view.inbox.len(), lane, tokens);
+    client
+}
+
+/// The MAPI session and its status table.
+fn session_box(scene: &Scene) -> Html {
+    let Scene { view, lang, .. } = *scene;
+    let (sx, sy, sw, sh) = scene.always(Node::Session);
+    let open = view.handles.iter().filter(|h| h.released.is_none()).count();
+    html! {
+        <g class={classes!("box", "session", scene.lit(Node::Session))}>
+            <rect x={coord(sx)} y={coord(sy)} width={coord(sw)} height={coord(sh)} rx="8" />
+            <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ lang.pick("MAPI session", "MAPI 会话") }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ by_lang!(lang, format!("status table: {} rows", view.rows.len()), format!("状态表：{} 行", view.rows.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ by_lang!(lang, format!("rows matched: {}", view.matched.len()), format!("匹配的行：{}", view.matched.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ by_lang!(lang, format!("open handles: {open}"), format!("打开的句柄：{open}")) }</text>
+        </g>
+    }
+}
+
+/// The spooler, with the transports of its current job.
+fn spooler_box(scene: &Scene) -> Html {
+    let lang = scene.lang;
+    let (px, py, pw, ph) = scene.always(Node::Spooler);
+    let job = spooler_job(scene.view, lang)
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| html! { <tspan x={coord(px + 10.0)} dy={if k == 0 { "0" } else { "14" }}>{ line }</tspan> });
+    html! {
+        <g class={classes!("box", "spooler", scene.lit(Node::Spooler))}>
+            <rect x={coord(px)} y={coord(py)} width={coord(pw)} height={coord(ph)} rx="8" />
+            <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ lang.pick("MAPI spooler", "MAPI 后台处理程序") }</text>
+            <text class="sub" x={coord(px + 10.0)} y={coord(py + 42.0)}>{ for job }</text>
+        </g>
+    }
+}
+
+/// The lines of the spooler's box: idle, or the job's transports, a window of
+/// three around the one being flushed.
+fn spooler_job(view: &View, lang: Lang) -> Vec<String> {
+    if view.job.is_empty() {
+        return vec![String::from(lang.pick("idle", "空闲"))];
+    }
+    let at = view.active.and_then(|a| view.job.iter().position(|&t| t == a)).unwrap_or(0);
+    let start = at.saturating_sub(1).min(view.job.len().saturating_sub(3));
+    let shown = &view.job[start..(start + 3).min(view.job.len())];
+    let mut lines = vec![String::from(lang.pick("flushing, in order:", "按顺序刷新："))];
+    if start > 0 {
+        lines.push(by_lang!(lang, format!("  … {start} done"), format!("  … 已完成 {start} 个")));
+    }
+    lines.extend(shown.iter().map(|&t| {
+        let mark = if view.active == Some(t) { "▸ " } else { "  " };
+        format!("{mark}{}", view.transports[t].name)
+    }));
+    let after = view.job.len() - start - shown.len();
+    if after > 0 {
+        lines.push(by_lang!(lang, format!("  … {after} more"), format!("  … 还有 {after} 个")));
+    }
+    lines
+}
+
+/// Transports and their remote systems, a component per row so that a step
+/// re-draws only the rows it changed.
+fn transport_rows(scene: &Scene, view: &Ptr<View>) -> Vec<Html> {
+    let layout = scene.layout;
+    (layout.first..layout.first + layout.shown)
+        .map(|i| {
+            html! {
+                <TransportRow key={i} view={view.clone()} index={i} layout={layout}
+                    lit={scene.lit(Node::Transport(i)).is_some()} fingerprint={RowFingerprint::of(scene.view, i)} />
+            }
+        })
+        .collect()
+}
+
+/// Which transports are shown, when not all of them are.
+fn window_note(scene: &Scene) -> Option<Html> {
+    let Scene { layout, lang, .. } = *scene;
+    let n = scene.view.transports.len();
+    (layout.shown < n).then(|| {
+        let (a, b) = (layout.first + 1, layout.first + layout.shown);
+        let text = by_lang!(
+            lang,
+            format!("showing transports {a}-{b} of {n}, around this step; the status table lists all"),
+            format!("显示第 {a}-{b} 个传输提供程序（共 {n} 个），围绕当前步骤；状态表列出全部"),
+        );
+        html! { <text class="col-note" x={coord(XP_X)} y="40">{ text }</text> }
+    })
+}
+
+/// The shared modem line at the bottom (`h` is the drawing's height), when any
+/// transport dials, wired to each dialling transport.
+fn modem_line(scene: &Scene, h: f64) -> Option<Html> {
+    let Scene { view, layout, lang, .. } = *scene;
+    let dialers: Vec<usize> =
+        view.transports.iter().enumerate().filter(|(_, t)| t.kind.dials()).map(|(i, _)| i).collect();
+    (!dialers.is_empty()).then(|| {
+        let y = h - 54.0;
+        let holder = view.modem_line.map(|t| view.transports[t].name.to_string());
+        let text = match &holder {
+            Some(name) => by_lang!(lang, format!("☎ modem line: held by {name}"), format!("☎ 调制解调器线路：由 {name} 占用")),
+            None => String::from(lang.pick("☎ modem line: free", "☎ 调制解调器线路：空闲")),
+        };
+        let wires = dialers
+            .iter()
+            .filter_map(|&i| {
+                let (x, ty, w, hh) = layout.rect(Node::Transport(i))?;
+                let held = view.modem_line == Some(i);
+                Some(html! { <line class={classes!("wire", held.then_some("held"))} x1={coord(x + w - 24.0)} y1={coord(ty + hh)} x2={coord(x + w - 24.0)} y2={coord(y)} /> })
+            })
+            .collect::<Html>();
+        html! {
+            <g class={classes!("modem", holder.is_some().then_some("held"))}>
+                { wires }
+                <rect x={coord(XP_X)} y={coord(y)} width={coord(XP_W)} height="30" rx="6" />
+                <text x={coord(XP_X + 10.0)} y={coord(y + 20.0)}>{ text }</text>
+            </g>
+        }
+    })
+}
+
+/// The call of this step, and the fallback drawn distinctly.
+fn call_arrows(scene: &Scene) -> Html {
+    let Scene { view, event, layout, .. } = *scene;
+    let rects = (scene.actor.and_then(|a| layout.rect(a)), scene.target.and_then(|b| layout.rect(b)));
+    match rects {
+        (Some(from), Some(to)) if from != to => {
+            let fallback = matches!(
+                event.map(|e| &e.kind),
+                Some(EventKind::FlushCall { target: Some(_), mode: FlushMode::Synchronous, .. })
+            );
+            let main = arrow(from, to, if fallback { "fallback" } else { "call" }, call_label(event, scene.lang));
+            let extra = event.and_then(|e| match &e.kind {
+                EventKind::FlushCall { target: Some(t), .. } if fallback => view
+                    .transport_index(t)
+                    .and_then(|i| layout.rect(Node::Transport(i)))
+                    .map(|to| arrow(scene.always(Node::Spooler), to, "fallback", Some("lpTargetTransport"))),
+                _ => None,
+            });
+            html! { <>{ main }{ for extra }</> }
+        }
+        _ => html! {},
+    }
+}
+
+/// The name of the call an arrow stands for, if it has one.
+fn call_label(event: Option<&Event>, lang: Lang) -> Option<&'static str> {
+    event.and_then(|e| match &e.kind {
+        EventKind::FlushCall { .. } | EventKind::XpFlushQueues { .. } => Some("FlushQueues"),
+        EventKind::Submit { .. } => Some("SubmitMessage"),
+        EventKind::StartMessage { .. } => Some("StartMessage"),
+        EventKind::TransportNotify { .. } => Some("TransportNotify"),
+        EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some(lang.pick("returns", "返回")),
+        _ => None,
+    })
+}
+
+/// A dialog on screen, drawn over its transport.
+fn dialog_badge(scene: &Scene) -> Option<Html> {
+    let Scene { view, layout, lang, .. } = *scene;
+    let p = view.prompt?;
+    let (x, y, w, hh) = layout.rect(Node::Transport(p.transport))?;
+    let name = &view.transports[p.transport].name;
+    let text = match (p.style, lang) {
+        (PromptStyle::DialUp, Lang::En) => format!("Connect {name}?"),
+        (PromptStyle::DialUp, Lang::Zh) => format!("连接 {name}？"),
+        (PromptStyle::Progress, Lang::En) => format!("{name}: sending and receiving…"),
+        (PromptStyle::Progress, Lang::Zh) => format!("{name}：正在收发…"),
+    };
+    Some(html! {
+        <g class="dialog-badge">
+            // Over the right end of the "held" lane, clear of the title and queues.
+            <rect x={coord(x + w - 190.0)} y={coord(y + hh - 34.0)} width="180" height="26" rx="5" />
+            <text x={coord(x + w - 180.0)} y={coord(y + hh - 17.0)}>{ text }</text>
+        </g>
+    })
 }
 
 /// What a transport row shows, small enough to compare on every step. Queue
@@ -562,8 +627,6 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
     let t = &view.transports[i];
     let Some((x, y, w, hh)) = props.layout.rect(Node::Transport(i)) else { return html! {} };
     let status = view.status[t.row];
-    let q = &view.queues[i];
-    let mut tokens: Vec<Html> = Vec::new();
     let mut traits = Vec::new();
     if !t.honors_no_ui {
         traits.push(lang.pick("ignores NO_UI", "忽略 NO_UI"));
@@ -573,22 +636,8 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
     }
     let flags = traits.join(" · ");
     let badge_w = if t.kind == TransportKind::Modem { 44.0 } else { 30.0 };
-    let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}"), lang };
-    lay(
-        view,
-        q.outbound.iter().map(|id| (id, "out")),
-        q.outbound.len(),
-        lane(x + 40.0, y + 49.0, w - 50.0, "out"),
-        &mut tokens,
-    );
-    let held = q.deferred.iter().map(|&id| (id, "deferred")).chain(q.failed.iter().map(|id| (id, "failed")));
-    let held_count = q.deferred.len() + q.failed.len();
-    lay(view, held, held_count, lane(x + 40.0, y + 75.0, w - 50.0, "held"), &mut tokens);
+    let tokens = row_tokens(view, i, (x, y, w), lang);
     let (rx, ry) = (REMOTE_X, y);
-    let sent = q.delivered.iter().map(|id| (id, "sent"));
-    lay(view, sent, q.delivered.len(), lane(rx + 10.0, ry + 45.0, REMOTE_W - 20.0, "sent"), &mut tokens);
-    let waiting = q.remote.iter().map(|id| (id, "waiting"));
-    lay(view, waiting, q.remote.len(), lane(rx + 10.0, ry + 81.0, REMOTE_W - 20.0, "wait"), &mut tokens);
     // The link between transport and remote: solid when connected.
     let linked = view.active == Some(i) && !status.contains(StatusCode::STATUS_FAILURE);
     html! {
@@ -615,4 +664,28 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
             <g class="tokens">{ for tokens }</g>
         </g>
     }
+}
+
+/// The tokens of transport `i`'s row, whose box starts at (x, y) and is `w` wide:
+/// outbound and held on the transport, delivered and waiting on the remote system.
+fn row_tokens(view: &View, i: usize, (x, y, w): (f64, f64, f64), lang: Lang) -> Vec<Html> {
+    let q = &view.queues[i];
+    let mut tokens: Vec<Html> = Vec::new();
+    let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}"), lang };
+    lay(
+        view,
+        q.outbound.iter().map(|id| (id, "out")),
+        q.outbound.len(),
+        lane(x + 40.0, y + 49.0, w - 50.0, "out"),
+        &mut tokens,
+    );
+    let held = q.deferred.iter().map(|&id| (id, "deferred")).chain(q.failed.iter().map(|id| (id, "failed")));
+    let held_count = q.deferred.len() + q.failed.len();
+    lay(view, held, held_count, lane(x + 40.0, y + 75.0, w - 50.0, "held"), &mut tokens);
+    let (rx, ry) = (REMOTE_X, y);
+    let sent = q.delivered.iter().map(|id| (id, "sent"));
+    lay(view, sent, q.delivered.len(), lane(rx + 10.0, ry + 45.0, REMOTE_W - 20.0, "sent"), &mut tokens);
+    let waiting = q.remote.iter().map(|id| (id, "waiting"));
+    lay(view, waiting, q.remote.len(), lane(rx + 10.0, ry + 81.0, REMOTE_W - 20.0, "wait"), &mut tokens);
+    tokens
 }

@@ -39,6 +39,22 @@ pub struct HeaderProps {
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     let lang = use_lang();
+    html! {
+        <header class="top">
+            <h1><span class="logo" aria-hidden="true">{ "⇅" }</span>{ "flushq" }<small>{ lang.pick(" · MAPI FlushQueues playground", " · MAPI FlushQueues 演练场") }</small></h1>
+            { preset_picker(props, lang) }
+            <div class="tabs" role="tablist" aria-label={lang.pick("Side panel", "侧栏")}>
+                { tab(props, Panel::Lessons, lang.pick("Lessons", "课程")) }
+                { tab(props, Panel::Script, lang.pick("Script", "脚本")) }
+                { tab(props, Panel::Scenario, lang.pick("Scenario", "场景")) }
+            </div>
+            { actions(props, lang) }
+        </header>
+    }
+}
+
+/// The preset menu; choosing one loads it.
+fn preset_picker(props: &HeaderProps, lang: Lang) -> Html {
     let on_preset = {
         let cb = props.on_action.clone();
         Callback::from(move |e: Event| {
@@ -49,26 +65,31 @@ pub fn header(props: &HeaderProps) -> Html {
             }
         })
     };
-    let tab = |p: Panel, label: &'static str| {
-        let cb = props.on_action.clone();
-        let selected = props.panel == p;
-        html! {
-            <button type="button" role="tab" aria-selected={selected.to_string()} class={classes!(selected.then_some("on"))}
-                onclick={Callback::from(move |_| cb.emit(Action::Panel(p)))}>{ label }</button>
-        }
-    };
-    let export = |x: Export, label: &'static str| {
-        let cb = props.on_export.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            // Close the menu once a choice is made.
-            let button: web_sys::Element = e.target_unchecked_into();
-            if let Ok(Some(menu)) = button.closest("details") {
-                let _ = menu.remove_attribute("open");
-            }
-            cb.emit(x);
-        });
-        html! { <button type="button" {onclick}>{ label }</button> }
-    };
+    html! {
+        <label class="presets">
+            <span>{ lang.pick("Preset", "预设") }</span>
+            <select onchange={on_preset} aria-label={lang.pick("Load a preset scenario", "载入预设场景")}>
+                <option value="" selected={props.preset.is_none()}>{ lang.pick("— custom —", "— 自定义 —") }</option>
+                { for flushq_scenario::presets().iter().map(|p| {
+                    html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ p.title(lang) }</option> }
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The tab that opens side panel `p`.
+fn tab(props: &HeaderProps, p: Panel, label: &'static str) -> Html {
+    let cb = props.on_action.clone();
+    let selected = props.panel == p;
+    html! {
+        <button type="button" role="tab" aria-selected={selected.to_string()} class={classes!(selected.then_some("on"))}
+            onclick={Callback::from(move |_| cb.emit(Action::Panel(p)))}>{ label }</button>
+    }
+}
+
+/// The buttons on the right: language, share link, embed code, exports, shortcuts.
+fn actions(props: &HeaderProps, lang: Lang) -> Html {
     let share = props.on_share.reform(|_: MouseEvent| ());
     let embed = props.on_embed.reform(|_: MouseEvent| ());
     let help = props.on_action.reform(|_: MouseEvent| Action::Help(true));
@@ -80,39 +101,43 @@ pub fn header(props: &HeaderProps) -> Html {
         Action::Lang(other)
     });
     html! {
-        <header class="top">
-            <h1><span class="logo" aria-hidden="true">{ "⇅" }</span>{ "flushq" }<small>{ lang.pick(" · MAPI FlushQueues playground", " · MAPI FlushQueues 演练场") }</small></h1>
-            <label class="presets">
-                <span>{ lang.pick("Preset", "预设") }</span>
-                <select onchange={on_preset} aria-label={lang.pick("Load a preset scenario", "载入预设场景")}>
-                    <option value="" selected={props.preset.is_none()}>{ lang.pick("— custom —", "— 自定义 —") }</option>
-                    { for flushq_scenario::presets().iter().map(|p| {
-                        html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ p.title(lang) }</option> }
-                    }) }
-                </select>
-            </label>
-            <div class="tabs" role="tablist" aria-label={lang.pick("Side panel", "侧栏")}>
-                { tab(Panel::Lessons, lang.pick("Lessons", "课程")) }
-                { tab(Panel::Script, lang.pick("Script", "脚本")) }
-                { tab(Panel::Scenario, lang.pick("Scenario", "场景")) }
-            </div>
-            <div class="actions">
-                <button type="button" class="lang-switch" onclick={switch} lang={crate::i18n::tag(other)}
-                    aria-label={lang.pick("中文 (switch the page to Simplified Chinese)", "English (switch the page to English)")}>
-                    <span aria-hidden="true">{ "文A " }</span>{ lang.pick("中文", "English") }</button>
-                <button type="button" class="primary" onclick={share} title={lang.pick("Copy a link to this exact state", "复制指向当前状态的链接")}>{ lang.pick("Share link", "分享链接") }</button>
-                <button type="button" onclick={embed} title={lang.pick("Copy HTML that embeds this state in a documentation page", "复制可嵌入文档页面的 HTML")}>{ lang.pick("Embed", "嵌入") }</button>
-                <details class="menu">
-                    <summary>{ lang.pick("Export", "导出") }</summary>
-                    <div class="menu-items">
-                        { export(Export::Json, lang.pick("Trace as JSON", "跟踪（JSON）")) }
-                        { export(Export::Mermaid, lang.pick("Mermaid sequence diagram", "Mermaid 时序图")) }
-                        { export(Export::Svg, lang.pick("Diagram as SVG", "示意图（SVG）")) }
-                        { export(Export::Toml, lang.pick("Scenario as TOML", "场景（TOML）")) }
-                    </div>
-                </details>
-                <button type="button" onclick={help} aria-label={lang.pick("Keyboard shortcuts", "键盘快捷键")} title={lang.pick("Keyboard shortcuts (?)", "键盘快捷键（?）")}>{ "?" }</button>
-            </div>
-        </header>
+        <div class="actions">
+            <button type="button" class="lang-switch" onclick={switch} lang={crate::i18n::tag(other)}
+                aria-label={lang.pick("中文 (switch the page to Simplified Chinese)", "English (switch the page to English)")}>
+                <span aria-hidden="true">{ "文A " }</span>{ lang.pick("中文", "English") }</button>
+            <button type="button" class="primary" onclick={share} title={lang.pick("Copy a link to this exact state", "复制指向当前状态的链接")}>{ lang.pick("Share link", "分享链接") }</button>
+            <button type="button" onclick={embed} title={lang.pick("Copy HTML that embeds this state in a documentation page", "复制可嵌入文档页面的 HTML")}>{ lang.pick("Embed", "嵌入") }</button>
+            { export_menu(props, lang) }
+            <button type="button" onclick={help} aria-label={lang.pick("Keyboard shortcuts", "键盘快捷键")} title={lang.pick("Keyboard shortcuts (?)", "键盘快捷键（?）")}>{ "?" }</button>
+        </div>
     }
+}
+
+/// The export menu.
+fn export_menu(props: &HeaderProps, lang: Lang) -> Html {
+    html! {
+        <details class="menu">
+            <summary>{ lang.pick("Export", "导出") }</summary>
+            <div class="menu-items">
+                { export(props, Export::Json, lang.pick("Trace as JSON", "跟踪（JSON）")) }
+                { export(props, Export::Mermaid, lang.pick("Mermaid sequence diagram", "Mermaid 时序图")) }
+                { export(props, Export::Svg, lang.pick("Diagram as SVG", "示意图（SVG）")) }
+                { export(props, Export::Toml, lang.pick("Scenario as TOML", "场景（TOML）")) }
+            </div>
+        </details>
+    }
+}
+
+/// The menu item for export `x`.
+fn export(props: &HeaderProps, x: Export, label: &'static str) -> Html {
+    let cb = props.on_export.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        // Close the menu once a choice is made.
+        let button: web_sys::Element = e.target_unchecked_into();
+        if let Ok(Some(menu)) = button.closest("details") {
+            let _ = menu.remove_attribute("open");
+        }
+        cb.emit(x);
+    });
+    html! { <button type="button" {onclick}>{ label }</button> }
 }

@@ -4,12 +4,13 @@
 
 use super::prose;
 use crate::browser;
+use crate::hooks::{use_solve_report, use_verdict};
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use crate::Ptr;
 use flushq_core::by_lang;
 use flushq_core::Scenario;
-use flushq_scenario::lessons::{lesson, lessons, Verdict};
+use flushq_scenario::lessons::{lesson, lessons, Lesson, Verdict};
 use yew::prelude::*;
 
 /// Best statement counts of solved lessons, by id: `id count` per line.
@@ -108,144 +109,184 @@ pub struct LessonsProps {
     pub on_action: Callback<Action>,
 }
 
+/// A button that dispatches `a`.
+fn act(on_action: &Callback<Action>, a: Action) -> Callback<MouseEvent> {
+    on_action.reform(move |_: MouseEvent| a.clone())
+}
+
 /// The lessons panel: the track, or the current lesson with its live goal.
 #[function_component(Lessons)]
 pub fn lessons_panel(props: &LessonsProps) -> Html {
     let lang = use_lang();
     let show_solution = use_state(|| false);
-    let verdict: Option<Verdict> = {
-        let key = (props.lesson.clone(), props.scenario.clone(), lang);
-        (*use_memo(key, |(id, scenario, lang)| {
-            id.as_deref().and_then(lesson).and_then(|l| l.check_scenario(scenario, *lang).ok())
-        }))
-        .clone()
-    };
-    {
-        // A solve is recorded once per script that reaches the goal, and not when
-        // the goal is reached by the solution put in the editor.
-        let solved = verdict.as_ref().filter(|v| v.passed() && props.mine.is_none()).map(|v| v.statements);
-        let id = props.lesson.clone();
-        let on_solved = props.on_solved.clone();
-        use_effect_with((id, solved), move |(id, solved)| {
-            if let (Some(id), Some(n)) = (id, solved) {
-                on_solved.emit((id.to_string(), *n));
-            }
-        });
+    let verdict = use_verdict(props.lesson.clone(), props.scenario.clone(), lang);
+    use_solve_report(props.lesson.clone(), verdict.as_ref(), props.mine.is_some(), &props.on_solved);
+    match props.lesson.as_deref().and_then(lesson) {
+        Some(current) => current_lesson(props, current, verdict.as_ref(), &show_solution, lang),
+        None => track(props, lang),
     }
-    let act = |a: Action| props.on_action.reform(move |_: MouseEvent| a.clone());
-    let Some(current) = props.lesson.as_deref().and_then(lesson) else {
-        let on_import = props.on_import.clone();
-        let on_import = Callback::from(move |e: Event| {
-            let on_import = on_import.clone();
-            browser::read_file(&e.target_unchecked_into(), move |text| on_import.emit(text));
-        });
-        let solved = lessons().iter().filter(|l| props.progress.best(l.id).is_some()).count();
-        let total = lessons().len();
-        return html! {
-            <section class="panel lessons" aria-labelledby="lessons-head">
-                <h2 id="lessons-head">{ lang.pick("Lessons", "课程") }
-                    <small>{ by_lang!(lang, format!(" {solved} of {total} solved"), format!(" 已完成 {solved}/{total}")) }</small></h2>
-                <p class="hint">{ lang.pick(
-                    "Each lesson gives a scenario and a script to fix; the core checks the goal on every edit. Par is the statement count of a model solution: match it or beat it.",
-                    "每课给出一个场景和一段待修改的脚本；每次编辑后由核心检查目标。标准杆是参考答案的语句数：追平或打破它。") }</p>
-                <ol class="lesson-list">
-                    { for lessons().iter().map(|l| {
-                        let best = props.progress.best(l.id);
-                        html! {
-                            <li key={l.id} class={classes!(best.is_some().then_some("solved"))}>
-                                <button type="button" onclick={act(Action::StartLesson(l.id.to_string()))}>
-                                    <span class="mark" aria-hidden="true">{ if best.is_some() { "✓" } else { "○" } }</span>
-                                    <span class="name">{ l.title.get(lang) }</span>
-                                    <span class="score">{ match best {
-                                        Some(n) => by_lang!(lang, format!("{n} / par {}", l.par), format!("{n} / 标准杆 {}", l.par)),
-                                        None => by_lang!(lang, format!("par {}", l.par), format!("标准杆 {}", l.par)),
-                                    } }</span>
-                                </button>
-                            </li>
-                        }
-                    }) }
-                </ol>
-                <div class="row">
-                    <button type="button" onclick={props.on_export.reform(|_| ())}>{ lang.pick("Export progress", "导出进度") }</button>
-                    <label class="import">{ lang.pick("Import progress ", "导入进度 ") }<input type="file" accept=".txt,text/plain" onchange={on_import} /></label>
-                </div>
-            </section>
-        };
-    };
-    let passed = verdict.as_ref().is_some_and(Verdict::passed);
-    let statements = verdict.as_ref().map_or(0, |v| v.statements);
-    let par = current.par;
-    let toggle = {
-        let show = show_solution.clone();
-        Callback::from(move |_: MouseEvent| show.set(!*show))
-    };
+}
+
+/// The track: every lesson with its best score, and progress export and import.
+fn track(props: &LessonsProps, lang: Lang) -> Html {
+    let on_import = props.on_import.clone();
+    let on_import = Callback::from(move |e: Event| {
+        let on_import = on_import.clone();
+        browser::read_file(&e.target_unchecked_into(), move |text| on_import.emit(text));
+    });
+    let solved = lessons().iter().filter(|l| props.progress.best(l.id).is_some()).count();
+    let total = lessons().len();
+    html! {
+        <section class="panel lessons" aria-labelledby="lessons-head">
+            <h2 id="lessons-head">{ lang.pick("Lessons", "课程") }
+                <small>{ by_lang!(lang, format!(" {solved} of {total} solved"), format!(" 已完成 {solved}/{total}")) }</small></h2>
+            <p class="hint">{ lang.pick(
+                "Each lesson gives a scenario and a script to fix; the core checks the goal on every edit. Par is the statement count of a model solution: match it or beat it.",
+                "每课给出一个场景和一段待修改的脚本；每次编辑后由核心检查目标。标准杆是参考答案的语句数：追平或打破它。") }</p>
+            <ol class="lesson-list">
+                { for lessons().iter().map(|l| track_item(props, l, lang)) }
+            </ol>
+            <div class="row">
+                <button type="button" onclick={props.on_export.reform(|_| ())}>{ lang.pick("Export progress", "导出进度") }</button>
+                <label class="import">{ lang.pick("Import progress ", "导入进度 ") }<input type="file" accept=".txt,text/plain" onchange={on_import} /></label>
+            </div>
+        </section>
+    }
+}
+
+/// One lesson of the track: solved or not, its title, its score against par.
+fn track_item(props: &LessonsProps, l: &Lesson, lang: Lang) -> Html {
+    let best = props.progress.best(l.id);
+    html! {
+        <li key={l.id} class={classes!(best.is_some().then_some("solved"))}>
+            <button type="button" onclick={act(&props.on_action, Action::StartLesson(l.id.to_string()))}>
+                <span class="mark" aria-hidden="true">{ if best.is_some() { "✓" } else { "○" } }</span>
+                <span class="name">{ l.title.get(lang) }</span>
+                <span class="score">{ match best {
+                    Some(n) => by_lang!(lang, format!("{n} / par {}", l.par), format!("{n} / 标准杆 {}", l.par)),
+                    None => by_lang!(lang, format!("par {}", l.par), format!("标准杆 {}", l.par)),
+                } }</span>
+            </button>
+        </li>
+    }
+}
+
+/// The lesson being worked on: its goal checked live, the score, the next
+/// lesson once solved, hints and the solution.
+fn current_lesson(
+    props: &LessonsProps,
+    current: &Lesson,
+    verdict: Option<&Verdict>,
+    show_solution: &UseStateHandle<bool>,
+    lang: Lang,
+) -> Html {
+    let passed = verdict.is_some_and(Verdict::passed);
+    let statements = verdict.map_or(0, |v| v.statements);
     let hints = current.hints.len();
     let shown = props.hints.min(hints);
     // The track goes on: once the goal is reached, the next lesson is one click away.
     let next = lessons().iter().skip_while(|l| l.id != current.id).nth(1).filter(|_| passed);
     html! {
         <section class="panel lessons" aria-labelledby="lesson-head">
-            <div class="row"><button type="button" onclick={act(Action::LeaveLesson)}>{ lang.pick("← All lessons", "← 全部课程") }</button></div>
+            <div class="row"><button type="button" onclick={act(&props.on_action, Action::LeaveLesson)}>{ lang.pick("← All lessons", "← 全部课程") }</button></div>
             <h2 id="lesson-head">{ current.title.get(lang) }</h2>
             <p>{ prose(current.intro.get(lang)) }</p>
             <h3>{ lang.pick("Goal", "目标") }</h3>
-            <ul class="goal" aria-live="polite">
-                { for verdict.iter().flat_map(|v| v.checks.iter()).map(|c| html! {
-                    <li class={classes!(if c.passed { "pass" } else { "fail" })}>
-                        <span class="mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
-                        <span>{ c.assertion.title_in(lang) }</span>
-                        if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ prose(&c.why) }</span> }
-                    </li>
-                }) }
-                if verdict.is_none() {
-                    <li class="fail">{ lang.pick("The script does not run yet: see its diagnostics.", "脚本还不能运行：请查看诊断信息。") }</li>
-                }
-            </ul>
+            { goal(verdict, lang) }
             <p class={classes!("golf", passed.then_some("done"))}>
-                { match (passed, lang) {
-                    (true, Lang::En) => format!("Goal reached in {statements} statements (par {par})."),
-                    (true, Lang::Zh) => format!("已达成目标，用了 {statements} 条语句（标准杆 {par}）。"),
-                    (false, Lang::En) => format!("{statements} statements; par {par}."),
-                    (false, Lang::Zh) => format!("{statements} 条语句；标准杆 {par}。"),
-                } }
+                { golf(passed, statements, current.par, lang) }
             </p>
             if let Some(next) = next {
-                <p class="row"><button type="button" class="primary" onclick={act(Action::StartLesson(next.id.to_string()))}>
+                <p class="row"><button type="button" class="primary" onclick={act(&props.on_action, Action::StartLesson(next.id.to_string()))}>
                     { by_lang!(lang, format!("Next lesson: {} →", next.title.en), format!("下一课：{} →", next.title.zh)) }</button></p>
             }
-            <div class="row">
-                <button type="button" disabled={props.hints >= hints} onclick={act(Action::Hint)}>
-                    { by_lang!(lang, format!("Hint ({shown} of {hints})"), format!("提示（{shown}/{hints}）")) }
-                </button>
-                <button type="button" onclick={toggle} aria-expanded={show_solution.to_string()}>
-                    { if *show_solution { lang.pick("Hide solution", "隐藏答案") } else { lang.pick("Show solution", "显示答案") } }</button>
-            </div>
+            { help_buttons(props, show_solution, hints, shown, lang) }
             if shown > 0 {
                 <ol class="hints">
                     { for current.hints.iter().take(shown).map(|h| html! { <li>{ prose(h.get(lang)) }</li> }) }
                 </ol>
             }
-            if *show_solution {
-                <div class="solution">
-                    <p class="hint">{ lang.pick(
-                        "Your script against the solution: − lines to remove, + lines to add. Nothing runs until you put it in the editor; your script is kept.",
-                        "你的脚本与答案的对比：− 为要删除的行，+ 为要添加的行。放进编辑器之前不会运行；你的脚本会被保留。") }</p>
-                    <pre class="diff">
-                        { for line_diff(props.mine.as_deref().unwrap_or(&props.scenario.script), current.solution).into_iter().map(|(k, line)| {
-                            let class = match k { '+' => "add", '-' => "del", _ => "same" };
-                            html! { <div class={class}>{ format!("{k} {line}") }</div> }
-                        }) }
-                    </pre>
-                    if props.mine.is_some() {
-                        <button type="button" onclick={act(Action::RestoreScript)}>
-                            { lang.pick("Back to my script", "恢复我的脚本") }</button>
-                    } else {
-                        <button type="button" onclick={act(Action::UseSolution)}>
-                            { lang.pick("Put the solution in the editor", "把答案放进编辑器") }</button>
-                    }
-                </div>
+            if **show_solution {
+                { solution(props, current, lang) }
             }
         </section>
+    }
+}
+
+/// The goal's assertions, each passing or failing with its reason.
+fn goal(verdict: Option<&Verdict>, lang: Lang) -> Html {
+    html! {
+        <ul class="goal" aria-live="polite">
+            { for verdict.iter().flat_map(|v| v.checks.iter()).map(|c| html! {
+                <li class={classes!(if c.passed { "pass" } else { "fail" })}>
+                    <span class="mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
+                    <span>{ c.assertion.title_in(lang) }</span>
+                    if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ prose(&c.why) }</span> }
+                </li>
+            }) }
+            if verdict.is_none() {
+                <li class="fail">{ lang.pick("The script does not run yet: see its diagnostics.", "脚本还不能运行：请查看诊断信息。") }</li>
+            }
+        </ul>
+    }
+}
+
+/// The golf line: statements against par.
+fn golf(passed: bool, statements: usize, par: usize, lang: Lang) -> String {
+    match (passed, lang) {
+        (true, Lang::En) => format!("Goal reached in {statements} statements (par {par})."),
+        (true, Lang::Zh) => format!("已达成目标，用了 {statements} 条语句（标准杆 {par}）。"),
+        (false, Lang::En) => format!("{statements} statements; par {par}."),
+        (false, Lang::Zh) => format!("{statements} 条语句；标准杆 {par}。"),
+    }
+}
+
+/// The next hint, and showing or hiding the solution.
+fn help_buttons(
+    props: &LessonsProps,
+    show_solution: &UseStateHandle<bool>,
+    hints: usize,
+    shown: usize,
+    lang: Lang,
+) -> Html {
+    let toggle = {
+        let show = show_solution.clone();
+        Callback::from(move |_: MouseEvent| show.set(!*show))
+    };
+    html! {
+        <div class="row">
+            <button type="button" disabled={props.hints >= hints} onclick={act(&props.on_action, Action::Hint)}>
+                { by_lang!(lang, format!("Hint ({shown} of {hints})"), format!("提示（{shown}/{hints}）")) }
+            </button>
+            <button type="button" onclick={toggle} aria-expanded={show_solution.to_string()}>
+                { if **show_solution { lang.pick("Hide solution", "隐藏答案") } else { lang.pick("Show solution", "显示答案") } }</button>
+        </div>
+    }
+}
+
+/// The solution as a diff against the learner's script, and the button that
+/// puts it in the editor (or the learner's script back).
+fn solution(props: &LessonsProps, current: &Lesson, lang: Lang) -> Html {
+    let mine = props.mine.as_deref().unwrap_or(&props.scenario.script);
+    html! {
+        <div class="solution">
+            <p class="hint">{ lang.pick(
+                "Your script against the solution: − lines to remove, + lines to add. Nothing runs until you put it in the editor; your script is kept.",
+                "你的脚本与答案的对比：− 为要删除的行，+ 为要添加的行。放进编辑器之前不会运行；你的脚本会被保留。") }</p>
+            <pre class="diff">
+                { for line_diff(mine, current.solution).into_iter().map(|(k, line)| {
+                    let class = match k { '+' => "add", '-' => "del", _ => "same" };
+                    html! { <div class={class}>{ format!("{k} {line}") }</div> }
+                }) }
+            </pre>
+            if props.mine.is_some() {
+                <button type="button" onclick={act(&props.on_action, Action::RestoreScript)}>
+                    { lang.pick("Back to my script", "恢复我的脚本") }</button>
+            } else {
+                <button type="button" onclick={act(&props.on_action, Action::UseSolution)}>
+                    { lang.pick("Put the solution in the editor", "把答案放进编辑器") }</button>
+            }
+        </div>
     }
 }
 

@@ -2,7 +2,7 @@
 //! asynchronous, queues), stores, faults and the seed. Text fields commit on
 //! `change` (blur or Enter), so half-typed lists are never rewritten under the cursor.
 
-use crate::i18n::use_lang;
+use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use flushq_core::by_lang;
 use flushq_core::mapi::ResourceMethods;
@@ -58,137 +58,180 @@ fn fault_message(kind: &FaultKind) -> String {
     }
 }
 
-/// The scenario panel.
-#[function_component(ScenarioEditor)]
-pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
-    let lang = use_lang();
-    let s: &Scenario = &props.scenario;
-    let subjects = lang.pick("subjects, comma-separated", "邮件主题，用逗号分隔");
-    // Applies an edit to a copy of the scenario and dispatches it.
-    let edit = |f: Edit| {
-        let cb = props.on_action.clone();
-        let base = s.clone();
+/// Makes the callbacks of the editor's inputs: each applies an edit to a copy of
+/// the scenario and dispatches it.
+struct Edits<'a> {
+    scenario: &'a Scenario,
+    on_action: &'a Callback<Action>,
+}
+
+impl Edits<'_> {
+    /// An input's change event applies `f`.
+    fn change(&self, f: Edit) -> Callback<Event> {
+        let cb = self.on_action.clone();
+        let base = self.scenario.clone();
         Callback::from(move |e: Event| {
             let mut next = base.clone();
             f(&mut next, e);
             cb.emit(Action::Scenario(Box::new(next)));
         })
-    };
-    let click = |f: ClickEdit| {
-        let cb = props.on_action.clone();
-        let base = s.clone();
+    }
+
+    /// A click applies `f`.
+    fn click(&self, f: ClickEdit) -> Callback<MouseEvent> {
+        let cb = self.on_action.clone();
+        let base = self.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let mut next = base.clone();
             f(&mut next);
             cb.emit(Action::Scenario(Box::new(next)));
         })
-    };
-    let n = s.transports.len();
-    let transports = s.transports.iter().enumerate().map(|(i, t)| {
-        let methods = ResourceMethods::NAMED.iter().map(|(name, bit)| {
-            let bit = *bit;
-            html! {
-                <label class="check">
-                    <input type="checkbox" checked={t.methods.contains(bit)}
-                        onchange={edit(Box::new(move |s, _| { let m = &mut s.transports[i].methods; if m.contains(bit) { m.remove(bit) } else { m.insert(bit) } }))} />
-                    <code>{ *name }</code>
-                </label>
-            }
-        });
-        html! {
-            <li class="transport-edit" key={format!("{i}-{}", t.name)}>
-                <div class="row">
-                    <span class="order" aria-hidden="true">{ i + 1 }</span>
-                    <label>{ lang.pick("Name ", "名称 ") }<input type="text" value={t.name.clone()} aria-label={by_lang!(lang, format!("Name of transport {}", i + 1), format!("第 {} 个传输提供程序的名称", i + 1))}
-                        onchange={edit(Box::new(move |s, e| s.transports[i].name = input_value(&e)))} /></label>
-                    <label>{ lang.pick("Kind ", "类型 ") }
-                        <select aria-label={by_lang!(lang, format!("Kind of {}", t.name), format!("{} 的类型", t.name))} onchange={edit(Box::new(move |s, e| {
-                            let kind = match select_value(&e).as_str() { "modem" => TransportKind::Modem, "ras" => TransportKind::Ras, _ => TransportKind::Lan };
-                            s.transports[i].kind = kind;
-                        }))}>
-                            { for [TransportKind::Lan, TransportKind::Modem, TransportKind::Ras].iter().map(|k| html! {
-                                <option value={k.name()} selected={*k == t.kind}>{ k.name().to_uppercase() }</option>
-                            }) }
-                        </select>
-                    </label>
-                    <span class="move">
-                        <button type="button" disabled={i == 0} aria-label={by_lang!(lang, format!("Move {} up", t.name), format!("上移 {}", t.name))}
-                            onclick={click(Box::new(move |s| s.transports.swap(i, i - 1)))}>{ "↑" }</button>
-                        <button type="button" disabled={i + 1 == n} aria-label={by_lang!(lang, format!("Move {} down", t.name), format!("下移 {}", t.name))}
-                            onclick={click(Box::new(move |s| s.transports.swap(i, i + 1)))}>{ "↓" }</button>
-                        <button type="button" aria-label={by_lang!(lang, format!("Remove {}", t.name), format!("删除 {}", t.name))}
-                            onclick={click(Box::new(move |s| {
-                                s.transports.remove(i);
-                                // Faults follow their transport; faults of the removed one go.
-                                s.faults.retain(|f| f.transport != i);
-                                for f in &mut s.faults { if f.transport > i { f.transport -= 1; } }
-                            }))}>{ "✕" }</button>
-                    </span>
-                </div>
-                <div class="row methods" role="group" aria-label="PR_RESOURCE_METHODS">{ for methods }</div>
-                <div class="row">
-                    <label class="check"><input type="checkbox" checked={t.honors_no_ui}
-                        onchange={edit(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ lang.pick("honours FLUSH_NO_UI", "遵守 FLUSH_NO_UI") }</label>
-                    <label class="check"><input type="checkbox" checked={t.asynchronous}
-                        onchange={edit(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ lang.pick("asynchronous (needs FLUSH_FORCE)", "异步（需要 FLUSH_FORCE）") }</label>
-                </div>
-                <label class="wide">{ lang.pick("Outbound queue ", "传出队列 ") }<input type="text" value={t.outbound.join(", ")} placeholder={subjects}
-                    onchange={edit(Box::new(move |s, e| s.transports[i].outbound = split_list(&input_value(&e))))} /></label>
-                <label class="wide">{ lang.pick("Waiting remotely ", "远程等待 ") }<input type="text" value={t.remote.join(", ")} placeholder={subjects}
-                    onchange={edit(Box::new(move |s, e| s.transports[i].remote = split_list(&input_value(&e))))} /></label>
-            </li>
-        }
-    });
-    let names: Vec<String> = s.transports.iter().map(|t| t.name.clone()).collect();
-    let faults = s.faults.iter().enumerate().map(|(i, f)| {
-        let message = fault_message(&f.kind);
-        let needs_message = matches!(f.kind, FaultKind::MessageFails(_) | FaultKind::MessageDeferred(_) | FaultKind::DropsFlushBits(_));
-        html! {
-            <li class="fault-edit row" key={i}>
-                <select aria-label={lang.pick("Fault transport", "故障所在的传输提供程序")} onchange={edit(Box::new(move |s, e| {
-                    if let Ok(t) = select_value(&e).parse::<usize>() { s.faults[i].transport = t; }
-                }))}>
-                    { for names.iter().enumerate().map(|(t, name)| html! { <option value={t.to_string()} selected={t == f.transport}>{ name }</option> }) }
-                </select>
-                <select aria-label={lang.pick("Fault kind", "故障类型")} onchange={edit(Box::new(move |s, e| {
-                    let msg = Some(fault_message(&s.faults[i].kind));
-                    s.faults[i].kind = fault_kind(&select_value(&e), msg);
-                }))}>
-                    { for FaultKind::NAMES.iter().map(|k| html! { <option value={*k} selected={*k == f.kind.name()}>{ *k }</option> }) }
-                </select>
-                if needs_message {
-                    <input type="text" value={message} placeholder={lang.pick("message subject", "邮件主题")} aria-label={lang.pick("Message subject", "邮件主题")}
-                        onchange={edit(Box::new(move |s, e| {
-                            let name = s.faults[i].kind.name();
-                            s.faults[i].kind = fault_kind(name, Some(input_value(&e)));
-                        }))} />
-                }
-                <button type="button" aria-label={lang.pick("Remove fault", "删除故障")} onclick={click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
-            </li>
-        }
-    });
+    }
+}
+
+/// The scenario panel.
+#[function_component(ScenarioEditor)]
+pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
+    let lang = use_lang();
+    let s: &Scenario = &props.scenario;
+    let edits = Edits { scenario: s, on_action: &props.on_action };
+    let transports = s.transports.iter().enumerate().map(|(i, t)| transport_item(&edits, i, t, lang));
+    let faults = s.faults.iter().enumerate().map(|(i, f)| fault_item(&edits, i, f, lang));
     html! {
         <section class="panel scenario-editor" aria-labelledby="sc-head">
             <h2 id="sc-head">{ lang.pick("Scenario", "场景") }</h2>
             if let Some(err) = &props.error {
                 <p class="error" role="alert">{ err.clone() }</p>
             }
-            <label class="wide">{ lang.pick("Title ", "标题 ") }<input type="text" value={s.title.clone()} onchange={edit(Box::new(|s, e| s.title = input_value(&e)))} /></label>
-            <label>{ lang.pick("Seed ", "随机种子 ") }<input type="number" min="0" value={s.seed.to_string()} onchange={edit(Box::new(|s, e| {
+            <label class="wide">{ lang.pick("Title ", "标题 ") }<input type="text" value={s.title.clone()} onchange={edits.change(Box::new(|s, e| s.title = input_value(&e)))} /></label>
+            <label>{ lang.pick("Seed ", "随机种子 ") }<input type="number" min="0" value={s.seed.to_string()} onchange={edits.change(Box::new(|s, e| {
                 if let Ok(v) = input_value(&e).parse() { s.seed = v; }
             }))} /></label>
             <h3>{ lang.pick("Transports, in transport order", "传输提供程序（按传输顺序）") }</h3>
             <ol class="transports-edit">{ for transports }</ol>
-            <button type="button" onclick={click(Box::new(move |s| {
-                let name = (1..).map(|k| format!("Transport {k}")).find(|c| !s.transports.iter().any(|t| &t.name == c)).unwrap_or_default();
-                s.transports.push(TransportSpec::new(name, TransportKind::Lan));
-            }))}>{ lang.pick("+ Add transport", "+ 添加传输提供程序") }</button>
+            <button type="button" onclick={edits.click(Box::new(add_transport))}>{ lang.pick("+ Add transport", "+ 添加传输提供程序") }</button>
             <h3>{ lang.pick("Message stores", "邮件存储") }</h3>
             <label class="wide">{ lang.pick("Stores ", "存储 ") }<input type="text" value={s.stores.join(", ")} placeholder={lang.pick("names, comma-separated", "名称，用逗号分隔")}
-                onchange={edit(Box::new(|s, e| s.stores = split_list(&input_value(&e))))} /></label>
+                onchange={edits.change(Box::new(|s, e| s.stores = split_list(&input_value(&e))))} /></label>
             <h3>{ lang.pick("Faults", "故障") }</h3>
             <ul class="faults-edit">{ for faults }</ul>
-            <button type="button" disabled={s.transports.is_empty()} onclick={click(Box::new(|s| s.faults.push(Fault { transport: 0, kind: FaultKind::LinkDown })))}>{ lang.pick("+ Add fault", "+ 添加故障") }</button>
+            <button type="button" disabled={s.transports.is_empty()} onclick={edits.click(Box::new(|s| s.faults.push(Fault { transport: 0, kind: FaultKind::LinkDown })))}>{ lang.pick("+ Add fault", "+ 添加故障") }</button>
         </section>
+    }
+}
+
+/// Adds a LAN transport named "Transport N", the first N not taken.
+fn add_transport(s: &mut Scenario) {
+    let name = (1..)
+        .map(|k| format!("Transport {k}"))
+        .find(|c| !s.transports.iter().any(|t| &t.name == c))
+        .unwrap_or_default();
+    s.transports.push(TransportSpec::new(name, TransportKind::Lan));
+}
+
+/// Removes transport `i`; faults follow their transport, and faults of the removed one go.
+fn remove_transport(s: &mut Scenario, i: usize) {
+    s.transports.remove(i);
+    s.faults.retain(|f| f.transport != i);
+    for f in &mut s.faults {
+        if f.transport > i {
+            f.transport -= 1;
+        }
+    }
+}
+
+/// Transport `i`: name, kind, order, methods, traits and queues.
+fn transport_item(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Html {
+    let subjects = lang.pick("subjects, comma-separated", "邮件主题，用逗号分隔");
+    html! {
+        <li class="transport-edit" key={format!("{i}-{}", t.name)}>
+            { transport_head(edits, i, t, lang) }
+            <div class="row methods" role="group" aria-label="PR_RESOURCE_METHODS">{ for methods(edits, i, t) }</div>
+            <div class="row">
+                <label class="check"><input type="checkbox" checked={t.honors_no_ui}
+                    onchange={edits.change(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ lang.pick("honours FLUSH_NO_UI", "遵守 FLUSH_NO_UI") }</label>
+                <label class="check"><input type="checkbox" checked={t.asynchronous}
+                    onchange={edits.change(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ lang.pick("asynchronous (needs FLUSH_FORCE)", "异步（需要 FLUSH_FORCE）") }</label>
+            </div>
+            <label class="wide">{ lang.pick("Outbound queue ", "传出队列 ") }<input type="text" value={t.outbound.join(", ")} placeholder={subjects}
+                onchange={edits.change(Box::new(move |s, e| s.transports[i].outbound = split_list(&input_value(&e))))} /></label>
+            <label class="wide">{ lang.pick("Waiting remotely ", "远程等待 ") }<input type="text" value={t.remote.join(", ")} placeholder={subjects}
+                onchange={edits.change(Box::new(move |s, e| s.transports[i].remote = split_list(&input_value(&e))))} /></label>
+        </li>
+    }
+}
+
+/// Transport `i`'s first row: its order, name and kind, and the buttons that move or remove it.
+fn transport_head(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Html {
+    let n = edits.scenario.transports.len();
+    html! {
+        <div class="row">
+            <span class="order" aria-hidden="true">{ i + 1 }</span>
+            <label>{ lang.pick("Name ", "名称 ") }<input type="text" value={t.name.clone()} aria-label={by_lang!(lang, format!("Name of transport {}", i + 1), format!("第 {} 个传输提供程序的名称", i + 1))}
+                onchange={edits.change(Box::new(move |s, e| s.transports[i].name = input_value(&e)))} /></label>
+            <label>{ lang.pick("Kind ", "类型 ") }
+                <select aria-label={by_lang!(lang, format!("Kind of {}", t.name), format!("{} 的类型", t.name))} onchange={edits.change(Box::new(move |s, e| {
+                    let kind = match select_value(&e).as_str() { "modem" => TransportKind::Modem, "ras" => TransportKind::Ras, _ => TransportKind::Lan };
+                    s.transports[i].kind = kind;
+                }))}>
+                    { for [TransportKind::Lan, TransportKind::Modem, TransportKind::Ras].iter().map(|k| html! {
+                        <option value={k.name()} selected={*k == t.kind}>{ k.name().to_uppercase() }</option>
+                    }) }
+                </select>
+            </label>
+            <span class="move">
+                <button type="button" disabled={i == 0} aria-label={by_lang!(lang, format!("Move {} up", t.name), format!("上移 {}", t.name))}
+                    onclick={edits.click(Box::new(move |s| s.transports.swap(i, i - 1)))}>{ "↑" }</button>
+                <button type="button" disabled={i + 1 == n} aria-label={by_lang!(lang, format!("Move {} down", t.name), format!("下移 {}", t.name))}
+                    onclick={edits.click(Box::new(move |s| s.transports.swap(i, i + 1)))}>{ "↓" }</button>
+                <button type="button" aria-label={by_lang!(lang, format!("Remove {}", t.name), format!("删除 {}", t.name))}
+                    onclick={edits.click(Box::new(move |s| remove_transport(s, i)))}>{ "✕" }</button>
+            </span>
+        </div>
+    }
+}
+
+/// A checkbox per PR_RESOURCE_METHODS bit of transport `i`.
+fn methods<'a>(edits: &'a Edits, i: usize, t: &'a TransportSpec) -> impl Iterator<Item = Html> + 'a {
+    ResourceMethods::NAMED.iter().map(move |(name, bit)| {
+        let bit = *bit;
+        html! {
+            <label class="check">
+                <input type="checkbox" checked={t.methods.contains(bit)}
+                    onchange={edits.change(Box::new(move |s, _| { let m = &mut s.transports[i].methods; if m.contains(bit) { m.remove(bit) } else { m.insert(bit) } }))} />
+                <code>{ *name }</code>
+            </label>
+        }
+    })
+}
+
+/// Fault `i`: its transport, its kind, the message it is about (for the kinds
+/// that name one), and a button that removes it.
+fn fault_item(edits: &Edits, i: usize, f: &Fault, lang: Lang) -> Html {
+    let message = fault_message(&f.kind);
+    let needs_message =
+        matches!(f.kind, FaultKind::MessageFails(_) | FaultKind::MessageDeferred(_) | FaultKind::DropsFlushBits(_));
+    html! {
+        <li class="fault-edit row" key={i}>
+            <select aria-label={lang.pick("Fault transport", "故障所在的传输提供程序")} onchange={edits.change(Box::new(move |s, e| {
+                if let Ok(t) = select_value(&e).parse::<usize>() { s.faults[i].transport = t; }
+            }))}>
+                { for edits.scenario.transports.iter().enumerate().map(|(t, spec)| html! { <option value={t.to_string()} selected={t == f.transport}>{ &spec.name }</option> }) }
+            </select>
+            <select aria-label={lang.pick("Fault kind", "故障类型")} onchange={edits.change(Box::new(move |s, e| {
+                let msg = Some(fault_message(&s.faults[i].kind));
+                s.faults[i].kind = fault_kind(&select_value(&e), msg);
+            }))}>
+                { for FaultKind::NAMES.iter().map(|k| html! { <option value={*k} selected={*k == f.kind.name()}>{ *k }</option> }) }
+            </select>
+            if needs_message {
+                <input type="text" value={message} placeholder={lang.pick("message subject", "邮件主题")} aria-label={lang.pick("Message subject", "邮件主题")}
+                    onchange={edits.change(Box::new(move |s, e| {
+                        let name = s.faults[i].kind.name();
+                        s.faults[i].kind = fault_kind(name, Some(input_value(&e)));
+                    }))} />
+            }
+            <button type="button" aria-label={lang.pick("Remove fault", "删除故障")} onclick={edits.click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
+        </li>
     }
 }

@@ -1,0 +1,64 @@
+//! What the page shows at the current step, derived from the state on each render.
+
+use crate::run::Run;
+use crate::state::Playground;
+use crate::Ptr;
+use flushq_core::by_lang;
+use flushq_core::trace::{Event, View};
+use flushq_core::Lang;
+use flushq_explain::narrate_in;
+use std::rc::Rc;
+
+/// The current step of the run drawn.
+pub struct Frame {
+    /// The run drawn: the current one, or the last good one while the script is broken.
+    pub run: Rc<Run>,
+    /// Events shown.
+    pub step: usize,
+    /// The view at this step.
+    pub view: Ptr<View>,
+    /// The event of this step (`None` at step 0).
+    pub event: Option<Event>,
+    /// What happens and why, in one sentence.
+    pub narration: String,
+    /// "Step N", in the page's language.
+    pub step_label: String,
+    /// Status rows whose status changed at this step.
+    pub changed: Vec<usize>,
+}
+
+impl Frame {
+    /// The frame of `state`'s current step.
+    pub fn of(state: &Playground) -> Frame {
+        let run = if state.run.is_error() { state.last_good.clone() } else { state.run.clone() };
+        let step = state.step;
+        let lang = state.lang;
+        let view = Ptr::new(run.view_at(step));
+        let event = run.event_at(step).cloned();
+        let before = run.view_at(step.saturating_sub(1));
+        let narration = narration(&run, event.as_ref(), &before, lang);
+        let step_label = by_lang!(lang, format!("Step {step}"), format!("第 {step} 步"));
+        let changed = changed_rows(&before, &view, step);
+        Frame { run, step, view, event, narration, step_label, changed }
+    }
+}
+
+/// The narration of `event` (seen from the view `before` it), or what to do
+/// when nothing has happened yet.
+fn narration(run: &Run, event: Option<&Event>, before: &View, lang: Lang) -> String {
+    match event {
+        Some(e) => narrate_in(e, before, lang),
+        None if run.is_empty() => String::from(
+            lang.pick("Nothing ran: fix the script or the scenario to start.", "什么也没有运行：请先修正脚本或场景。"),
+        ),
+        None => String::from(lang.pick(
+            "Nothing has happened yet. Press ▶ or → to run the client script one step at a time.",
+            "还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
+        )),
+    }
+}
+
+/// The status rows that differ between `before` and `view` (none at step 0).
+fn changed_rows(before: &View, view: &View, step: usize) -> Vec<usize> {
+    (0..view.status.len()).filter(|&i| step > 0 && before.status[i] != view.status[i]).collect()
+}

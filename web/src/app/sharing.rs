@@ -1,0 +1,92 @@
+//! What the header's Share link, Embed and Export buttons do: each takes the
+//! state as it is when pressed.
+
+use crate::browser;
+use crate::components::header::Export;
+use crate::embed;
+use crate::hooks::{shared, Toast};
+use crate::share;
+use crate::state::Playground;
+use flushq_core::by_lang;
+use flushq_explain::render_mermaid;
+use yew::prelude::*;
+
+/// The header's callbacks.
+pub struct Sharing {
+    /// Copies a share link to this exact step (and puts it in the URL).
+    pub on_share: Callback<()>,
+    /// Copies the HTML that embeds this state in a documentation page.
+    pub on_embed: Callback<()>,
+    /// Downloads an export.
+    pub on_export: Callback<Export>,
+}
+
+impl Sharing {
+    /// The callbacks for `state`, saying what they copied in `toast`.
+    pub fn new(state: &UseReducerHandle<Playground>, toast: &Toast) -> Sharing {
+        Sharing { on_share: on_share(state, toast), on_embed: on_embed(state, toast), on_export: on_export(state) }
+    }
+}
+
+fn on_share(state: &UseReducerHandle<Playground>, toast: &Toast) -> Callback<()> {
+    let state = state.clone();
+    let toast = toast.clone();
+    Callback::from(move |_| {
+        let body = share::encode(&shared(&state));
+        browser::set_fragment(&body);
+        let url = browser::url_with_fragment(&body);
+        browser::copy(&url);
+        let n = url.len();
+        toast.set(Some(by_lang!(
+            state.lang,
+            format!("Link copied ({n} characters). It opens this exact step."),
+            format!("链接已复制（{n} 个字符），打开后正是这一步。"),
+        )));
+    })
+}
+
+fn on_embed(state: &UseReducerHandle<Playground>, toast: &Toast) -> Callback<()> {
+    let state = state.clone();
+    let toast = toast.clone();
+    Callback::from(move |_| {
+        let body = share::encode(&shared(&state));
+        let code = embed::embed_code(&browser::page_url(), &body, &state.scenario.title, state.lang);
+        browser::copy(&code);
+        let n = code.len();
+        toast.set(Some(by_lang!(
+            state.lang,
+            format!("Embed code copied ({n} characters): paste it into a documentation page."),
+            format!("嵌入代码已复制（{n} 个字符）：粘贴到文档页面即可。"),
+        )));
+    })
+}
+
+fn on_export(state: &UseReducerHandle<Playground>) -> Callback<Export> {
+    let state = state.clone();
+    Callback::from(move |x: Export| download(&state, x))
+}
+
+/// Offers export `x` of `state` as a file named after its preset.
+fn download(state: &Playground, x: Export) {
+    let run = state.shown();
+    let stem = state.preset.clone().unwrap_or_else(|| String::from("flushq"));
+    match x {
+        Export::Json => {
+            let body = flushq_explain::export::trace_json(&run.events, &run.outcome);
+            browser::download(&format!("{stem}.trace.json"), "application/json", &body);
+        }
+        Export::Mermaid => {
+            let names: Vec<String> = state.scenario.transports.iter().map(|t| t.name.clone()).collect();
+            let body = render_mermaid(&state.scenario.title, &run.events, &names);
+            browser::download(&format!("{stem}.mmd"), "text/plain", &body);
+        }
+        Export::Svg => {
+            if let Some(svg) = browser::outer_html("svg.diagram") {
+                browser::download(&format!("{stem}-step{}.svg", state.step), "image/svg+xml", &svg);
+            }
+        }
+        Export::Toml => {
+            browser::download(&format!("{stem}.toml"), "application/toml", &share::to_toml(&state.scenario));
+        }
+    }
+}
