@@ -57,7 +57,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let cmd = args.first().map(String::as_str);
     match cmd {
         Some("presets") if args.len() == 1 => Ok(list_presets()),
-        Some("lessons") if args.len() == 1 => Ok(flushq_scenario::lessons::lessons()
+        Some("lessons") if args.len() == 1 => Ok(flushq_explain::lessons::lessons()
             .iter()
             .map(|l| format!("{:<28} par {:>2}  {}\n", l.id, l.par, l.title.en))
             .collect()),
@@ -162,7 +162,7 @@ fn lesson(args: &[String]) -> Result<(String, u8), String> {
     }
     let args = positional;
     let id = args.first().ok_or_else(|| format!("flushq: lesson needs an ID; run `flushq lessons`\n{USAGE}"))?;
-    let lesson = flushq_scenario::lessons::lesson(id)
+    let lesson = flushq_explain::lessons::lesson(id)
         .ok_or_else(|| format!("flushq: no lesson named `{id}`; run `flushq lessons` to list them"))?;
     let (script, name) = match args.get(1) {
         Some(path) => (std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?, path.clone()),

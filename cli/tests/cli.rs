@@ -592,7 +592,7 @@ fn lessons_are_checked_from_the_command_line() {
     let dir = std::env::temp_dir().join(format!("flushq-lesson-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let solution = dir.join("solution.mapi");
-    let lesson = flushq_scenario::lessons::lesson("per-transport-fallback").unwrap();
+    let lesson = flushq_explain::lessons::lesson("per-transport-fallback").unwrap();
     std::fs::write(&solution, lesson.solution).unwrap();
     let solved = flushq(&["lesson", "per-transport-fallback", solution.to_str().unwrap()]);
     assert_eq!(solved.status.code(), Some(0), "{}", String::from_utf8_lossy(&solved.stdout));

@@ -10,6 +10,7 @@ extern crate alloc;
 pub mod catalog;
 pub mod export;
 pub mod goal;
+pub mod lessons;
 mod mermaid;
 pub mod narrate;
 pub mod predict;

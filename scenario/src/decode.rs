@@ -229,7 +229,7 @@ pub(crate) mod from_toml {
     }
 
     /// An array of tables, each decoded by `decode`.
-    pub(crate) fn tables<T>(v: &Item, decode: fn(&Table, usize) -> Result<T, Error>) -> Result<Vec<T>, Error> {
+    pub fn tables<T>(v: &Item, decode: fn(&Table, usize) -> Result<T, Error>) -> Result<Vec<T>, Error> {
         array(v)?
             .iter()
             .map(|item| match &item.value {
@@ -239,7 +239,7 @@ pub(crate) mod from_toml {
             .collect()
     }
 
-    pub(crate) fn array(v: &Item) -> Result<&[Item], Error> {
+    pub fn array(v: &Item) -> Result<&[Item], Error> {
         match &v.value {
             Value::Array(items, _) => Ok(items),
             _ => Err(invalid_type(v, "a sequence")),
@@ -250,14 +250,14 @@ pub(crate) mod from_toml {
         array(v)?.iter().map(string).collect()
     }
 
-    pub(crate) fn string(v: &Item) -> Result<String, Error> {
+    pub fn string(v: &Item) -> Result<String, Error> {
         match &v.value {
             Value::String(s) => Ok(s.clone()),
             _ => Err(invalid_type(v, "a string")),
         }
     }
 
-    pub(crate) fn spanned(v: &Item) -> Result<Str, Error> {
+    pub fn spanned(v: &Item) -> Result<Str, Error> {
         Ok(Str { value: string(v)?, at: v.at })
     }
 
@@ -287,7 +287,7 @@ pub(crate) mod from_toml {
     }
 
     /// serde's "invalid type: string \"x\", expected u64".
-    pub(crate) fn invalid_type(v: &Item, expected: &str) -> Error {
+    pub fn invalid_type(v: &Item, expected: &str) -> Error {
         let found = match &v.value {
             Value::String(s) => format!("string {s:?}"),
             Value::Integer(n) => format!("integer `{n}`"),
@@ -300,16 +300,16 @@ pub(crate) mod from_toml {
         Error::new(v.at, format!("invalid type: {found}, expected {expected}"))
     }
 
-    pub(crate) fn unknown_field(key: &str, at: usize, fields: &[&str]) -> Error {
+    pub fn unknown_field(key: &str, at: usize, fields: &[&str]) -> Error {
         Error::new(at, format!("unknown field `{key}`, expected {}", one_of(fields)))
     }
 
-    pub(crate) fn missing_field(at: usize, field: &str) -> Error {
+    pub fn missing_field(at: usize, field: &str) -> Error {
         Error::new(at, format!("missing field `{field}`"))
     }
 
     /// serde's list of what was expected: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
-    pub(crate) fn one_of(names: &[&str]) -> String {
+    pub fn one_of(names: &[&str]) -> String {
         let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         match quoted.as_slice() {
             [one] => one.clone(),

@@ -13,7 +13,7 @@ use serde_json::error::Category;
 const TOML_SEED_MAX: i64 = i64::MAX;
 
 /// The diagnostic for a TOML file that could not be decoded.
-pub(crate) fn toml(src: &str, e: &crate::toml_doc::Error) -> FileDiagnostic {
+pub fn toml(src: &str, e: &crate::toml_doc::Error) -> FileDiagnostic {
     let at = e.at.min(src.len());
     FileDiagnostic::at(src, at, toml_message(src, at, &e.message))
 }

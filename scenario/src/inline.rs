@@ -13,7 +13,7 @@ use flushq_core::diag::{line_col, Diagnostic};
 const OPENED_AT: &str = "opened at ";
 
 /// An inline script and where its text sits in the file.
-pub(crate) struct InlineScript<'a> {
+pub struct InlineScript<'a> {
     src: &'a str,
     script: &'a str,
     /// The literal the script was decoded from; `None` if it could not be re-read,

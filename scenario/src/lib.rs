@@ -14,12 +14,24 @@ mod errors;
 mod inline;
 #[cfg(feature = "json")]
 mod json_index;
-pub mod lessons;
 mod literal;
 mod locate;
 mod presets;
 mod toml_doc;
 
 pub use decode::{generated_tail, load, Format};
+
+/// The crate's own TOML reader and the decoding helpers built on it, for flushq's
+/// other data files (the tutorial's lessons, read by `flushq-explain`): values
+/// with the byte offsets they were written at, and errors placed in the file.
+pub mod doc {
+    pub use crate::decode::from_toml::{
+        array, invalid_type, missing_field, one_of, spanned, string, tables, unknown_field,
+    };
+    pub use crate::errors::toml as toml_error;
+    pub use crate::inline::InlineScript;
+    pub use crate::literal::{toml as toml_literal, Decoded};
+    pub use crate::toml_doc::{parse, Entry, Error, Item, Str, Table, Value};
+}
 pub use locate::FileDiagnostic;
 pub use presets::{preset, presets, script_preset, Preset, SCRIPT_PRESETS};

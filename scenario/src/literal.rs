@@ -11,7 +11,7 @@
 
 /// A string literal, decoded, with the source offset of every byte of its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Decoded {
+pub struct Decoded {
     /// The string's value.
     pub text: String,
     /// For each byte of `text`, the source offset of the character or escape that
@@ -31,7 +31,7 @@ impl Decoded {
 
 /// Decodes the TOML string literal starting at byte `at` of `src`: basic `"…"`,
 /// multi-line basic `"""…"""`, literal `'…'` or multi-line literal `'''…'''`.
-pub(crate) fn toml(src: &str, at: usize) -> Option<Decoded> {
+pub fn toml(src: &str, at: usize) -> Option<Decoded> {
     let mut r = Reader::new(src, at);
     if r.skip("\"\"\"") {
         r.skip_newline();

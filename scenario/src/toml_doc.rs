@@ -17,7 +17,7 @@ const MAX_DEPTH: usize = 80;
 
 /// A syntax error, at a byte offset of the file.
 #[derive(Debug)]
-pub(crate) struct Error {
+pub struct Error {
     pub at: usize,
     pub message: String,
 }
@@ -31,13 +31,13 @@ impl Error {
 /// A value and the byte offset where it starts: its first character, or the `[`
 /// of the header that opened a table.
 #[derive(Debug)]
-pub(crate) struct Item {
+pub struct Item {
     pub at: usize,
     pub value: Value,
 }
 
 #[derive(Debug)]
-pub(crate) enum Value {
+pub enum Value {
     String(String),
     Integer(i64),
     /// As written: no scenario field takes a float, so its value is never needed,
@@ -54,7 +54,7 @@ pub(crate) enum Value {
 
 /// A table's members, in the order they were first written.
 #[derive(Debug, Default)]
-pub(crate) struct Table {
+pub struct Table {
     pub entries: Vec<Entry>,
     kind: Kind,
 }
@@ -76,7 +76,7 @@ enum Kind {
 
 /// A table member: its key, where the key is, and its value.
 #[derive(Debug)]
-pub(crate) struct Entry {
+pub struct Entry {
     pub key: String,
     pub at: usize,
     pub item: Item,
@@ -84,7 +84,7 @@ pub(crate) struct Entry {
 
 /// A string value of the file and the offset of its literal.
 #[derive(Debug)]
-pub(crate) struct Str {
+pub struct Str {
     pub value: String,
     pub at: usize,
 }
@@ -93,7 +93,7 @@ pub(crate) struct Str {
 type Key = (String, usize);
 
 /// Reads a whole TOML document.
-pub(crate) fn parse(src: &str) -> Result<Table, Error> {
+pub fn parse(src: &str) -> Result<Table, Error> {
     let mut p = Parser { src, pos: 0, depth: 0 };
     if src.starts_with('\u{feff}') {
         p.pos = 3;

@@ -170,7 +170,7 @@ fn every_run() -> Vec<Run> {
     for p in flushq_scenario::presets() {
         runs.push(run(p.name.to_string(), preset(p.name)));
     }
-    for l in flushq_scenario::lessons::lessons() {
+    for l in flushq_explain::lessons::lessons() {
         for (which, script) in [("start", l.start), ("solution", l.solution)] {
             runs.push(run(format!("lesson {} {which}", l.id), l.scenario(script)));
         }
@@ -258,7 +258,7 @@ fn every_explanation_is_in_chinese_too() {
         }
         let mut goal = every_assertion(&r);
         if let Some(l) = r.label.strip_prefix("lesson ").and_then(|s| s.split(' ').next()) {
-            goal.extend(flushq_scenario::lessons::lesson(l).expect("lesson").goal.iter().cloned());
+            goal.extend(flushq_explain::lessons::lesson(l).expect("lesson").goal.iter().cloned());
         }
         let en = check_all_in(&goal, &r.outcome, &r.events, Lang::En);
         let zh = check_all_in(&goal, &r.outcome, &r.events, Lang::Zh);

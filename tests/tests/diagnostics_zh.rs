@@ -13,7 +13,7 @@ use flushq_core::script::{diagnose, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 use flushq_core::trace::EventKind;
 use flushq_core::{Lang, Machine, Scenario};
 use flushq_explain::catalog;
-use flushq_scenario::lessons::lessons;
+use flushq_explain::lessons::lessons;
 use flushq_scenario::{load, presets, Format};
 use flushq_tests::preset;
 use std::path::Path;

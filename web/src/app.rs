@@ -35,7 +35,7 @@ pub struct AppProps {
 /// language; an edited scenario shows its title as written.
 fn title(state: &Playground) -> String {
     let lang = state.lang;
-    let lesson_title = state.lesson.as_deref().and_then(flushq_scenario::lessons::lesson).map(|l| l.title.get(lang));
+    let lesson_title = state.lesson.as_deref().and_then(flushq_explain::lessons::lesson).map(|l| l.title.get(lang));
     let preset_title = state.preset.as_deref().and_then(flushq_scenario::preset).map(|p| p.title(lang));
     lesson_title.or(preset_title).map_or_else(|| state.scenario.title.clone(), String::from)
 }

@@ -310,7 +310,7 @@ impl Playground {
     }
 
     fn start_lesson(&mut self, id: String) {
-        if let Some(lesson) = flushq_scenario::lessons::lesson(&id) {
+        if let Some(lesson) = flushq_explain::lessons::lesson(&id) {
             let scenario = lesson.scenario(lesson.start);
             *self = self.replaced(Playground::new(scenario, Vec::new(), None), Panel::Lessons);
             self.lesson = Some(id);
@@ -326,7 +326,7 @@ impl Playground {
 
     /// Puts the lesson's solution in the editor, keeping the learner's script aside.
     fn use_solution(&mut self) {
-        if let Some(lesson) = self.lesson.as_deref().and_then(flushq_scenario::lessons::lesson) {
+        if let Some(lesson) = self.lesson.as_deref().and_then(flushq_explain::lessons::lesson) {
             let mine = std::mem::replace(&mut Rc::make_mut(&mut self.scenario).script, lesson.solution.into());
             self.mine.get_or_insert(mine);
             self.recompute();
@@ -459,7 +459,7 @@ mod tutorial_tests {
         let s = reduce(s, Action::StartLesson(String::from("per-transport-fallback")));
         assert_eq!(s.lesson.as_deref(), Some("per-transport-fallback"));
         assert_eq!(s.panel, Panel::Lessons);
-        let lesson = flushq_scenario::lessons::lesson("per-transport-fallback").unwrap();
+        let lesson = flushq_explain::lessons::lesson("per-transport-fallback").unwrap();
         assert_eq!(s.scenario.script, lesson.start);
         assert_eq!(s.scenario.transports.len(), 2);
         let s = reduce(reduce(s, Action::Hint), Action::Hint);
@@ -474,7 +474,7 @@ mod tutorial_tests {
         let s = reduce(s, Action::StartLesson(String::from("find-the-spooler")));
         let s = reduce(s, Action::Script(String::from("table = session.GetStatusTable()\n// mine\n")));
         let s = reduce(s, Action::UseSolution);
-        let lesson = flushq_scenario::lessons::lesson("find-the-spooler").unwrap();
+        let lesson = flushq_explain::lessons::lesson("find-the-spooler").unwrap();
         assert_eq!(s.scenario.script, lesson.solution);
         assert_eq!(s.step, 0, "putting the solution in does not run it forward");
         // Editing the solution still keeps the learner's own script aside.

@@ -252,7 +252,7 @@ fn lesson_list_in_chinese() {
         page(|| reduce(in_chinese(preset("spooler-upload")), [Action::Panel(flushq_web::state::Panel::Lessons)]));
     let list = section(&html, "class=\"panel lessons\"");
     let items = list.lines().filter(|l| l.trim_start().starts_with("<li")).count();
-    assert_eq!(items, flushq_scenario::lessons::lessons().len());
+    assert_eq!(items, flushq_explain::lessons::lessons().len());
     assert!(english_in(&list, &[]).is_empty(), "{:#?}", english_in(&list, &[]));
     insta::assert_snapshot!("lesson_list_zh", list);
 }

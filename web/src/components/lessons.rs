@@ -10,7 +10,7 @@ use crate::state::Action;
 use crate::Ptr;
 use flushq_core::by_lang;
 use flushq_core::Scenario;
-use flushq_scenario::lessons::{lesson, lessons, Lesson, Verdict};
+use flushq_explain::lessons::{lesson, lessons, Lesson, Verdict};
 use yew::prelude::*;
 
 /// Best statement counts of solved lessons, by id: `id count` per line.

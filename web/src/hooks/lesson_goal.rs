@@ -4,7 +4,7 @@
 use crate::i18n::Lang;
 use crate::Ptr;
 use flushq_core::Scenario;
-use flushq_scenario::lessons::{lesson, Verdict};
+use flushq_explain::lessons::{lesson, Verdict};
 use yew::prelude::*;
 
 /// The goal of lesson `id` checked against `scenario` (script included), in

@@ -72,7 +72,7 @@ fn starting_preset(embed: Option<&Embed>) -> Playground {
 /// A saved `id hints` line naming a shipped lesson.
 fn saved_lesson(line: &str) -> Option<(String, usize)> {
     let (id, hints) = line.split_once(' ')?;
-    flushq_scenario::lessons::lesson(id)?;
+    flushq_explain::lessons::lesson(id)?;
     Some((id.to_string(), hints.parse().ok()?))
 }
 

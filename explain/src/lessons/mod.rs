@@ -41,13 +41,12 @@
 
 mod file;
 
-use crate::locate::FileDiagnostic;
-use crate::{load, preset, Format};
+use crate::goal::{check_all_in, statement_count, Assertion, Check};
 use file::decode;
 use flushq_core::diag::Diagnostic;
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{Lang, LoadError, Machine, Scenario};
-use flushq_explain::goal::{check_all_in, statement_count, Assertion, Check};
+use flushq_scenario::{load, preset, FileDiagnostic, Format};
 
 /// A text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,7 +142,7 @@ fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), Vec<Diagnostic>> {
 macro_rules! lesson_files {
     ($($file:literal),* $(,)?) => {
         /// The files of `lessons/` by name, in teaching order.
-        const FILES: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../lessons/", $file)))),*];
+        const FILES: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../../lessons/", $file)))),*];
     };
 }
 

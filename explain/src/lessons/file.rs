@@ -1,15 +1,16 @@
 //! Lesson files: TOML into a [`Lesson`], every problem placed in the file.
 
 use super::{Lesson, Text};
-use crate::decode::from_toml::{array, invalid_type, missing_field, one_of, spanned, string, tables, unknown_field};
-use crate::inline::InlineScript;
-use crate::locate::FileDiagnostic;
-use crate::toml_doc::{self, Error, Item, Str, Table, Value};
-use crate::{errors, literal, preset, presets};
+use crate::goal::{Assertion, Form};
 use flushq_core::diag::closest;
 use flushq_core::mapi::{FlushFlags, HResult};
 use flushq_core::script;
-use flushq_explain::goal::{Assertion, Form};
+use flushq_scenario::doc::{
+    self as toml_doc, array, invalid_type, missing_field, one_of, spanned, string, tables, unknown_field, Error,
+    InlineScript, Item, Str, Table, Value,
+};
+use flushq_scenario::doc::{toml_error, toml_literal};
+use flushq_scenario::{preset, presets, FileDiagnostic};
 
 /// Fields of a lesson file; of a text (title, intro, hint); of a call assertion.
 const LESSON_FIELDS: &[&str] = &["id", "preset", "par", "title", "intro", "goal", "start", "solution", "hint"];
@@ -20,11 +21,11 @@ const CALL_FIELDS: &[&str] = &["api", "hresult"];
 /// flags) and its two scripts, every problem placed in the file. Stops at the
 /// first problem, except that both scripts report all of theirs.
 pub(super) fn decode(src: &str) -> Result<Lesson, Vec<FileDiagnostic>> {
-    let doc = toml_doc::parse(src).map_err(|e| vec![errors::toml(src, &e)])?;
-    let (lesson, scripts) = fields(src, &doc).map_err(|e| vec![errors::toml(src, &e)])?;
+    let doc = toml_doc::parse(src).map_err(|e| vec![toml_error(src, &e)])?;
+    let (lesson, scripts) = fields(src, &doc).map_err(|e| vec![toml_error(src, &e)])?;
     let mut diags = Vec::new();
     for s in &scripts {
-        let inline = InlineScript::new(src, &s.value, s.at, literal::toml(src, s.at));
+        let inline = InlineScript::new(src, &s.value, s.at, toml_literal(src, s.at));
         diags.extend(script::diagnose(&s.value).iter().map(|d| inline.place(d)));
     }
     if diags.is_empty() {
@@ -217,7 +218,7 @@ fn call(v: &Item) -> Result<(&'static str, HResult), Error> {
 /// unknown name is placed where it stands in the string.
 fn flags(src: &str, v: &Item) -> Result<FlushFlags, Error> {
     let written = string(v)?;
-    let literal = literal::toml(src, v.at).filter(|d| d.text == written);
+    let literal = toml_literal(src, v.at).filter(|d| d.text == written);
     let offset = |i: usize| literal.as_ref().map_or(v.at, |d| d.source_offset(i));
     let mut flags = FlushFlags::EMPTY;
     let mut from = 0;
