@@ -10,7 +10,7 @@
 //! `file:line:col: message` on stderr.
 
 use flushq_core::{Lang, Machine};
-use flushq_explain::{render_mermaid, render_text};
+use flushq_explain::{load_error_in, render_mermaid, render_text};
 use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
 use std::io::Write;
 use std::process::ExitCode;
@@ -93,7 +93,8 @@ fn run(args: &[String]) -> Result<String, String> {
                     scenario.script.lines().count()
                 ));
             }
-            let mut machine = Machine::new(&scenario).map_err(|e| format!("{name}: {e}"))?;
+            let mut machine =
+                Machine::new(&scenario).map_err(|e| format!("{name}: {}", load_error_in(&e, Lang::En)))?;
             machine.run();
             let outcome = machine.outcome();
             Ok(match format {

@@ -27,9 +27,9 @@ pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
         w.key("line");
         w.opt_number(e.line);
         w.key("actor");
-        w.string(e.actor.label());
+        w.string(en.actor(&e.actor));
         w.key("target");
-        w.opt_string(e.target.as_ref().map(|t| t.label()));
+        w.opt_string(e.target.as_ref().map(|t| en.actor(t)));
         w.key("kind");
         w.string(kind_name(&e.kind));
         w.key("text");
@@ -296,8 +296,8 @@ mod tests {
                 json!({
                     "step": e.step,
                     "line": e.line,
-                    "actor": e.actor.label(),
-                    "target": e.target.as_ref().map(|t| t.label()),
+                    "actor": en.actor(&e.actor),
+                    "target": e.target.as_ref().map(|t| en.actor(t)),
                     "kind": kind_name(&e.kind),
                     "text": describe(&e.kind),
                 })

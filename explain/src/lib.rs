@@ -23,4 +23,4 @@ pub use flushq_core::by_lang;
 pub use flushq_core::lang::{self, Lang};
 pub use mermaid::render_mermaid;
 pub use narrate::{narrate, narrate_in};
-pub use text::{describe, describe_in, outcome_text, outcome_text_in, render_text};
+pub use text::{describe, describe_in, load_error_in, outcome_text, outcome_text_in, render_text};

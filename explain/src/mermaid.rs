@@ -1,6 +1,7 @@
 //! A Mermaid sequence diagram of a trace.
 
 use crate::text::describe;
+use crate::{catalog, Lang};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -45,7 +46,7 @@ pub fn render_mermaid(title: &str, events: &[Event], transports: &[String]) -> S
         let used = events.iter().any(|e| e.actor == a || e.target.as_ref() == Some(&a));
         if used {
             let pid = id(&a, transports);
-            let _ = writeln!(s, "    participant {pid} as {}", clean(a.label()));
+            let _ = writeln!(s, "    participant {pid} as {}", clean(catalog::of(Lang::En).actor(&a)));
             seen.push(pid);
         }
     }

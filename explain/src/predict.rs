@@ -7,6 +7,7 @@
 //! language-neutral: a [`Choice`] labels itself with MAPI's own names, the UI
 //! phrases the question from its [`Ask`] and explains with the step's narration.
 
+use crate::{catalog, Lang};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -54,7 +55,7 @@ impl Choice {
     /// `STATUS_OUTBOUND_FLUSH set`, `MAPI_E_BUSY`.
     pub fn label(&self) -> String {
         match self {
-            Choice::Actor(a) => String::from(a.label()),
+            Choice::Actor(a) => String::from(catalog::of(Lang::En).actor(a)),
             Choice::Bit { bit, set, .. } => format!("{bit} {}", if *set { "set" } else { "cleared" }),
             Choice::HResult(hr) => String::from(hr.name()),
         }

@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
 use flushq_core::trace::{Event, EventKind, Outcome, TransportOutcome};
+use flushq_core::LoadError;
 
 /// How a transport's flush ended, in a few words (traces and narration share it).
 pub fn outcome_text(outcome: TransportOutcome) -> &'static str {
@@ -38,6 +39,8 @@ fn list(items: &[String]) -> String {
 
 /// The numbered trace followed by the outcome, as the CLI prints it.
 pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
+    // The CLI's trace is English, like the snapshots.
+    let en = catalog::of(Lang::En);
     let mut s = String::new();
     if !title.is_empty() {
         let _ = writeln!(s, "# {title}");
@@ -45,8 +48,8 @@ pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
     for e in events {
         let line = e.line.map(|l| format!("L{l}")).unwrap_or_default();
         let who = match &e.target {
-            Some(t) => format!("{} -> {}", e.actor.label(), t.label()),
-            None => String::from(e.actor.label()),
+            Some(t) => format!("{} -> {}", en.actor(&e.actor), en.actor(t)),
+            None => String::from(en.actor(&e.actor)),
         };
         let _ = writeln!(s, "{:>3} {:<4} {:<26} {}", e.step, line, who, describe(&e.kind));
     }
@@ -65,7 +68,6 @@ pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
     }
     let _ = writeln!(s, "  inbox: [{}]", list(&outcome.inbox));
     let _ = writeln!(s, "  ui prompts: [{}]", list(&outcome.ui_prompts));
-    let en = catalog::of(Lang::En);
     let leaks: Vec<String> = outcome
         .leaks
         .iter()
@@ -76,4 +78,16 @@ pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
         outcome.errors.iter().map(|e| format!("{}:{}: {}", e.line, e.column, en.runtime_error(&e.error))).collect();
     let _ = writeln!(s, "  errors: [{}]", list(&errors));
     s
+}
+
+/// Why a scenario could not start, in `lang`: the scenario's error, or each
+/// script diagnostic as `line:col: severity: message` on a line of its own.
+pub fn load_error_in(e: &LoadError, lang: Lang) -> String {
+    match e {
+        LoadError::Scenario(e) => catalog::of(lang).scenario_error(e),
+        LoadError::Script(diagnostics) => {
+            let lines: Vec<String> = diagnostics.iter().map(|d| format!("{d}")).collect();
+            lines.join("\n")
+        }
+    }
 }

@@ -344,7 +344,7 @@ fn build<S: Located>(loc: &Locator<'_>, raw: RawScenario<S>) -> Result<Scenario,
     };
     if diags.is_empty() {
         if let Err(e) = scenario.validate() {
-            diags.push(FileDiagnostic::at(loc.src(), 0, e.to_string()));
+            diags.push(FileDiagnostic::at(loc.src(), 0, crate::errors::scenario_error(&e)));
         }
     }
     if diags.is_empty() {

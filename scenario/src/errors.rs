@@ -124,6 +124,27 @@ fn is_json_seed(src: &str, at: usize) -> bool {
     JsonIndex::scan(src).span(path_to!["seed"]).is_some_and(|r| r.contains(&at))
 }
 
+/// Why a validated scenario cannot run, in English: the file diagnostics are
+/// still English text (their typed messages and catalogs are the next step).
+pub(crate) fn scenario_error(e: &flushq_core::scenario::ScenarioError) -> String {
+    use flushq_core::scenario::{Limit, ScenarioError as E};
+    match e {
+        E::DuplicateTransport(n) => format!("two transports are named `{n}`; names must be unique"),
+        E::UnknownMessage { transport, message } => {
+            format!("fault names message `{message}`, which is not queued on `{transport}`")
+        }
+        E::NoSuchTransport(i) => format!("fault names transport #{i}, which does not exist"),
+        E::TooLarge(what, n, max) => {
+            let what = match what {
+                Limit::Transports => "transports",
+                Limit::Messages => "messages",
+                Limit::ScriptBytes => "script bytes",
+            };
+            format!("too many {what}: {n} (the limit is {max})")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

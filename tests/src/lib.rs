@@ -29,7 +29,7 @@ pub struct Violation {
 ///   its outbound queue;
 /// - the [`View`] folded from the events alone agrees with the machine's state.
 pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Violation> {
-    let mut m = Machine::new(scenario).map_err(|e| Violation { step: 0, what: format!("load: {e}") })?;
+    let mut m = Machine::new(scenario).map_err(|e| Violation { step: 0, what: format!("load: {e:?}") })?;
     let total = m.world().messages.len();
     let mut flags = FlushFlags::EMPTY;
     let mut view = View::initial(m.world());

@@ -302,7 +302,7 @@ fn chinese_narration_of_the_seed_procedures() {
             text.push_str(&format!(
                 "{:>3} 【{}】{}\n",
                 e.step,
-                e.actor.label_in(Lang::Zh),
+                flushq_explain::catalog::of(Lang::Zh).actor(&e.actor),
                 narrate_in(e, before, Lang::Zh)
             ));
         }

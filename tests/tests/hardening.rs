@@ -10,7 +10,7 @@
 use flushq_core::diag::{line_col, Diagnostic, Severity};
 use flushq_core::machine::RuntimeError;
 use flushq_core::mapi::constant_names;
-use flushq_core::scenario::{limits, ScenarioError};
+use flushq_core::scenario::{limits, Limit, ScenarioError};
 use flushq_core::script::{diagnose, MAX_ERRORS, PRESET_SPOOLER};
 use flushq_core::trace::{Answer, EventKind};
 use flushq_core::{Lang, LoadError, Machine, Scenario, TransportKind, TransportSpec};
@@ -100,7 +100,7 @@ fn file_diags_ok(src: &str, diags: &[FileDiagnostic]) -> Result<(), String> {
 
 /// A scenario that loaded must also start and run to its end.
 fn runs_to_the_end(s: &Scenario) -> Result<(), String> {
-    let mut m = Machine::new(s).map_err(|e| format!("loaded, but Machine::new refused it: {e}"))?;
+    let mut m = Machine::new(s).map_err(|e| format!("loaded, but Machine::new refused it: {e:?}"))?;
     m.run();
     if !m.is_finished() {
         return Err("the run did not finish".into());
@@ -778,9 +778,9 @@ fn transports_limit() {
     s.transports = lan_transports(limits::TRANSPORTS);
     assert_eq!(s.validate(), Ok(()));
     s.transports = lan_transports(limits::TRANSPORTS + 1);
-    assert_eq!(s.validate(), Err(ScenarioError::TooLarge("transports", 257, 256)));
+    assert_eq!(s.validate(), Err(ScenarioError::TooLarge(Limit::Transports, 257, 256)));
     let Err(LoadError::Scenario(e)) = Machine::new(&s) else { panic!("Machine::new accepted 257 transports") };
-    assert_eq!(e.to_string(), "too many transports: 257 (the limit is 256)");
+    assert_eq!(catalog::of(Lang::En).scenario_error(&e), "too many transports: 257 (the limit is 256)");
 }
 
 /// Both directions and all transports count towards `limits::MESSAGES`.
@@ -795,9 +795,9 @@ fn messages_limit() {
     s.transports = vec![a, b];
     assert_eq!(s.validate(), Ok(()), "exactly the limit is allowed");
     s.transports[1].outbound.push(String::from("one too many"));
-    assert_eq!(s.validate(), Err(ScenarioError::TooLarge("messages", 1_000_001, 1_000_000)));
+    assert_eq!(s.validate(), Err(ScenarioError::TooLarge(Limit::Messages, 1_000_001, 1_000_000)));
     let Err(LoadError::Scenario(e)) = Machine::new(&s) else { panic!("Machine::new accepted 1,000,001 messages") };
-    assert_eq!(e.to_string(), "too many messages: 1000001 (the limit is 1000000)");
+    assert_eq!(catalog::of(Lang::En).scenario_error(&e), "too many messages: 1000001 (the limit is 1000000)");
 }
 
 #[test]
@@ -808,9 +808,9 @@ fn script_bytes_limit() {
     assert_eq!(s.validate(), Ok(()), "exactly the limit is allowed");
     Machine::new(&s).expect("a 1 MiB script starts");
     s.script = pad(limits::SCRIPT_BYTES + 1);
-    assert_eq!(s.validate(), Err(ScenarioError::TooLarge("script bytes", 1_048_577, 1_048_576)));
+    assert_eq!(s.validate(), Err(ScenarioError::TooLarge(Limit::ScriptBytes, 1_048_577, 1_048_576)));
     let Err(LoadError::Scenario(e)) = Machine::new(&s) else { panic!("Machine::new accepted a 1 MiB + 1 script") };
-    assert_eq!(e.to_string(), "too many script bytes: 1048577 (the limit is 1048576)");
+    assert_eq!(catalog::of(Lang::En).scenario_error(&e), "too many script bytes: 1048577 (the limit is 1048576)");
 }
 
 /// Parse errors are capped, so a file of nothing but mistakes stays short to report.

@@ -121,7 +121,11 @@ fn listing(name: &str) -> String {
             .map(|(i, c)| if i == q.answer { format!("[{}]", c.label()) } else { c.label() })
             .collect();
         s += &format!("step {:>2} {:?}{about}: {}\n", e.step, q.ask, opts.join(" | "));
-        s += &format!("         shows: {}: {}\n", e.actor.label(), describe(&e.kind));
+        s += &format!(
+            "         shows: {}: {}\n",
+            flushq_explain::catalog::of(flushq_core::Lang::En).actor(&e.actor),
+            describe(&e.kind)
+        );
     }
     s
 }

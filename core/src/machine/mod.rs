@@ -35,23 +35,6 @@ pub enum LoadError {
     Script(Vec<Diagnostic>),
 }
 
-impl core::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            LoadError::Scenario(e) => write!(f, "{e}"),
-            LoadError::Script(d) => {
-                for (i, d) in d.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str("\n")?;
-                    }
-                    write!(f, "{d}")?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
 /// A running simulation.
 #[derive(Clone, Debug)]
 pub struct Machine {

@@ -1,6 +1,5 @@
 //! Trace events: what the UI, the CLI and the snapshots see of a run.
 
-use crate::lang::Lang;
 use crate::machine::RuntimeError;
 use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
 use crate::session::{HandleId, ObjectKind, Restriction};
@@ -28,26 +27,6 @@ pub enum Actor {
     Transport(Name),
     /// The person at the keyboard answering a dialog.
     User,
-}
-
-impl Actor {
-    /// Short name used in traces and JSON.
-    pub fn label(&self) -> &str {
-        self.label_in(Lang::En)
-    }
-
-    /// [`Actor::label`] in `lang`, for people (traces and JSON keep the English).
-    pub fn label_in(&self, lang: Lang) -> &str {
-        match self {
-            Actor::Client => lang.pick("client", "客户端"),
-            Actor::Session => lang.pick("session", "会话"),
-            Actor::Table => lang.pick("table", "状态表"),
-            Actor::Mapi => "MAPI",
-            Actor::Spooler => lang.pick("spooler", "后台处理程序"),
-            Actor::Transport(n) => n,
-            Actor::User => lang.pick("user", "用户"),
-        }
-    }
 }
 
 /// How a client's `FlushQueues` call runs.

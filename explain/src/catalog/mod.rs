@@ -14,8 +14,9 @@ use crate::narrate::Facts;
 use crate::Lang;
 use alloc::string::String;
 use flushq_core::machine::RuntimeError;
+use flushq_core::scenario::ScenarioError;
 use flushq_core::session::ObjectKind;
-use flushq_core::trace::{Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
 
 /// Everything one language says. Implemented once per language, in
 /// `catalog/<language>/`, by one module per family.
@@ -36,6 +37,10 @@ pub trait Catalog: Sync {
     fn object_kind(&self, kind: ObjectKind) -> &'static str;
     /// A run-time error of the client script, as one sentence.
     fn runtime_error(&self, error: &RuntimeError) -> String;
+    /// Why a scenario cannot run, as one sentence.
+    fn scenario_error(&self, error: &ScenarioError) -> String;
+    /// Who acts in a step, as a label (`spooler`, a transport's name).
+    fn actor<'a>(&self, actor: &'a Actor) -> &'a str;
 }
 
 /// The catalog of `lang`.
@@ -43,5 +48,38 @@ pub fn of(lang: Lang) -> &'static dyn Catalog {
     match lang {
         Lang::En => &en::English,
         Lang::Zh => &zh::Chinese,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+    use flushq_core::scenario::{limits, Limit};
+
+    #[test]
+    fn scenario_errors_read_in_both_languages() {
+        let errors = [
+            ScenarioError::DuplicateTransport("LAN".into()),
+            ScenarioError::UnknownMessage { transport: "LAN".into(), message: "x".into() },
+            ScenarioError::NoSuchTransport(3),
+            ScenarioError::TooLarge(Limit::Transports, 300, limits::TRANSPORTS),
+            ScenarioError::TooLarge(Limit::Messages, 2_000_000, limits::MESSAGES),
+            ScenarioError::TooLarge(Limit::ScriptBytes, 2 << 20, limits::SCRIPT_BYTES),
+        ];
+        let (en, zh) = (of(Lang::En), of(Lang::Zh));
+        for e in &errors {
+            let zh = zh.scenario_error(e);
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+            // Only the names quoted from the scenario stay Latin.
+            assert!(!zh.split(|c: char| !c.is_ascii_lowercase()).any(|w| w.len() >= 3), "{zh}");
+        }
+        assert_eq!(en.scenario_error(&errors[0]), "two transports are named `LAN`; names must be unique");
+        assert_eq!(en.scenario_error(&errors[3]), "too many transports: 300 (the limit is 256)");
+        assert_eq!(of(Lang::Zh).scenario_error(&errors[0]), "有两个传输提供程序都叫 `LAN`；名称必须唯一");
+        assert_eq!(of(Lang::Zh).scenario_error(&errors[3]), "传输提供程序过多：300（上限为 256）");
+        assert_eq!(en.actor(&Actor::Spooler).to_string(), "spooler");
+        assert_eq!(of(Lang::Zh).actor(&Actor::Spooler), "后台处理程序");
+        assert_eq!(of(Lang::Zh).actor(&Actor::Transport("Dial-up".into())), "Dial-up");
     }
 }

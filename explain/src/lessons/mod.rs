@@ -41,6 +41,7 @@
 
 mod file;
 
+use crate::catalog;
 use crate::goal::{check_all_in, statement_count, Assertion, Check};
 use file::decode;
 use flushq_core::diag::Diagnostic;
@@ -133,7 +134,7 @@ impl Lesson {
 fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), Vec<Diagnostic>> {
     let mut m = Machine::new(scenario).map_err(|e| match e {
         LoadError::Script(d) => d,
-        LoadError::Scenario(e) => vec![Diagnostic::error(Default::default(), e.to_string())],
+        LoadError::Scenario(e) => vec![Diagnostic::error(Default::default(), catalog::of(Lang::En).scenario_error(&e))],
     })?;
     m.run();
     Ok((m.outcome(), m.events().to_vec()))

@@ -162,7 +162,11 @@ fn editor(page: &Page, readonly: bool) -> Html {
 
 fn scenario_editor(page: &Page) -> Html {
     let state = page.state;
-    let error = state.run.scenario_error.as_ref().map(|e| AttrValue::from(e.text(state.lang)));
+    let error = state
+        .run
+        .scenario_error
+        .as_ref()
+        .map(|e| AttrValue::from(flushq_explain::catalog::of(state.lang).scenario_error(e)));
     html! {
         <ScenarioEditor scenario={Ptr(state.scenario.clone())} error={error} on_action={page.on_action.clone()} />
     }

@@ -4,6 +4,7 @@
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use flushq_core::by_lang;
+use flushq_explain::catalog;
 use flushq_explain::predict::{Ask, Choice, Question};
 use yew::prelude::*;
 
@@ -25,7 +26,7 @@ pub struct PredictProps {
 /// A choice as shown: MAPI names stay English, the rest follows the page.
 pub fn choice_label(lang: Lang, c: &Choice) -> String {
     match c {
-        Choice::Actor(a) => a.label_in(lang).to_string(),
+        Choice::Actor(a) => catalog::of(lang).actor(a).to_string(),
         Choice::Bit { bit, set, .. } => match (lang, set) {
             (Lang::En, true) => format!("{bit} set"),
             (Lang::En, false) => format!("{bit} cleared"),

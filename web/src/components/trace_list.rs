@@ -5,7 +5,7 @@ use crate::run::Run;
 use crate::state::Action;
 use crate::Ptr;
 use flushq_core::by_lang;
-use flushq_explain::describe_in;
+use flushq_explain::{catalog, describe_in};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -97,8 +97,8 @@ pub fn trace_item(props: &TraceItemProps) -> Html {
     let step = e.step as usize;
     let on_action = props.on_action.clone();
     let who = match &e.target {
-        Some(t) => format!("{} → {}", e.actor.label_in(lang), t.label_in(lang)),
-        None => e.actor.label_in(lang).to_string(),
+        Some(t) => format!("{} → {}", catalog::of(lang).actor(&e.actor), catalog::of(lang).actor(t)),
+        None => catalog::of(lang).actor(&e.actor).to_string(),
     };
     html! {
         <li class={classes!(props.current.then_some("current"))}>

@@ -3,14 +3,16 @@
 mod events;
 mod narrate;
 mod runtime;
+mod scenario;
 mod words;
 
 use super::Catalog;
 use crate::narrate::Facts;
 use alloc::string::String;
 use flushq_core::machine::RuntimeError;
+use flushq_core::scenario::ScenarioError;
 use flushq_core::session::ObjectKind;
-use flushq_core::trace::{Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
 
 /// Every text in English.
 pub(crate) struct English;
@@ -39,5 +41,11 @@ impl Catalog for English {
     }
     fn runtime_error(&self, error: &RuntimeError) -> String {
         runtime::runtime_error(error)
+    }
+    fn scenario_error(&self, error: &ScenarioError) -> String {
+        scenario::scenario_error(error)
+    }
+    fn actor<'a>(&self, actor: &'a Actor) -> &'a str {
+        words::actor(actor)
     }
 }

@@ -1,7 +1,7 @@
 //! Short English phrases: reasons events carry, kinds of objects, outcomes.
 
 use flushq_core::session::ObjectKind;
-use flushq_core::trace::{FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_core::trace::{Actor, FlushNote, JobReason, StatusReason, TransportOutcome};
 
 /// How a transport's flush ended, in a few words.
 pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
@@ -68,5 +68,18 @@ pub(crate) fn object_kind(k: ObjectKind) -> &'static str {
         ObjectKind::StatusTable => "status table (IMAPITable)",
         ObjectKind::StatusObject => "status object (IMAPIStatus)",
         ObjectKind::RowSet => "row set (SRowSet)",
+    }
+}
+
+/// Who acts in a step, as a label.
+pub(crate) fn actor(a: &Actor) -> &str {
+    match a {
+        Actor::Client => "client",
+        Actor::Session => "session",
+        Actor::Table => "table",
+        Actor::Mapi => "MAPI",
+        Actor::Spooler => "spooler",
+        Actor::Transport(n) => n,
+        Actor::User => "user",
     }
 }

@@ -3,6 +3,7 @@
 mod events;
 mod narrate;
 mod runtime;
+mod scenario;
 mod words;
 
 pub(crate) use words::spaced as zh_spaced;
@@ -11,8 +12,9 @@ use super::Catalog;
 use crate::narrate::Facts;
 use alloc::string::String;
 use flushq_core::machine::RuntimeError;
+use flushq_core::scenario::ScenarioError;
 use flushq_core::session::ObjectKind;
-use flushq_core::trace::{Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
 
 /// Every text in Simplified Chinese.
 pub(crate) struct Chinese;
@@ -41,5 +43,11 @@ impl Catalog for Chinese {
     }
     fn runtime_error(&self, error: &RuntimeError) -> String {
         runtime::runtime_error(error)
+    }
+    fn scenario_error(&self, error: &ScenarioError) -> String {
+        scenario::scenario_error(error)
+    }
+    fn actor<'a>(&self, actor: &'a Actor) -> &'a str {
+        words::actor(actor)
     }
 }

@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 use flushq_core::session::ObjectKind;
-use flushq_core::trace::{FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_core::trace::{Actor, FlushNote, JobReason, StatusReason, TransportOutcome};
 
 /// How a transport's flush ended, in a few words.
 pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
@@ -107,6 +107,19 @@ pub(crate) fn word(w: &str, han_before: bool, han_after: bool) -> String {
         out.push(' ');
     }
     out
+}
+
+/// Who acts in a step, as a label.
+pub(crate) fn actor(a: &Actor) -> &str {
+    match a {
+        Actor::Client => "客户端",
+        Actor::Session => "会话",
+        Actor::Table => "状态表",
+        Actor::Mapi => "MAPI",
+        Actor::Spooler => "后台处理程序",
+        Actor::Transport(n) => n,
+        Actor::User => "用户",
+    }
 }
 
 #[cfg(test)]
