@@ -9,7 +9,7 @@
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
 use flushq_core::script::{diagnose, PRESET_SPOOLER};
-use flushq_core::Machine;
+use flushq_core::{Machine, TransportId};
 use flushq_web::run::Run;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -58,11 +58,11 @@ fn large(transports: usize, messages: usize) -> Scenario {
         })
         .collect();
     let faults = vec![
-        Fault { transport: 1, kind: FaultKind::LinkDown },
-        Fault { transport: 2, kind: FaultKind::MessageFails("o2.1".into()) },
-        Fault { transport: 2, kind: FaultKind::MessageDeferred("o2.2".into()) },
-        Fault { transport: 4, kind: FaultKind::DropsFlushBits(Some("o4.3".into())) },
-        Fault { transport: 6, kind: FaultKind::UserCancels },
+        Fault { transport: TransportId(1), kind: FaultKind::LinkDown },
+        Fault { transport: TransportId(2), kind: FaultKind::MessageFails("o2.1".into()) },
+        Fault { transport: TransportId(2), kind: FaultKind::MessageDeferred("o2.2".into()) },
+        Fault { transport: TransportId(4), kind: FaultKind::DropsFlushBits(Some("o4.3".into())) },
+        Fault { transport: TransportId(6), kind: FaultKind::UserCancels },
     ];
     Scenario {
         title: format!("{transports} transports x {messages} messages each way"),

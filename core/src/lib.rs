@@ -33,5 +33,5 @@ pub mod spooler;
 pub mod trace;
 
 pub use lang::Lang;
-pub use machine::{LoadError, Machine};
-pub use scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+pub use machine::{LoadError, Machine, NoPrompt, Step};
+pub use scenario::{Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};

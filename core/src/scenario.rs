@@ -97,11 +97,27 @@ impl TransportSpec {
     }
 }
 
+/// A transport, by its place in the profile's transport order (0 is first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TransportId(pub u32);
+
+impl TransportId {
+    /// The transport at `index` in transport order.
+    pub const fn at(index: usize) -> TransportId {
+        TransportId(index as u32)
+    }
+
+    /// Its index in transport order.
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// What goes wrong, and where.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fault {
-    /// Index of the transport in transport order.
-    pub transport: usize,
+    /// The transport it happens to.
+    pub transport: TransportId,
     /// What happens.
     pub kind: FaultKind,
 }
@@ -171,8 +187,9 @@ pub mod limits {
     pub const MESSAGES: usize = 1_000_000;
     /// Script size in bytes.
     pub const SCRIPT_BYTES: usize = 1 << 20;
-    /// Trace events per run; the run stops with an error past it.
-    pub const EVENTS: usize = 5_000_000;
+    /// Trace events per run; the run stops with an error past it. The one event
+    /// limit of every host: the playground keeps every event of a run in memory.
+    pub const EVENTS: usize = 2_000_000;
     /// Loop iterations per run.
     pub const ITERATIONS: usize = 1_000_000;
 }
@@ -196,7 +213,10 @@ impl Scenario {
             }
         }
         for fault in &self.faults {
-            let t = self.transports.get(fault.transport).ok_or(ScenarioError::NoSuchTransport(fault.transport))?;
+            let t = self
+                .transports
+                .get(fault.transport.index())
+                .ok_or(ScenarioError::NoSuchTransport(fault.transport.index()))?;
             let named = match &fault.kind {
                 FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) => Some(m),
                 FaultKind::DropsFlushBits(m) => m.as_ref(),

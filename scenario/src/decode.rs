@@ -6,7 +6,7 @@ use crate::locate::{path_to, FileDiagnostic, Located, Locator};
 use crate::presets::script_preset;
 use crate::toml_doc::{self, Item, Table, Value};
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{limits, Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+use flushq_core::scenario::{limits, Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};
 use flushq_core::{diag::closest, script};
 #[cfg(feature = "json")]
 use serde::Deserialize;
@@ -499,7 +499,7 @@ fn fault<S: Located>(
             return None;
         }
     }
-    Some(Fault { transport: ti, kind })
+    Some(Fault { transport: TransportId::at(ti), kind })
 }
 
 /// The script: a preset by name, or inline text whose problems are placed in the file.

@@ -2,7 +2,7 @@
 //! inputs, each with the line, column and message its diagnostic must have.
 
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{FaultKind, TransportKind};
+use flushq_core::scenario::{FaultKind, TransportId, TransportKind};
 use flushq_scenario::{load, preset, presets, script_preset, FileDiagnostic, Format, SCRIPT_PRESETS};
 
 fn load_ok(src: &str, format: Format) -> flushq_core::scenario::Scenario {
@@ -80,7 +80,7 @@ fn presets_decode_as_documented() {
 
     let s = load_ok(preset("message-fails").expect("preset").toml, Format::Toml);
     assert_eq!(s.faults.len(), 1);
-    assert_eq!(s.faults[0].transport, 0);
+    assert_eq!(s.faults[0].transport, TransportId(0));
     assert_eq!(s.faults[0].kind, FaultKind::MessageFails("poison".into()));
 
     let s = load_ok(preset("async-transport-force").expect("preset").toml, Format::Toml);
@@ -160,7 +160,7 @@ fn json_equals_toml() {
     assert!(t.transports[1].honors_no_ui && t.transports[1].asynchronous);
     assert_eq!(t.faults.len(), 2);
     assert_eq!(t.faults[0].kind, FaultKind::MessageDeferred("b".into()));
-    assert_eq!((t.faults[1].transport, &t.faults[1].kind), (1, &FaultKind::LinkDown));
+    assert_eq!((t.faults[1].transport, &t.faults[1].kind), (TransportId(1), &FaultKind::LinkDown));
 }
 
 #[test]

@@ -35,7 +35,7 @@ pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Vio
     let mut view = View::initial(m.world());
     for _ in 0..max_steps {
         let before = m.events().len();
-        if m.step().is_none() {
+        if m.step_with_defaults().is_none() {
             return Ok(m);
         }
         let step = m.events().len();

@@ -97,7 +97,7 @@ fn check_diagnostic(label: &str, d: &Diagnostic, failures: &mut Vec<String>) {
 fn check_run(label: &str, scenario: &Scenario, failures: &mut Vec<String>) -> Option<(String, String)> {
     let mut m = Machine::new(scenario).ok()?;
     let mut steps = 0;
-    while m.step().is_some() {
+    while m.step_with_defaults().is_some() {
         steps += 1;
         assert!(steps < 200_000, "{label}: runs on");
     }

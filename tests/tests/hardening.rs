@@ -140,7 +140,7 @@ fn to_json(s: &Scenario) -> String {
         .faults
         .iter()
         .map(|f| {
-            let mut v = serde_json::json!({"transport": s.transports[f.transport].name, "kind": f.kind.name()});
+            let mut v = serde_json::json!({"transport": s.transports[f.transport.index()].name, "kind": f.kind.name()});
             if let FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) | FaultKind::DropsFlushBits(Some(m)) =
                 &f.kind
             {

@@ -2,7 +2,7 @@
 //! completed uploads leave nothing queued, determinism, and no panics on any input.
 
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};
 use flushq_core::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 use flushq_core::Machine;
 use flushq_tests::run_checked;
@@ -76,7 +76,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         (4, m) => FaultKind::DropsFlushBits(m),
                         _ => return None,
                     };
-                    Some(Fault { transport: t, kind })
+                    Some(Fault { transport: TransportId::at(t), kind })
                 })
                 .collect();
             Scenario { title: String::new(), seed, script, transports, stores: vec![], faults }

@@ -5,7 +5,7 @@ use flushq_core::mapi::{HResult, StatusCode};
 use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
 use flushq_core::session::{ObjectKind, Place};
 use flushq_core::trace::{Answer, EventKind, Outcome};
-use flushq_core::Machine;
+use flushq_core::{Machine, NoPrompt, Step, TransportId};
 use flushq_tests::{place_of, run_checked};
 
 const HEADER: &str = "table = session.GetStatusTable()
@@ -161,11 +161,23 @@ fn both_directions_run_outbound_first() {
 fn no_ui_is_ignored_by_the_modem_and_the_host_can_cancel_the_dialog() {
     let s = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD)\n"));
     let mut m = Machine::new(&s).unwrap();
-    while m.pending_prompt().is_none() {
-        assert!(m.step().is_some(), "the modem should show its dialog");
+    assert_eq!(m.answer_prompt(Answer::Cancel), Err(NoPrompt), "no dialog waits yet: the host is told");
+    let modem = TransportId(1);
+    loop {
+        match m.step() {
+            Step::Events(_) => {}
+            Step::Prompt { transport, default } => {
+                assert_eq!((transport, default), (modem, Answer::Connect));
+                break;
+            }
+            Step::Finished => panic!("the modem should show its dialog"),
+        }
     }
-    assert_eq!(m.pending_prompt(), Some(1));
-    m.answer_prompt(Answer::Cancel);
+    // Until the host answers, the machine waits: stepping again changes nothing.
+    let events = m.events().len();
+    assert_eq!(m.step(), Step::Prompt { transport: modem, default: Answer::Connect });
+    assert_eq!((m.events().len(), m.pending_prompt()), (events, Some(modem)));
+    assert_eq!(m.answer_prompt(Answer::Cancel), Ok(()));
     m.run();
     let o = m.outcome();
     assert_eq!(o.ui_prompts, ["Modem"]);
@@ -212,8 +224,8 @@ fn leaks_name_the_line_that_created_them() {
 fn faults_keep_every_message() {
     let mut s = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD | FLUSH_DOWNLOAD)\n"));
     s.faults = vec![
-        Fault { transport: 0, kind: FaultKind::MessageFails("a".into()) },
-        Fault { transport: 1, kind: FaultKind::LinkDown },
+        Fault { transport: TransportId(0), kind: FaultKind::MessageFails("a".into()) },
+        Fault { transport: TransportId(1), kind: FaultKind::LinkDown },
     ];
     let (m, o) = run(&s);
     assert_eq!(o.transport("LAN").unwrap().failed, ["a"]);

@@ -2,19 +2,14 @@
 //! checkpoints so jumping to step N replays at most `CHECKPOINT` events.
 
 use flushq_core::diag::Diagnostic;
-use flushq_core::rng::Rng;
 use flushq_core::scenario::ScenarioError;
-use flushq_core::session::World;
 use flushq_core::trace::{Answer, Event, Outcome, View};
-use flushq_core::{LoadError, Machine, Scenario};
+use flushq_core::{LoadError, Machine, Scenario, Step, TransportId};
 use flushq_explain::predict::Question;
 
 /// Events between two stored views: a jump folds at most this many events. Views
 /// share their queues, so a checkpoint costs bytes per transport, not per message.
 pub const CHECKPOINT: usize = 256;
-
-/// Most events the playground computes for one run.
-pub const MAX_EVENTS: usize = 2_000_000;
 
 /// A scenario run as far as it can go without asking the visitor.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,11 +22,9 @@ pub struct Run {
     /// Why the scenario cannot run, when it is not the script.
     pub scenario_error: Option<ScenarioError>,
     /// The transport whose dialog waits for the visitor's answer at the last step.
-    pub waiting: Option<usize>,
+    pub waiting: Option<TransportId>,
     /// The outcome at the last computed step.
     pub outcome: Outcome,
-    /// True when the run hit [`MAX_EVENTS`].
-    pub truncated: bool,
 }
 
 impl Run {
@@ -49,34 +42,31 @@ impl Run {
             Ok(m) => m,
             Err(e) => return Run::failed(scenario, e),
         };
-        let mut view = View::initial(machine.world());
+        let mut view = View::unstarted(scenario);
         let mut checkpoints = vec![view.clone()];
         let mut waiting = None;
-        let mut truncated = false;
         loop {
-            if let Some(t) = machine.pending_prompt() {
-                let index = view.prompts_shown.saturating_sub(1);
-                match answers.get(index) {
-                    Some(a) => machine.answer_prompt(*a),
-                    None if machine.spooler().default_answer(t) == Answer::Cancel => {}
-                    None => {
-                        waiting = Some(t);
-                        break;
-                    }
-                }
-            }
             let before = machine.events().len();
-            if before >= MAX_EVENTS {
-                truncated = true;
-                break;
-            }
-            if machine.step().is_none() {
-                break;
-            }
-            for (i, e) in machine.events()[before..].iter().enumerate() {
-                view.apply(e);
-                if (before + i + 1) % CHECKPOINT == 0 {
-                    checkpoints.push(view.clone());
+            match machine.step() {
+                Step::Finished => break,
+                Step::Prompt { transport, default } => {
+                    let answer = match answers.get(view.prompts_shown.saturating_sub(1)) {
+                        Some(a) => *a,
+                        None if default == Answer::Cancel => default,
+                        None => {
+                            waiting = Some(transport);
+                            break;
+                        }
+                    };
+                    machine.answer_prompt(answer).expect("a dialog waits");
+                }
+                Step::Events(events) => {
+                    for (i, e) in events.iter().enumerate() {
+                        view.apply(e);
+                        if (before + i + 1) % CHECKPOINT == 0 {
+                            checkpoints.push(view.clone());
+                        }
+                    }
                 }
             }
         }
@@ -88,25 +78,22 @@ impl Run {
             scenario_error: None,
             waiting,
             outcome,
-            truncated,
         }
     }
 
     fn failed(scenario: &Scenario, e: LoadError) -> Run {
-        // The session can still be drawn: only the script is wrong.
-        let world = World::new(scenario, &mut Rng::new(scenario.seed));
+        // The session can still be drawn: only the input is wrong.
         let (diagnostics, scenario_error) = match e {
             LoadError::Script(d) => (d, None),
             LoadError::Scenario(e) => (Vec::new(), Some(e)),
         };
         Run {
             events: Vec::new(),
-            checkpoints: vec![View::initial(&world)],
+            checkpoints: vec![View::unstarted(scenario)],
             diagnostics,
             scenario_error,
             waiting: None,
             outcome: Outcome::default(),
-            truncated: false,
         }
     }
 
@@ -155,7 +142,7 @@ mod tests {
     fn a_dialog_without_an_answer_stops_the_run_and_an_answer_continues_it() {
         let s = preset("spooler-upload");
         let asked = Run::compute(&s, &[]);
-        assert_eq!(asked.waiting, Some(1), "Dial-up asks");
+        assert_eq!(asked.waiting, Some(TransportId(1)), "Dial-up asks");
         assert!(asked.view_at(asked.len()).prompt.is_some());
         let connected = Run::compute(&s, &[Answer::Connect]);
         assert_eq!(connected.waiting, None);

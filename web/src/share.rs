@@ -84,7 +84,7 @@ impl fmt::Display for TomlFile<'_> {
             writeln!(f, "\n[[store]]\nname = {}", Basic(store))?;
         }
         for fault in &s.faults {
-            let transport = s.transports.get(fault.transport).map_or("", |t| t.name.as_str());
+            let transport = s.transports.get(fault.transport.index()).map_or("", |t| t.name.as_str());
             writeln!(f, "\n[[fault]]\ntransport = {}\nkind = {}", Basic(transport), Basic(fault.kind.name()))?;
             if let FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) | FaultKind::DropsFlushBits(Some(m)) =
                 &fault.kind

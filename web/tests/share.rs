@@ -1,6 +1,6 @@
 //! Share links and TOML export: round trips, a frozen v1 link, and hostile input.
 
-use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};
 use flushq_core::trace::Answer::{self, Cancel, Connect};
 use flushq_scenario::{load, preset, presets, Format};
 use flushq_web::i18n::Lang;
@@ -65,7 +65,7 @@ fn awkward(comment: &str) -> Scenario {
     s.transports.push(odd);
     s.transports.push(TransportSpec::new("Modem", TransportKind::Modem));
     s.stores = vec![String::new(), "Personal Folders \\ \"PST\"".into(), "受信トレイ".into()];
-    let f = |transport, kind| Fault { transport, kind };
+    let f = |transport, kind| Fault { transport: TransportId(transport), kind };
     s.faults = vec![
         f(2, FaultKind::MessageFails(String::new())),
         f(2, FaultKind::MessageDeferred("a\"b".into())),

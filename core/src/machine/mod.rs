@@ -1,11 +1,12 @@
 //! The simulation driver: a client script, the session's world and the spooler,
 //! advanced one atomic action at a time.
 //!
-//! Call order: [`Machine::new`], then [`Machine::step`] until it returns `None`
-//! (or [`Machine::run`]); read [`Machine::events`], [`Machine::world`] and
-//! [`Machine::outcome`] at any point. When [`Machine::pending_prompt`] is `Some`,
-//! the host may call [`Machine::answer_prompt`] before the next step; otherwise the
-//! scenario's answer (connect, unless a `user_cancels` fault says cancel) is used.
+//! Call order: [`Machine::new`], then [`Machine::step`] until it returns
+//! [`Step::Finished`]. When it returns [`Step::Prompt`], a transport's dialog waits:
+//! call [`Machine::answer_prompt`] (with the visitor's answer, or the scenario's
+//! `default`) and step on. [`Machine::run`] does all of that with the scenario's
+//! answers. Read [`Machine::events`], [`Machine::world`] and [`Machine::outcome`]
+//! at any point.
 
 mod calls;
 mod client;
@@ -17,7 +18,7 @@ pub use value::Value;
 
 use crate::diag::Diagnostic;
 use crate::rng::Rng;
-use crate::scenario::{limits, Scenario, ScenarioError};
+use crate::scenario::{limits, Scenario, ScenarioError, TransportId};
 use crate::script::{self, Program};
 use crate::session::{Handles, World};
 use crate::spooler::{index_faults, Origin, Spooler};
@@ -34,6 +35,29 @@ pub enum LoadError {
     /// The script has syntax or name errors.
     Script(Vec<Diagnostic>),
 }
+
+/// What one call of [`Machine::step`] did.
+#[derive(Debug, PartialEq)]
+#[must_use]
+pub enum Step<'a> {
+    /// One atomic action ran and emitted these events.
+    Events(&'a [Event]),
+    /// Nothing ran: the dialog of `transport` waits for [`Machine::answer_prompt`].
+    /// `default` is the scenario's answer (connect, unless a `user_cancels` fault
+    /// says cancel).
+    Prompt {
+        /// Whose dialog it is.
+        transport: TransportId,
+        /// What the scenario answers.
+        default: Answer,
+    },
+    /// The run is over: the script has finished and the spooler is idle.
+    Finished,
+}
+
+/// [`Machine::answer_prompt`] was called while no dialog waits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoPrompt;
 
 /// A running simulation.
 #[derive(Clone, Debug)]
@@ -116,35 +140,49 @@ impl Machine {
         self.finished
     }
 
-    /// The transport whose dialog waits for an answer, if any.
-    pub fn pending_prompt(&self) -> Option<usize> {
-        self.spooler.awaiting_answer()
+    /// The transport whose dialog waits for an answer, if any (answered or not).
+    pub fn pending_prompt(&self) -> Option<TransportId> {
+        self.spooler.awaiting_answer().map(TransportId::at)
     }
 
-    /// Answers the dialog now showing; ignored when none is.
-    pub fn answer_prompt(&mut self, answer: Answer) {
-        if self.pending_prompt().is_some() {
-            self.spooler.answer = Some(answer);
-        }
+    /// Answers the dialog now waiting; the next [`Machine::step`] acts on it.
+    pub fn answer_prompt(&mut self, answer: Answer) -> Result<(), NoPrompt> {
+        self.pending_prompt().ok_or(NoPrompt)?;
+        self.spooler.answer = Some(answer);
+        Ok(())
     }
 
-    /// Runs to the end.
+    /// Runs to the end, answering every dialog as the scenario says.
     pub fn run(&mut self) -> &[Event] {
-        while self.step().is_some() {}
+        while self.step_with_defaults().is_some() {}
         &self.events
     }
 
-    /// Performs one atomic action; returns the events it emitted, or `None` when the
-    /// run is over.
-    pub fn step(&mut self) -> Option<&[Event]> {
+    /// One step, answering a waiting dialog as the scenario says: the events it
+    /// emitted, or `None` once the run is over.
+    pub fn step_with_defaults(&mut self) -> Option<&[Event]> {
+        if let (Some(t), None) = (self.spooler.awaiting_answer(), self.spooler.answer) {
+            self.spooler.answer = Some(self.spooler.default_answer(t));
+        }
+        match self.step() {
+            Step::Events(events) => Some(events),
+            Step::Prompt { .. } | Step::Finished => None,
+        }
+    }
+
+    /// Performs one atomic action and says what happened (see [`Step`]).
+    pub fn step(&mut self) -> Step<'_> {
         if self.finished {
-            return None;
+            return Step::Finished;
+        }
+        if let (Some(t), None) = (self.spooler.awaiting_answer(), self.spooler.answer) {
+            return Step::Prompt { transport: TransportId::at(t), default: self.spooler.default_answer(t) };
         }
         let before = self.events.len();
         if before >= limits::EVENTS {
             self.stop_client_with(RuntimeError::EventLimit);
             self.finish();
-            return Some(&self.events[before..]);
+            return Step::Events(&self.events[before..]);
         }
         let client_ready = matches!(self.client.state, ClientState::Ready);
         let spooler_turn = match (client_ready, self.spooler.has_work()) {
@@ -161,7 +199,7 @@ impl Machine {
         } else {
             self.finish();
         }
-        Some(&self.events[before..])
+        Step::Events(&self.events[before..])
     }
 
     fn finish(&mut self) {

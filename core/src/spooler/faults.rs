@@ -25,7 +25,7 @@ pub struct TransportFaults {
 pub fn index(faults: &[Fault], n: usize) -> Vec<TransportFaults> {
     let mut out = alloc::vec![TransportFaults::default(); n];
     for f in faults {
-        let Some(t) = out.get_mut(f.transport) else {
+        let Some(t) = out.get_mut(f.transport.index()) else {
             continue;
         };
         match &f.kind {

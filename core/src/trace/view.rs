@@ -9,7 +9,8 @@
 
 use super::{Event, EventKind, Name, PromptStyle, SubmitResult};
 use crate::mapi::{ResourceMethods, ResourceType, StatusCode};
-use crate::scenario::TransportKind;
+use crate::rng::Rng;
+use crate::scenario::{Scenario, TransportId, TransportKind};
 use crate::session::{HandleId, World};
 use alloc::format;
 use alloc::rc::Rc;
@@ -215,7 +216,7 @@ pub struct HandleView {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PromptView {
     /// The transport showing it.
-    pub transport: usize,
+    pub transport: TransportId,
     /// Dial-up or progress.
     pub style: PromptStyle,
 }
@@ -261,6 +262,13 @@ pub struct View {
 }
 
 impl View {
+    /// The view before the first event of `scenario`'s run, whether or not the
+    /// scenario can run: a host draws the session of a scenario whose script or
+    /// profile has errors from it.
+    pub fn unstarted(scenario: &Scenario) -> View {
+        View::initial(&World::new(scenario, &mut Rng::new(scenario.seed)))
+    }
+
     /// The view before the first event.
     pub fn initial(world: &World) -> View {
         let ids = |q: &mut dyn Iterator<Item = &crate::session::MsgId>| -> Vec<u32> { q.map(|m| m.0).collect() };
@@ -376,7 +384,8 @@ impl View {
             EventKind::TransportDone { .. } => self.active = None,
             EventKind::Prompt { transport, style, .. } => {
                 self.prompts_shown += 1;
-                self.prompt = t_of(self, transport).map(|t| PromptView { transport: t, style: *style });
+                self.prompt =
+                    t_of(self, transport).map(|t| PromptView { transport: TransportId::at(t), style: *style });
             }
             EventKind::PromptAnswer { .. } => self.prompt = None,
             EventKind::ModemLine { transport, acquired } => {

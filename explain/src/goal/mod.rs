@@ -402,7 +402,7 @@ mod tests {
     use super::*;
     use crate::testing::lan_and_modem;
     use alloc::vec;
-    use flushq_core::scenario::{Fault, FaultKind};
+    use flushq_core::scenario::{Fault, FaultKind, TransportId};
     use flushq_core::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
     use flushq_core::Machine;
 
@@ -445,7 +445,7 @@ mod tests {
 
     #[test]
     fn faults_and_leaks_are_explained() {
-        let faults = vec![Fault { transport: 0, kind: FaultKind::MessageFails("a".into()) }];
+        let faults = vec![Fault { transport: TransportId(0), kind: FaultKind::MessageFails("a".into()) }];
         let leaky = PRESET_SPOOLER.replace("Release(table)\n", "");
         let (o, e) = run(&leaky, faults);
         assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why, "LAN still holds a");

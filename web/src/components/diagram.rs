@@ -47,7 +47,7 @@ fn node_of(actor: &Actor, view: &View) -> Option<Node> {
         Actor::Session | Actor::Table | Actor::Mapi => Node::Session,
         Actor::Spooler => Node::Spooler,
         Actor::Transport(n) => Node::Transport(view.transport_index(n)?),
-        Actor::User => Node::User(view.prompt.map(|p| p.transport).or(view.active)?),
+        Actor::User => Node::User(view.prompt.map(|p| p.transport.index()).or(view.active)?),
     })
 }
 
@@ -309,7 +309,7 @@ impl<'a> Scene<'a> {
         };
         let focus = transport_of(target)
             .or(transport_of(actor))
-            .or(view.prompt.map(|p| p.transport))
+            .or(view.prompt.map(|p| p.transport.index()))
             .or(view.active)
             .unwrap_or(0);
         let layout = Layout::around(focus, view.transports.len());
@@ -553,8 +553,8 @@ fn call_label(event: Option<&Event>, lang: Lang) -> Option<&'static str> {
 fn dialog_badge(scene: &Scene) -> Option<Html> {
     let Scene { view, layout, lang, .. } = *scene;
     let p = view.prompt?;
-    let (x, y, w, hh) = layout.rect(Node::Transport(p.transport))?;
-    let name = &view.transports[p.transport].name;
+    let (x, y, w, hh) = layout.rect(Node::Transport(p.transport.index()))?;
+    let name = &view.transports[p.transport.index()].name;
     let text = match (p.style, lang) {
         (PromptStyle::DialUp, Lang::En) => format!("Connect {name}?"),
         (PromptStyle::DialUp, Lang::Zh) => format!("连接 {name}？"),

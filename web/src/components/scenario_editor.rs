@@ -6,7 +6,7 @@ use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use flushq_core::by_lang;
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportKind, TransportSpec};
+use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};
 use yew::prelude::*;
 
 /// Properties of [`ScenarioEditor`].
@@ -115,7 +115,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                 onchange={edits.change(Box::new(|s, e| s.stores = split_list(&input_value(&e))))} /></label>
             <h3>{ lang.pick("Faults", "故障") }</h3>
             <ul class="faults-edit">{ for faults }</ul>
-            <button type="button" disabled={s.transports.is_empty()} onclick={edits.click(Box::new(|s| s.faults.push(Fault { transport: 0, kind: FaultKind::LinkDown })))}>{ lang.pick("+ Add fault", "+ 添加故障") }</button>
+            <button type="button" disabled={s.transports.is_empty()} onclick={edits.click(Box::new(|s| s.faults.push(Fault { transport: TransportId(0), kind: FaultKind::LinkDown })))}>{ lang.pick("+ Add fault", "+ 添加故障") }</button>
         </section>
     }
 }
@@ -132,10 +132,10 @@ fn add_transport(s: &mut Scenario) {
 /// Removes transport `i`; faults follow their transport, and faults of the removed one go.
 fn remove_transport(s: &mut Scenario, i: usize) {
     s.transports.remove(i);
-    s.faults.retain(|f| f.transport != i);
+    s.faults.retain(|f| f.transport.index() != i);
     for f in &mut s.faults {
-        if f.transport > i {
-            f.transport -= 1;
+        if f.transport.index() > i {
+            f.transport = TransportId::at(f.transport.index() - 1);
         }
     }
 }
@@ -214,9 +214,9 @@ fn fault_item(edits: &Edits, i: usize, f: &Fault, lang: Lang) -> Html {
     html! {
         <li class="fault-edit row" key={i}>
             <select aria-label={lang.pick("Fault transport", "故障所在的传输提供程序")} onchange={edits.change(Box::new(move |s, e| {
-                if let Ok(t) = select_value(&e).parse::<usize>() { s.faults[i].transport = t; }
+                if let Ok(t) = select_value(&e).parse::<usize>() { s.faults[i].transport = TransportId::at(t); }
             }))}>
-                { for edits.scenario.transports.iter().enumerate().map(|(t, spec)| html! { <option value={t.to_string()} selected={t == f.transport}>{ &spec.name }</option> }) }
+                { for edits.scenario.transports.iter().enumerate().map(|(t, spec)| html! { <option value={t.to_string()} selected={t == f.transport.index()}>{ &spec.name }</option> }) }
             </select>
             <select aria-label={lang.pick("Fault kind", "故障类型")} onchange={edits.change(Box::new(move |s, e| {
                 let msg = Some(fault_message(&s.faults[i].kind));
