@@ -121,7 +121,7 @@ fn a_transports_own_flush_only_sets_bits_and_the_spooler_runs_it_later() {
     let s = profile(&format!("{HEADER}lan.FlushQueues(FLUSH_NO_UI | FLUSH_DOWNLOAD)\n"));
     let mut m = Machine::new(&s).unwrap();
     while !m.events().iter().any(|e| matches!(e.kind, EventKind::FlushReturn { .. })) {
-        m.step();
+        assert!(matches!(m.step(), Step::Events(_)), "no dialog here, and the run goes on");
     }
     let lan = m.world().status(0);
     assert!(lan.contains(StatusCode::STATUS_INBOUND_FLUSH));
