@@ -172,7 +172,7 @@ fn lesson(args: &[String]) -> Result<(String, u8), String> {
     if args.len() > 2 {
         return Err(format!("flushq: unexpected argument `{}`\n{USAGE}", args[2]));
     }
-    let verdict = lesson.check_scenario(&lesson.scenario(&script), lang).map_err(|d| {
+    let verdict = lesson.check_scenario(&lesson.scenario(&script)).map_err(|d| {
         d.iter().map(|d| format!("{name}:{}:{}: {}", d.span.line, d.span.col, d.message)).collect::<Vec<_>>().join("\n")
     })?;
     let mut out =
@@ -182,7 +182,7 @@ fn lesson(args: &[String]) -> Result<(String, u8), String> {
         if c.passed {
             out.push_str(&format!("  ok   {title}\n"));
         } else {
-            out.push_str(&format!("  FAIL {title}{}{}\n", lang.pick(": ", "："), c.why));
+            out.push_str(&format!("  FAIL {title}{}{}\n", lang.pick(": ", "："), c.why_in(lang)));
         }
     }
     let passed = verdict.passed();

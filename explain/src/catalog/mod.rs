@@ -8,8 +8,7 @@
 mod en;
 mod zh;
 
-pub(crate) use zh::zh_spaced;
-
+use crate::goal::{Assertion, Failure};
 use crate::narrate::Facts;
 use crate::Lang;
 use alloc::string::String;
@@ -41,6 +40,10 @@ pub trait Catalog: Sync {
     fn scenario_error(&self, error: &ScenarioError) -> String;
     /// Who acts in a step, as a label (`spooler`, a transport's name).
     fn actor<'a>(&self, actor: &'a Actor) -> &'a str;
+    /// A lesson goal's assertion, as a short title.
+    fn assertion(&self, assertion: &Assertion) -> String;
+    /// Why a goal's assertion does not hold, as one sentence.
+    fn goal_failure(&self, failure: &Failure) -> String;
 }
 
 /// The catalog of `lang`.

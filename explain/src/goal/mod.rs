@@ -1,14 +1,12 @@
 //! Goals: named assertions over a run's outcome and trace, checked by the core
 //! (never by matching text), each saying why it failed. Lessons build on them.
 
-use crate::catalog::{self, zh_spaced};
-use alloc::format;
+use crate::{catalog, Lang};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
-use flushq_core::lang::{by_lang, Lang};
 use flushq_core::mapi::{FlushFlags, HResult};
-use flushq_core::trace::{Event, EventKind, FlushMode, Outcome};
+use flushq_core::trace::{Event, EventKind, FlushMode, Leak, Outcome, ScriptFault, TransportQueues};
 
 /// One thing a run must (or must not) have done.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,6 +114,59 @@ impl fmt::Display for Assertion {
     }
 }
 
+/// Why an assertion does not hold: the facts, for each language's catalog to say.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// There is no transport of this name.
+    NoSuchTransport(String),
+    /// These transports still hold these outgoing messages (queued, deferred or failed).
+    Stuck(Vec<(String, Vec<String>)>),
+    /// These messages still wait on these transports' remote systems.
+    Waiting(Vec<(String, Vec<String>)>),
+    /// The transport sent these messages.
+    Sent(String, Vec<String>),
+    /// The transport showed its dialog.
+    ShowedDialog(String),
+    /// The spooler flushed the transport.
+    Flushed(String),
+    /// OpenEntry never opened this row's status object.
+    NeverOpened(String),
+    /// These transports showed dialogs.
+    DialogsShown(Vec<String>),
+    /// The transport showed no dialog.
+    NoDialog(String),
+    /// No spooler FlushQueues named the transport in `lpTargetTransport`.
+    NotTargeted(String),
+    /// FlushQueues was never called on the transport's own status object.
+    NotOnOwnObject(String),
+    /// No call to `api` returned `hresult`.
+    NeverReturned {
+        /// The API.
+        api: &'static str,
+        /// The HRESULT expected.
+        hresult: HResult,
+    },
+    /// A call returned what it must not.
+    ReturnedAt {
+        /// The API.
+        api: &'static str,
+        /// The object it was called on.
+        object: String,
+        /// What it returned.
+        hresult: HResult,
+        /// The script line.
+        line: u32,
+    },
+    /// No FlushQueues call passed these flags.
+    FlagsNotPassed(FlushFlags),
+    /// Every spooler flush was synchronous.
+    AllSynchronous,
+    /// These handles are still open.
+    StillOpen(Vec<Leak>),
+    /// A run-time error stopped the script.
+    ScriptError(ScriptFault),
+}
+
 /// An assertion checked against a run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
@@ -123,262 +174,118 @@ pub struct Check {
     pub assertion: Assertion,
     /// Whether it holds.
     pub passed: bool,
-    /// Why it failed (empty when it passed), in the language it was checked in.
-    pub why: String,
+    /// Why it does not hold (`None` when it passed).
+    pub failure: Option<Failure>,
 }
 
-/// Items joined the way `lang` lists them: "a, b" or "a、b".
-fn list(items: &[String], lang: Lang) -> String {
-    items.join(lang.pick(", ", "、"))
+impl Check {
+    /// Why it failed, in `lang` (empty when it passed).
+    pub fn why_in(&self, lang: Lang) -> String {
+        self.failure.as_ref().map(|f| catalog::of(lang).goal_failure(f)).unwrap_or_default()
+    }
 }
 
 impl Assertion {
     /// The assertion's short title in `lang` (its `Display` is the English one).
     pub fn title_in(&self, lang: Lang) -> String {
-        match self {
-            Assertion::AllOutgoingDelivered => {
-                String::from(lang.pick("every outgoing message delivered", "所有待发邮件都已送达"))
-            }
-            Assertion::AllIncomingReceived => {
-                String::from(lang.pick("every waiting message received", "所有等待中的邮件都已接收"))
-            }
-            Assertion::TransportDelivered(t) => {
-                by_lang!(
-                    lang,
-                    format!("every outgoing message of {t} delivered"),
-                    format!("{t} 的所有待发邮件都已送达")
-                )
-            }
-            Assertion::TransportUntouched(t) => {
-                by_lang!(lang, format!("{t} left untouched"), format!("{t} 保持原样，未被刷新"))
-            }
-            Assertion::Opened(o) => {
-                by_lang!(lang, format!("the status object of {o} opened"), format!("打开了{}的状态对象", zh_spaced(o)))
-            }
-            Assertion::NoUiPrompt => String::from(lang.pick("no dialog shown", "没有显示任何对话框")),
-            Assertion::PromptShown(t) => {
-                by_lang!(lang, format!("{t} showed its dialog"), format!("{t} 显示了它的对话框"))
-            }
-            Assertion::FlushedThroughSpooler(t) => {
-                by_lang!(lang, format!("{t} flushed through the spooler"), format!("通过后台处理程序刷新了 {t}"))
-            }
-            Assertion::FlushedOnItsOwnObject(t) => by_lang!(
-                lang,
-                format!("{t} flushed on its own status object"),
-                format!("在 {t} 自己的状态对象上调用了 FlushQueues")
-            ),
-            Assertion::Returned { api, hresult } => {
-                by_lang!(lang, format!("{api} returned {hresult}"), format!("{api} 返回过 {hresult}"))
-            }
-            Assertion::NeverReturned { api, hresult } => {
-                by_lang!(lang, format!("{api} never returned {hresult}"), format!("{api} 从未返回 {hresult}"))
-            }
-            Assertion::FlagsPassed(flags) => {
-                by_lang!(lang, format!("FlushQueues called with {flags}"), format!("调用 FlushQueues 时传入了 {flags}"))
-            }
-            Assertion::AsynchronousFlush => String::from(
-                lang.pick("a spooler flush returned before it ended", "有一次后台处理程序的刷新在结束之前就已返回"),
-            ),
-            Assertion::NothingLeaked => String::from(lang.pick("nothing leaked", "没有泄漏")),
-            Assertion::NoScriptErrors => String::from(lang.pick("no run-time error", "没有运行时错误")),
-        }
+        catalog::of(lang).assertion(self)
     }
 
-    /// Checks this assertion against a finished run, explaining a failure in English.
+    /// Checks this assertion against a finished run.
     pub fn check(&self, outcome: &Outcome, events: &[Event]) -> Check {
-        self.check_in(outcome, events, Lang::En)
+        let failure = self.failure(outcome, events);
+        Check { assertion: self.clone(), passed: failure.is_none(), failure }
     }
 
-    /// Checks this assertion against a finished run, explaining a failure in `lang`.
-    pub fn check_in(&self, outcome: &Outcome, events: &[Event], lang: Lang) -> Check {
-        let why = self.failure(outcome, events, lang);
-        Check { assertion: self.clone(), passed: why.is_none(), why: why.unwrap_or_default() }
-    }
-
-    /// `None` when the assertion holds, else the reason in one sentence.
-    fn failure(&self, outcome: &Outcome, events: &[Event], lang: Lang) -> Option<String> {
-        let no_such = |name: &str| {
-            by_lang!(lang, format!("there is no transport named {name}"), format!("没有名为 {name} 的传输提供程序"))
+    /// `None` when the assertion holds, else why not.
+    fn failure(&self, outcome: &Outcome, events: &[Event]) -> Option<Failure> {
+        let stuck = |t: &TransportQueues| -> Vec<String> {
+            t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect()
         };
-        let still_holds = |name: &str, stuck: &[String]| {
-            by_lang!(
-                lang,
-                format!("{name} still holds {}", list(stuck, lang)),
-                format!("{name} 仍留有 {}", list(stuck, lang))
-            )
-        };
+        let named = |name: &String| outcome.transport(name).ok_or_else(|| Failure::NoSuchTransport(name.clone()));
         match self {
             Assertion::AllOutgoingDelivered => {
-                let left: Vec<String> = outcome
+                let left: Vec<_> = outcome
                     .transports
                     .iter()
-                    .filter_map(|t| {
-                        let stuck: Vec<String> =
-                            t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect();
-                        (!stuck.is_empty()).then(|| still_holds(&t.name, &stuck))
-                    })
+                    .map(|t| (t.name.clone(), stuck(t)))
+                    .filter(|(_, s)| !s.is_empty())
                     .collect();
-                (!left.is_empty()).then(|| left.join(lang.pick(", ", "；")))
+                (!left.is_empty()).then_some(Failure::Stuck(left))
             }
             Assertion::AllIncomingReceived => {
-                let left: Vec<String> = outcome
+                let left: Vec<_> = outcome
                     .transports
                     .iter()
                     .filter(|t| !t.remote.is_empty())
-                    .map(|t| {
-                        by_lang!(
-                            lang,
-                            format!("{} still waits on {}", list(&t.remote, lang), t.name),
-                            format!("{} 仍在 {} 的远程系统上等待接收", list(&t.remote, lang), t.name)
-                        )
-                    })
+                    .map(|t| (t.name.clone(), t.remote.clone()))
                     .collect();
-                (!left.is_empty()).then(|| left.join(lang.pick(", ", "；")))
+                (!left.is_empty()).then_some(Failure::Waiting(left))
             }
-            Assertion::TransportDelivered(name) => match outcome.transport(name) {
-                None => Some(no_such(name)),
-                Some(t) => {
-                    let stuck: Vec<String> = t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect();
-                    (!stuck.is_empty()).then(|| still_holds(name, &stuck))
+            Assertion::TransportDelivered(name) => match named(name) {
+                Err(f) => Some(f),
+                Ok(t) => {
+                    let s = stuck(t);
+                    (!s.is_empty()).then(|| Failure::Stuck(alloc::vec![(name.clone(), s)]))
                 }
             },
-            Assertion::TransportUntouched(name) => match outcome.transport(name) {
-                None => Some(no_such(name)),
-                Some(t) if !t.delivered.is_empty() => Some(by_lang!(
-                    lang,
-                    format!("{name} sent {}", list(&t.delivered, lang)),
-                    format!("{name} 发送了 {}", list(&t.delivered, lang))
-                )),
-                Some(_) if outcome.ui_prompts.contains(name) => {
-                    Some(by_lang!(lang, format!("{name} showed its dialog"), format!("{name} 显示了它的对话框")))
-                }
-                Some(_) => {
+            Assertion::TransportUntouched(name) => match named(name) {
+                Err(f) => Some(f),
+                Ok(t) if !t.delivered.is_empty() => Some(Failure::Sent(name.clone(), t.delivered.clone())),
+                Ok(_) if outcome.ui_prompts.contains(name) => Some(Failure::ShowedDialog(name.clone())),
+                Ok(_) => {
                     let flushed = events.iter().any(|e| matches!(&e.kind, EventKind::XpFlushQueues { transport, .. } if &**transport == name.as_str()));
-                    flushed.then(|| {
-                        by_lang!(lang, format!("the spooler flushed {name}"), format!("后台处理程序刷新了 {name}"))
-                    })
+                    flushed.then(|| Failure::Flushed(name.clone()))
                 }
             },
             Assertion::Opened(name) => {
                 let done =
                     outcome.calls.iter().any(|c| c.api == "OpenEntry" && &c.object == name && c.hresult == HResult::Ok);
-                (!done).then(|| {
-                    by_lang!(
-                        lang,
-                        format!("OpenEntry never opened the status object of {name}"),
-                        format!("OpenEntry 从未打开{}的状态对象", zh_spaced(name))
-                    )
-                })
+                (!done).then(|| Failure::NeverOpened(name.clone()))
             }
-            Assertion::NoUiPrompt => (!outcome.ui_prompts.is_empty()).then(|| {
-                by_lang!(
-                    lang,
-                    format!("dialogs were shown by {}", list(&outcome.ui_prompts, lang)),
-                    format!("{} 显示了对话框", list(&outcome.ui_prompts, lang))
-                )
-            }),
-            Assertion::PromptShown(t) => (!outcome.ui_prompts.contains(t))
-                .then(|| by_lang!(lang, format!("{t} showed no dialog"), format!("{t} 没有显示对话框"))),
+            Assertion::NoUiPrompt => {
+                (!outcome.ui_prompts.is_empty()).then(|| Failure::DialogsShown(outcome.ui_prompts.clone()))
+            }
+            Assertion::PromptShown(t) => (!outcome.ui_prompts.contains(t)).then(|| Failure::NoDialog(t.clone())),
             Assertion::FlushedThroughSpooler(t) => {
                 let done = outcome
                     .calls
                     .iter()
                     .any(|c| c.api == "FlushQueues" && c.object == "spooler" && c.target.as_deref() == Some(t));
-                (!done).then(|| {
-                    by_lang!(
-                        lang,
-                        format!("no FlushQueues on the spooler named {t} in lpTargetTransport"),
-                        format!("没有哪次对后台处理程序的 FlushQueues 调用在 lpTargetTransport 中指定 {t}")
-                    )
-                })
+                (!done).then(|| Failure::NotTargeted(t.clone()))
             }
             Assertion::FlushedOnItsOwnObject(t) => {
                 let done = outcome.calls.iter().any(|c| c.api == "FlushQueues" && &c.object == t);
-                (!done).then(|| {
-                    by_lang!(
-                        lang,
-                        format!("FlushQueues was never called on {t}'s own status object"),
-                        format!("从未在 {t} 自己的状态对象上调用 FlushQueues")
-                    )
-                })
+                (!done).then(|| Failure::NotOnOwnObject(t.clone()))
             }
             Assertion::Returned { api, hresult } => {
                 let done = outcome.calls.iter().any(|c| c.api == *api && c.hresult == *hresult);
-                (!done).then(|| {
-                    by_lang!(
-                        lang,
-                        format!("no call to {api} returned {hresult}"),
-                        format!("没有哪次 {api} 调用返回 {hresult}")
-                    )
-                })
+                (!done).then_some(Failure::NeverReturned { api, hresult: *hresult })
             }
-            Assertion::NeverReturned { api, hresult } => {
-                outcome.calls.iter().find(|c| c.api == *api && c.hresult == *hresult).map(|c| {
-                    by_lang!(
-                        lang,
-                        format!("{api} on {} returned {hresult} at line {}", c.object, c.line),
-                        format!("第 {} 行对{}的 {api} 调用返回了 {hresult}", c.line, zh_spaced(&c.object))
-                    )
-                })
-            }
+            Assertion::NeverReturned { api, hresult } => outcome
+                .calls
+                .iter()
+                .find(|c| c.api == *api && c.hresult == *hresult)
+                .map(|c| Failure::ReturnedAt { api, object: c.object.clone(), hresult: *hresult, line: c.line }),
             Assertion::FlagsPassed(flags) => {
                 let done =
                     outcome.calls.iter().any(|c| c.api == "FlushQueues" && c.flags.is_some_and(|f| f.contains(*flags)));
-                (!done).then(|| {
-                    by_lang!(
-                        lang,
-                        format!("no FlushQueues call passed {flags}"),
-                        format!("没有哪次 FlushQueues 调用传入了 {flags}")
-                    )
-                })
+                (!done).then_some(Failure::FlagsNotPassed(*flags))
             }
             Assertion::AsynchronousFlush => {
                 let done =
                     events.iter().any(|e| matches!(e.kind, EventKind::FlushCall { mode: FlushMode::Asynchronous, .. }));
-                (!done).then(|| {
-                    String::from(lang.pick(
-                        "every spooler flush was synchronous (no FLUSH_ASYNC_OK)",
-                        "后台处理程序的每次刷新都是同步的（没有传入 FLUSH_ASYNC_OK）",
-                    ))
-                })
+                (!done).then_some(Failure::AllSynchronous)
             }
-            Assertion::NothingLeaked => (!outcome.leaks.is_empty()).then(|| {
-                let leaks: Vec<String> = outcome
-                    .leaks
-                    .iter()
-                    .map(|l| {
-                        by_lang!(
-                            lang,
-                            format!("{} `{}` from line {}", catalog::of(lang).object_kind(l.object), l.var, l.line),
-                            format!("第 {} 行创建的{}`{}`", l.line, catalog::of(lang).object_kind(l.object), l.var)
-                        )
-                    })
-                    .collect();
-                by_lang!(
-                    lang,
-                    format!("still open: {}", list(&leaks, lang)),
-                    format!("仍未释放：{}", list(&leaks, lang))
-                )
-            }),
-            Assertion::NoScriptErrors => outcome.errors.first().map(|e| {
-                by_lang!(
-                    lang,
-                    format!("line {}:{}: {}", e.line, e.column, catalog::of(lang).runtime_error(&e.error)),
-                    format!("第 {} 行第 {} 列：{}", e.line, e.column, catalog::of(lang).runtime_error(&e.error))
-                )
-            }),
+            Assertion::NothingLeaked => (!outcome.leaks.is_empty()).then(|| Failure::StillOpen(outcome.leaks.clone())),
+            Assertion::NoScriptErrors => outcome.errors.first().map(|e| Failure::ScriptError(e.clone())),
         }
     }
 }
 
-/// Checks every assertion of `goal`, in order, explaining failures in English.
+/// Checks every assertion of `goal`, in order.
 pub fn check_all(goal: &[Assertion], outcome: &Outcome, events: &[Event]) -> Vec<Check> {
-    check_all_in(goal, outcome, events, Lang::En)
-}
-
-/// Checks every assertion of `goal`, in order, explaining failures in `lang`.
-pub fn check_all_in(goal: &[Assertion], outcome: &Outcome, events: &[Event], lang: Lang) -> Vec<Check> {
-    goal.iter().map(|a| a.check_in(outcome, events, lang)).collect()
+    goal.iter().map(|a| a.check(outcome, events)).collect()
 }
 
 /// The golf score of a script: how many statements it has (a `for` or `if`
@@ -427,9 +334,9 @@ mod tests {
         );
         assert!(checks[0].passed, "{:?}", checks[0]);
         assert!(!checks[1].passed);
-        assert_eq!(checks[1].why, "dialogs were shown by Modem");
+        assert_eq!(checks[1].why_in(Lang::En), "dialogs were shown by Modem");
         assert!(checks[2].passed);
-        assert_eq!(checks[3].why, "r1 still waits on LAN", "UPLOAD does not receive");
+        assert_eq!(checks[3].why_in(Lang::En), "r1 still waits on LAN", "UPLOAD does not receive");
     }
 
     #[test]
@@ -438,7 +345,7 @@ mod tests {
         assert!(Assertion::FlushedThroughSpooler("Modem".into()).check(&o, &e).passed);
         assert!(Assertion::FlushedOnItsOwnObject("LAN".into()).check(&o, &e).passed);
         let wrong = Assertion::FlushedThroughSpooler("LAN".into()).check(&o, &e);
-        assert_eq!(wrong.why, "no FlushQueues on the spooler named LAN in lpTargetTransport");
+        assert_eq!(wrong.why_in(Lang::En), "no FlushQueues on the spooler named LAN in lpTargetTransport");
         assert!(Assertion::FlagsPassed(FlushFlags::FLUSH_DOWNLOAD | FlushFlags::FLUSH_NO_UI).check(&o, &e).passed);
         assert!(!Assertion::AsynchronousFlush.check(&o, &e).passed);
     }
@@ -448,20 +355,20 @@ mod tests {
         let faults = vec![Fault { transport: TransportId(0), kind: FaultKind::MessageFails("a".into()) }];
         let leaky = PRESET_SPOOLER.replace("Release(table)\n", "");
         let (o, e) = run(&leaky, faults);
-        assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why, "LAN still holds a");
+        assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why_in(Lang::En), "LAN still holds a");
         let leak = Assertion::NothingLeaked.check(&o, &e);
-        assert_eq!(leak.why, "still open: status table (IMAPITable) `table` from line 1");
+        assert_eq!(leak.why_in(Lang::En), "still open: status table (IMAPITable) `table` from line 1");
         let busy = Assertion::NeverReturned { api: "FlushQueues", hresult: HResult::Busy };
         assert!(busy.check(&o, &e).passed);
         assert_eq!(format!("{}", busy), "FlushQueues never returned MAPI_E_BUSY");
         assert_eq!(busy.title_in(Lang::Zh), "FlushQueues 从未返回 MAPI_E_BUSY");
-        assert_eq!(Assertion::AllOutgoingDelivered.check_in(&o, &e, Lang::Zh).why, "LAN 仍留有 a");
+        assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why_in(Lang::Zh), "LAN 仍留有 a");
         assert_eq!(
-            Assertion::NothingLeaked.check_in(&o, &e, Lang::Zh).why,
+            Assertion::NothingLeaked.check(&o, &e).why_in(Lang::Zh),
             "仍未释放：第 1 行创建的状态表（IMAPITable）`table`"
         );
         let spooler = Assertion::NeverReturned { api: "OpenEntry", hresult: HResult::Ok };
-        assert_eq!(spooler.check_in(&o, &e, Lang::Zh).why, "第 4 行对后台处理程序的 OpenEntry 调用返回了 S_OK");
+        assert_eq!(spooler.check(&o, &e).why_in(Lang::Zh), "第 4 行对后台处理程序的 OpenEntry 调用返回了 S_OK");
         assert_eq!(Assertion::Opened("LAN".into()).title_in(Lang::Zh), "打开了 LAN 的状态对象");
     }
 

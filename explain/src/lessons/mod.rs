@@ -42,7 +42,7 @@
 mod file;
 
 use crate::catalog;
-use crate::goal::{check_all_in, statement_count, Assertion, Check};
+use crate::goal::{check_all, statement_count, Assertion, Check};
 use file::decode;
 use flushq_core::diag::Diagnostic;
 use flushq_core::trace::{Event, Outcome};
@@ -118,16 +118,15 @@ impl Lesson {
     /// Runs `script` (dialogs are answered as the scenario says: connect unless a
     /// fault cancels) and checks the goal.
     pub fn check(&self, script: &str) -> Result<Verdict, Vec<Diagnostic>> {
-        self.check_scenario(&self.scenario(script), Lang::En)
+        self.check_scenario(&self.scenario(script))
     }
 
     /// Checks the goal on `scenario`: the lesson's own, or one the learner edited
-    /// (some goals are reached by changing the profile, not the script). Reasons
-    /// for failed assertions are in `lang`.
-    pub fn check_scenario(&self, scenario: &Scenario, lang: Lang) -> Result<Verdict, Vec<Diagnostic>> {
+    /// (some goals are reached by changing the profile, not the script).
+    pub fn check_scenario(&self, scenario: &Scenario) -> Result<Verdict, Vec<Diagnostic>> {
         let (outcome, events) = run(scenario)?;
         let statements = statement_count(&scenario.script).unwrap_or(0);
-        Ok(Verdict { checks: check_all_in(&self.goal, &outcome, &events, lang), statements, par: self.par })
+        Ok(Verdict { checks: check_all(&self.goal, &outcome, &events), statements, par: self.par })
     }
 }
 
@@ -223,7 +222,7 @@ mod tests {
     fn a_failed_check_says_why() {
         let l = lesson("per-transport-fallback").unwrap();
         let v = l.check(l.start).unwrap();
-        let why: Vec<&str> = v.checks.iter().filter(|c| !c.passed).map(|c| c.why.as_str()).collect();
+        let why: Vec<String> = v.checks.iter().filter(|c| !c.passed).map(|c| c.why_in(Lang::En)).collect();
         assert!(why.iter().any(|w| w.contains("MAPI_E_NO_SUPPORT")), "{why:?}");
         assert!(why.iter().any(|w| w.contains("r3 still waits on Dial-up")), "{why:?}");
     }

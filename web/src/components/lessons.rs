@@ -119,7 +119,7 @@ fn act(on_action: &Callback<Action>, a: Action) -> Callback<MouseEvent> {
 pub fn lessons_panel(props: &LessonsProps) -> Html {
     let lang = use_lang();
     let show_solution = use_state(|| false);
-    let verdict = use_verdict(props.lesson.clone(), props.scenario.clone(), lang);
+    let verdict = use_verdict(props.lesson.clone(), props.scenario.clone());
     use_solve_report(props.lesson.clone(), verdict.as_ref(), props.mine.is_some(), &props.on_solved);
     match props.lesson.as_deref().and_then(lesson) {
         Some(current) => current_lesson(props, current, verdict.as_ref(), &show_solution, lang),
@@ -221,7 +221,7 @@ fn goal(verdict: Option<&Verdict>, lang: Lang) -> Html {
                 <li class={classes!(if c.passed { "pass" } else { "fail" })}>
                     <span class="mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
                     <span>{ c.assertion.title_in(lang) }</span>
-                    if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ prose(&c.why) }</span> }
+                    if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ prose(&c.why_in(lang)) }</span> }
                 </li>
             }) }
             if verdict.is_none() {

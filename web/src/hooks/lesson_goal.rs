@@ -1,19 +1,18 @@
 //! The open lesson's goal: checked by the core against the learner's scenario,
 //! and a solve reported when it is reached.
 
-use crate::i18n::Lang;
 use crate::Ptr;
 use flushq_core::Scenario;
 use flushq_explain::lessons::{lesson, Verdict};
 use yew::prelude::*;
 
-/// The goal of lesson `id` checked against `scenario` (script included), in
-/// `lang`; `None` without a lesson or while the script cannot run. Checked
-/// again only when one of the three changes.
+/// The goal of lesson `id` checked against `scenario` (script included); `None`
+/// without a lesson or while the script cannot run. Checked again only when one
+/// of the two changes (the verdict is facts: each language renders it).
 #[hook]
-pub fn use_verdict(id: Option<AttrValue>, scenario: Ptr<Scenario>, lang: Lang) -> Option<Verdict> {
-    (*use_memo((id, scenario, lang), |(id, scenario, lang)| {
-        id.as_deref().and_then(lesson).and_then(|l| l.check_scenario(scenario, *lang).ok())
+pub fn use_verdict(id: Option<AttrValue>, scenario: Ptr<Scenario>) -> Option<Verdict> {
+    (*use_memo((id, scenario), |(id, scenario)| {
+        id.as_deref().and_then(lesson).and_then(|l| l.check_scenario(scenario).ok())
     }))
     .clone()
 }

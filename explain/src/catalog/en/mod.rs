@@ -1,12 +1,14 @@
 //! The English catalog.
 
 mod events;
+mod goal;
 mod narrate;
 mod runtime;
 mod scenario;
 mod words;
 
 use super::Catalog;
+use crate::goal::{Assertion, Failure};
 use crate::narrate::Facts;
 use alloc::string::String;
 use flushq_core::machine::RuntimeError;
@@ -47,5 +49,11 @@ impl Catalog for English {
     }
     fn actor<'a>(&self, actor: &'a Actor) -> &'a str {
         words::actor(actor)
+    }
+    fn assertion(&self, assertion: &Assertion) -> String {
+        goal::assertion(assertion)
+    }
+    fn goal_failure(&self, failure: &Failure) -> String {
+        goal::failure(failure)
     }
 }

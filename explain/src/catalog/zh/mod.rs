@@ -1,14 +1,14 @@
 //! The Simplified Chinese, with the terms of the Chinese MAPI documentation (后台处理程序 for the MAPI spooler, 传输提供程序, 状态表, 状态对象) catalog.
 
 mod events;
+mod goal;
 mod narrate;
 mod runtime;
 mod scenario;
 mod words;
 
-pub(crate) use words::spaced as zh_spaced;
-
 use super::Catalog;
+use crate::goal::{Assertion, Failure};
 use crate::narrate::Facts;
 use alloc::string::String;
 use flushq_core::machine::RuntimeError;
@@ -49,5 +49,11 @@ impl Catalog for Chinese {
     }
     fn actor<'a>(&self, actor: &'a Actor) -> &'a str {
         words::actor(actor)
+    }
+    fn assertion(&self, assertion: &Assertion) -> String {
+        goal::assertion(assertion)
+    }
+    fn goal_failure(&self, failure: &Failure) -> String {
+        goal::failure(failure)
     }
 }
