@@ -34,4 +34,4 @@ pub mod trace;
 
 pub use lang::Lang;
 pub use machine::{LoadError, Machine, NoPrompt, Step};
-pub use scenario::{Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};
+pub use scenario::{Fault, FaultKind, FaultName, Scenario, TransportId, TransportKind, TransportSpec};

@@ -36,6 +36,14 @@ pub enum TransportKind {
 }
 
 impl TransportKind {
+    /// Every kind, in menu order.
+    pub const ALL: [TransportKind; 3] = [TransportKind::Lan, TransportKind::Modem, TransportKind::Ras];
+
+    /// The kind spelled `name`, exactly (`lan`, `modem`, `ras`).
+    pub fn from_name(name: &str) -> Option<TransportKind> {
+        TransportKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The scenario-file spelling.
     pub const fn name(self) -> &'static str {
         match self {
@@ -138,21 +146,106 @@ pub enum FaultKind {
     UserCancels,
 }
 
-impl FaultKind {
-    /// The scenario-file spelling of the kind.
-    pub const fn name(&self) -> &'static str {
+/// A fault kind without its message: the scenario file's `kind` word. The one
+/// name table of fault kinds, for the decoder, the scenario editor and the CLI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FaultName {
+    /// `link_down`.
+    LinkDown,
+    /// `message_fails`.
+    MessageFails,
+    /// `message_deferred`.
+    MessageDeferred,
+    /// `drops_flush_bits`.
+    DropsFlushBits,
+    /// `user_cancels`.
+    UserCancels,
+}
+
+/// Whether a fault kind names a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageArg {
+    /// It takes none.
+    Never,
+    /// It may name one.
+    Optional,
+    /// It must name one.
+    Required,
+}
+
+impl FaultName {
+    /// Every kind, in the order menus and messages list them.
+    pub const ALL: [FaultName; 5] = [
+        FaultName::LinkDown,
+        FaultName::MessageFails,
+        FaultName::MessageDeferred,
+        FaultName::DropsFlushBits,
+        FaultName::UserCancels,
+    ];
+
+    /// The scenario-file spelling.
+    pub const fn name(self) -> &'static str {
         match self {
-            FaultKind::LinkDown => "link_down",
-            FaultKind::MessageFails(_) => "message_fails",
-            FaultKind::MessageDeferred(_) => "message_deferred",
-            FaultKind::DropsFlushBits(_) => "drops_flush_bits",
-            FaultKind::UserCancels => "user_cancels",
+            FaultName::LinkDown => "link_down",
+            FaultName::MessageFails => "message_fails",
+            FaultName::MessageDeferred => "message_deferred",
+            FaultName::DropsFlushBits => "drops_flush_bits",
+            FaultName::UserCancels => "user_cancels",
         }
     }
 
-    /// Every kind's spelling, for diagnostics.
-    pub const NAMES: [&'static str; 5] =
-        ["link_down", "message_fails", "message_deferred", "drops_flush_bits", "user_cancels"];
+    /// The kind spelled `name`, exactly.
+    pub fn from_name(name: &str) -> Option<FaultName> {
+        FaultName::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Whether this kind names a message.
+    pub const fn message(self) -> MessageArg {
+        match self {
+            FaultName::LinkDown | FaultName::UserCancels => MessageArg::Never,
+            FaultName::DropsFlushBits => MessageArg::Optional,
+            FaultName::MessageFails | FaultName::MessageDeferred => MessageArg::Required,
+        }
+    }
+
+    /// The fault of this kind with `message`; `None` when the kind must name a
+    /// message and has none, or takes none and has one.
+    pub fn with(self, message: Option<String>) -> Option<FaultKind> {
+        Some(match (self, message) {
+            (FaultName::LinkDown, None) => FaultKind::LinkDown,
+            (FaultName::UserCancels, None) => FaultKind::UserCancels,
+            (FaultName::DropsFlushBits, m) => FaultKind::DropsFlushBits(m),
+            (FaultName::MessageFails, Some(m)) => FaultKind::MessageFails(m),
+            (FaultName::MessageDeferred, Some(m)) => FaultKind::MessageDeferred(m),
+            _ => return None,
+        })
+    }
+}
+
+impl FaultKind {
+    /// Its kind.
+    pub const fn kind(&self) -> FaultName {
+        match self {
+            FaultKind::LinkDown => FaultName::LinkDown,
+            FaultKind::MessageFails(_) => FaultName::MessageFails,
+            FaultKind::MessageDeferred(_) => FaultName::MessageDeferred,
+            FaultKind::DropsFlushBits(_) => FaultName::DropsFlushBits,
+            FaultKind::UserCancels => FaultName::UserCancels,
+        }
+    }
+
+    /// The scenario-file spelling of the kind.
+    pub const fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+
+    /// The message it names, if any.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) | FaultKind::DropsFlushBits(Some(m)) => Some(m),
+            FaultKind::DropsFlushBits(None) | FaultKind::LinkDown | FaultKind::UserCancels => None,
+        }
+    }
 }
 
 /// What a scenario has too much of.
@@ -217,18 +310,36 @@ impl Scenario {
                 .transports
                 .get(fault.transport.index())
                 .ok_or(ScenarioError::NoSuchTransport(fault.transport.index()))?;
-            let named = match &fault.kind {
-                FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) => Some(m),
-                FaultKind::DropsFlushBits(m) => m.as_ref(),
-                FaultKind::LinkDown | FaultKind::UserCancels => None,
-            };
-            if let Some(m) = named {
+            if let Some(m) = fault.kind.message() {
                 let known = t.outbound.iter().chain(&t.remote).any(|s| s == m);
                 if !known {
-                    return Err(ScenarioError::UnknownMessage { transport: t.name.clone(), message: m.clone() });
+                    return Err(ScenarioError::UnknownMessage { transport: t.name.clone(), message: m.into() });
                 }
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scenario_word_has_one_spelling() {
+        for k in FaultName::ALL {
+            assert_eq!(FaultName::from_name(k.name()), Some(k));
+            let message = matches!(k.message(), MessageArg::Optional | MessageArg::Required).then(|| "a".into());
+            let kind = k.with(message).expect("a fault of every kind can be made");
+            assert_eq!((kind.kind(), kind.name()), (k, k.name()));
+        }
+        assert_eq!(FaultName::from_name("Link_Down"), None, "spellings are exact");
+        assert_eq!(FaultName::MessageFails.with(None), None, "it must name a message");
+        assert_eq!(FaultName::LinkDown.with(Some("a".into())), None, "it takes none");
+        assert_eq!(FaultName::DropsFlushBits.with(None), Some(FaultKind::DropsFlushBits(None)));
+        for k in TransportKind::ALL {
+            assert_eq!(TransportKind::from_name(k.name()), Some(k));
+        }
+        assert_eq!(TransportKind::from_name("LAN"), None);
     }
 }

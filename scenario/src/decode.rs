@@ -6,7 +6,9 @@ use crate::locate::{path_to, FileDiagnostic, Located, Locator};
 use crate::presets::script_preset;
 use crate::toml_doc::{self, Item, Table, Value};
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{limits, Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};
+use flushq_core::scenario::{
+    limits, Fault, FaultName, MessageArg, Scenario, TransportId, TransportKind, TransportSpec,
+};
 use flushq_core::{diag::closest, script};
 #[cfg(feature = "json")]
 use serde::Deserialize;
@@ -90,8 +92,6 @@ enum RawKind {
     Modem,
     Ras,
 }
-
-const KIND_VARIANTS: &[&str] = &["lan", "modem", "ras"];
 
 #[cfg_attr(feature = "json", derive(Deserialize))]
 #[cfg_attr(feature = "json", serde(deny_unknown_fields))]
@@ -278,11 +278,15 @@ pub(crate) mod from_toml {
     }
 
     fn raw_kind(v: &Item) -> Result<RawKind, Error> {
-        match string(v)?.as_str() {
-            "lan" => Ok(RawKind::Lan),
-            "modem" => Ok(RawKind::Modem),
-            "ras" => Ok(RawKind::Ras),
-            other => Err(Error::new(v.at, format!("unknown variant `{other}`, expected {}", one_of(KIND_VARIANTS)))),
+        let name = string(v)?;
+        match TransportKind::from_name(&name) {
+            Some(TransportKind::Lan) => Ok(RawKind::Lan),
+            Some(TransportKind::Modem) => Ok(RawKind::Modem),
+            Some(TransportKind::Ras) => Ok(RawKind::Ras),
+            None => {
+                let names = TransportKind::ALL.map(TransportKind::name);
+                Err(Error::new(v.at, format!("unknown variant `{name}`, expected {}", one_of(&names))))
+            }
         }
     }
 
@@ -461,13 +465,17 @@ fn fault<S: Located>(
     let kind_path = path_to!["fault", i, "kind"];
     let message_path = path_to!["fault", i, "message"];
     let message = f.message.as_ref().map(|m| m.value().to_string());
-    let kind = match (f.kind.value(), message.clone()) {
-        ("link_down", None) => FaultKind::LinkDown,
-        ("user_cancels", None) => FaultKind::UserCancels,
-        ("drops_flush_bits", m) => FaultKind::DropsFlushBits(m),
-        ("message_fails", Some(m)) => FaultKind::MessageFails(m),
-        ("message_deferred", Some(m)) => FaultKind::MessageDeferred(m),
-        ("message_fails" | "message_deferred", None) => {
+    let Some(name) = FaultName::from_name(f.kind.value()) else {
+        let other = f.kind.value();
+        let names = FaultName::ALL.map(FaultName::name);
+        let hint = closest(other, names).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
+        let message = format!("unknown fault kind `{other}`; {hint}kinds: {}", names.join(", "));
+        diags.push(loc.diag(&f.kind, kind_path, message));
+        return None;
+    };
+    let kind = match (name.with(message.clone()), name.message()) {
+        (Some(kind), _) => kind,
+        (None, MessageArg::Required) => {
             let message = format!(
                 "fault `{}` needs `message` = the subject of a message queued on `{}`",
                 f.kind.value(),
@@ -476,18 +484,12 @@ fn fault<S: Located>(
             diags.push(loc.diag(&f.kind, kind_path, message));
             return None;
         }
-        ("link_down" | "user_cancels", Some(_)) => {
+        (None, _) => {
             let message = format!("fault `{}` takes no `message`", f.kind.value());
             diags.push(match &f.message {
                 Some(m) => loc.diag(m, message_path, message),
                 None => loc.diag(&f.kind, kind_path, message),
             });
-            return None;
-        }
-        (other, _) => {
-            let hint = closest(other, FaultKind::NAMES).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
-            let message = format!("unknown fault kind `{other}`; {hint}kinds: {}", FaultKind::NAMES.join(", "));
-            diags.push(loc.diag(&f.kind, kind_path, message));
             return None;
         }
     };

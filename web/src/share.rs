@@ -20,7 +20,7 @@
 
 use crate::i18n::Lang;
 use core::fmt::{self, Write as _};
-use flushq_core::scenario::{FaultKind, Scenario};
+use flushq_core::scenario::Scenario;
 use flushq_core::trace::Answer;
 use flushq_scenario::{load, Format};
 use miniz_oxide::inflate::TINFLStatus;
@@ -86,9 +86,7 @@ impl fmt::Display for TomlFile<'_> {
         for fault in &s.faults {
             let transport = s.transports.get(fault.transport.index()).map_or("", |t| t.name.as_str());
             writeln!(f, "\n[[fault]]\ntransport = {}\nkind = {}", Basic(transport), Basic(fault.kind.name()))?;
-            if let FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) | FaultKind::DropsFlushBits(Some(m)) =
-                &fault.kind
-            {
+            if let Some(m) = fault.kind.message() {
                 writeln!(f, "message = {}", Basic(m))?;
             }
         }

@@ -6,7 +6,9 @@ use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use flushq_core::by_lang;
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{Fault, FaultKind, Scenario, TransportId, TransportKind, TransportSpec};
+use flushq_core::scenario::{
+    Fault, FaultKind, FaultName, MessageArg, Scenario, TransportId, TransportKind, TransportSpec,
+};
 use yew::prelude::*;
 
 /// Properties of [`ScenarioEditor`].
@@ -39,23 +41,21 @@ fn select_value(e: &Event) -> String {
     el.value()
 }
 
-fn fault_kind(name: &str, message: Option<String>) -> FaultKind {
-    let m = message.unwrap_or_default();
-    match name {
-        "link_down" => FaultKind::LinkDown,
-        "user_cancels" => FaultKind::UserCancels,
-        "message_fails" => FaultKind::MessageFails(m),
-        "message_deferred" => FaultKind::MessageDeferred(m),
-        _ => FaultKind::DropsFlushBits((!m.is_empty()).then_some(m)),
-    }
+/// The fault of kind `name` with `message` as typed in the form (empty is none,
+/// a required one stays empty until the learner fills it in); `None` for a kind
+/// the name table does not know.
+fn fault_kind(name: &str, message: String) -> Option<FaultKind> {
+    let kind = FaultName::from_name(name)?;
+    let message = match kind.message() {
+        MessageArg::Never => None,
+        MessageArg::Optional => (!message.is_empty()).then_some(message),
+        MessageArg::Required => Some(message),
+    };
+    kind.with(message)
 }
 
 fn fault_message(kind: &FaultKind) -> String {
-    match kind {
-        FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) => m.clone(),
-        FaultKind::DropsFlushBits(m) => m.clone().unwrap_or_default(),
-        FaultKind::LinkDown | FaultKind::UserCancels => String::new(),
-    }
+    kind.message().map(String::from).unwrap_or_default()
 }
 
 /// Makes the callbacks of the editor's inputs: each applies an edit to a copy of
@@ -171,10 +171,11 @@ fn transport_head(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Htm
                 onchange={edits.change(Box::new(move |s, e| s.transports[i].name = input_value(&e)))} /></label>
             <label>{ lang.pick("Kind ", "类型 ") }
                 <select aria-label={by_lang!(lang, format!("Kind of {}", t.name), format!("{} 的类型", t.name))} onchange={edits.change(Box::new(move |s, e| {
-                    let kind = match select_value(&e).as_str() { "modem" => TransportKind::Modem, "ras" => TransportKind::Ras, _ => TransportKind::Lan };
-                    s.transports[i].kind = kind;
+                    if let Some(kind) = TransportKind::from_name(&select_value(&e)) {
+                        s.transports[i].kind = kind;
+                    }
                 }))}>
-                    { for [TransportKind::Lan, TransportKind::Modem, TransportKind::Ras].iter().map(|k| html! {
+                    { for TransportKind::ALL.iter().map(|k| html! {
                         <option value={k.name()} selected={*k == t.kind}>{ k.name().to_uppercase() }</option>
                     }) }
                 </select>
@@ -219,16 +220,18 @@ fn fault_item(edits: &Edits, i: usize, f: &Fault, lang: Lang) -> Html {
                 { for edits.scenario.transports.iter().enumerate().map(|(t, spec)| html! { <option value={t.to_string()} selected={t == f.transport.index()}>{ &spec.name }</option> }) }
             </select>
             <select aria-label={lang.pick("Fault kind", "故障类型")} onchange={edits.change(Box::new(move |s, e| {
-                let msg = Some(fault_message(&s.faults[i].kind));
-                s.faults[i].kind = fault_kind(&select_value(&e), msg);
+                if let Some(kind) = fault_kind(&select_value(&e), fault_message(&s.faults[i].kind)) {
+                    s.faults[i].kind = kind;
+                }
             }))}>
-                { for FaultKind::NAMES.iter().map(|k| html! { <option value={*k} selected={*k == f.kind.name()}>{ *k }</option> }) }
+                { for FaultName::ALL.iter().map(|k| html! { <option value={k.name()} selected={*k == f.kind.kind()}>{ k.name() }</option> }) }
             </select>
             if needs_message {
                 <input type="text" value={message} placeholder={lang.pick("message subject", "邮件主题")} aria-label={lang.pick("Message subject", "邮件主题")}
                     onchange={edits.change(Box::new(move |s, e| {
-                        let name = s.faults[i].kind.name();
-                        s.faults[i].kind = fault_kind(name, Some(input_value(&e)));
+                        if let Some(kind) = fault_kind(s.faults[i].kind.name(), input_value(&e)) {
+                            s.faults[i].kind = kind;
+                        }
                     }))} />
             }
             <button type="button" aria-label={lang.pick("Remove fault", "删除故障")} onclick={edits.click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
