@@ -58,9 +58,9 @@ pub fn constant(name: &str) -> Option<Constant> {
 pub fn constant_names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = PropTag::ALL.iter().map(|p| p.name()).collect();
     v.extend(ResourceType::ALL.iter().map(|r| r.name()));
-    v.extend(FlushFlags::NAMED.iter().map(|(n, _)| *n));
-    v.extend(ResourceMethods::NAMED.iter().map(|(n, _)| *n));
-    v.extend(StatusCode::NAMED.iter().map(|(n, _)| *n));
+    v.extend(FlushFlags::all().names());
+    v.extend(ResourceMethods::all().names());
+    v.extend(StatusCode::all().names());
     v.extend(HResult::ALL.iter().map(|h| h.name()));
     v
 }
