@@ -39,7 +39,7 @@ pub fn constant(name: &str) -> Option<Constant> {
     if let Some(p) = PropTag::from_name(name) {
         return Some(Constant::Prop(p));
     }
-    if let Some(r) = ResourceType::ALL.into_iter().find(|r| r.name() == name) {
+    if let Some(r) = ResourceType::from_name(name) {
         return Some(Constant::Resource(r));
     }
     if let Some(f) = FlushFlags::from_name(name) {
@@ -51,7 +51,7 @@ pub fn constant(name: &str) -> Option<Constant> {
     if let Some(s) = StatusCode::from_name(name) {
         return Some(Constant::Status(s));
     }
-    HResult::ALL.into_iter().find(|h| h.name() == name).map(Constant::HResult)
+    HResult::from_name(name).map(Constant::HResult)
 }
 
 /// Every constant name, for "did you mean" suggestions.
