@@ -370,7 +370,7 @@ mod tests {
             line: 9,
             api: "FlushQueues",
             object: TRICKY.to_string(),
-            flags: Some(FlushFlags::EMPTY),
+            flags: Some(FlushFlags::empty()),
             target: Some(TRICKY.to_string()),
             hresult: HResult::Busy,
         });

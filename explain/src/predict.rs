@@ -133,7 +133,7 @@ pub fn questions(initial: &View, events: &[Event]) -> Vec<Question> {
         };
         let before = row(&view);
         view.apply(e);
-        let flip = before.zip(row(&view)).map(|(b, a)| (b, StatusCode(b.0 ^ a.0)));
+        let flip = before.zip(row(&view)).map(|(b, a)| (b, b ^ a));
         let prev = i.checked_sub(1).and_then(|p| events.get(p));
         for (ask, object, answer) in moments(e, prev, events.get(i + 1), flip) {
             let key = (ask, ask == Ask::HResult && object.as_deref() == Some("spooler"), answer.label());
@@ -164,7 +164,7 @@ fn moments(
         | EventKind::LinkDown { transport, .. }
         | EventKind::DropsFlushBits { transport, .. } => {
             // Only single-bit flips: then exactly one option is true.
-            if let Some((before, bits)) = flip.filter(|(_, f)| f.0.is_power_of_two()) {
+            if let Some((before, bits)) = flip.filter(|(_, f)| f.bits().is_power_of_two()) {
                 let answer = Choice::Bit { object: transport.clone(), bit: bits, set: !before.contains(bits) };
                 c.push((Ask::StatusBit, Some(transport.clone()), answer));
             }
@@ -251,7 +251,7 @@ fn options(
     // Fixed order whatever the answer: bits and HRESULTs by value, actors as listed.
     pool.sort_by_key(|c| match c {
         Choice::Actor(_) => 0,
-        Choice::Bit { bit, .. } => bit.0,
+        Choice::Bit { bit, .. } => bit.bits(),
         Choice::HResult(hr) => hr.code(),
     });
     let at = pool.iter().position(|c| c == answer)?;

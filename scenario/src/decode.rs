@@ -376,7 +376,7 @@ fn transport<S: Located>(
         diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], "a transport needs a non-empty name"));
     }
     if let Some(methods) = &t.methods {
-        spec.methods = ResourceMethods::EMPTY;
+        spec.methods = ResourceMethods::empty();
         for (j, m) in methods.iter().enumerate() {
             match ResourceMethods::from_name(m.value()) {
                 Some(bit) => spec.methods |= bit,
@@ -437,7 +437,7 @@ fn digits(mut n: usize) -> usize {
 }
 
 fn unknown_method(name: &str) -> String {
-    let names = ResourceMethods::NAMED.iter().map(|(n, _)| *n);
+    let names = ResourceMethods::all().names();
     let hint = closest(name, names).map(|c| format!("; did you mean `{c}`?")).unwrap_or_else(|| {
         String::from(
             "; use STATUS_VALIDATE_STATE, STATUS_SETTINGS_DIALOG, STATUS_CHANGE_PASSWORD or STATUS_FLUSH_QUEUES",

@@ -76,7 +76,7 @@ fn presets_decode_as_documented() {
     assert_eq!(s.transports[1].methods, ResourceMethods::STATUS_VALIDATE_STATE);
 
     let s = load_ok(preset("fallback-no-flush-method").expect("preset").toml, Format::Toml);
-    assert_eq!(s.transports[1].methods, ResourceMethods::EMPTY, "`methods = []` means none");
+    assert_eq!(s.transports[1].methods, ResourceMethods::empty(), "`methods = []` means none");
 
     let s = load_ok(preset("message-fails").expect("preset").toml, Format::Toml);
     assert_eq!(s.faults.len(), 1);

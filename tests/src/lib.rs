@@ -31,7 +31,7 @@ pub struct Violation {
 pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Violation> {
     let mut m = Machine::new(scenario).map_err(|e| Violation { step: 0, what: format!("load: {e:?}") })?;
     let total = m.world().messages.len();
-    let mut flags = FlushFlags::EMPTY;
+    let mut flags = FlushFlags::empty();
     let mut view = View::initial(m.world());
     for _ in 0..max_steps {
         let before = m.events().len();

@@ -333,7 +333,9 @@ impl Machine {
         };
         let fv = self.eval(flags_expr, line)?;
         let raw = self.number(&fv, flags_expr.span())?;
-        let flags = FlushFlags(u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig { value: raw }))?);
+        let flags = FlushFlags::from_bits_retain(
+            u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig { value: raw }))?,
+        );
         let target = match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target")) {
             Some(a) => Some(self.eval(&a.value, line)?),
             None => None,
@@ -450,14 +452,14 @@ impl Machine {
                 EventKind::LeftToSchedule { transport: transport.into() },
             );
         } else {
-            let mut bits = StatusCode::EMPTY;
+            let mut bits = StatusCode::empty();
             if flags.contains(FlushFlags::FLUSH_UPLOAD) {
                 bits |= StatusCode::STATUS_OUTBOUND_FLUSH;
             }
             if flags.contains(FlushFlags::FLUSH_DOWNLOAD) {
                 bits |= StatusCode::STATUS_INBOUND_FLUSH;
             }
-            let now = self.world.modify_status(t, bits, StatusCode::EMPTY);
+            let now = self.world.modify_status(t, bits, StatusCode::empty());
             self.emit(
                 callee_actor.clone(),
                 None,
@@ -465,7 +467,7 @@ impl Machine {
                 EventKind::Status {
                     transport: object.as_str().into(),
                     set: bits,
-                    cleared: StatusCode::EMPTY,
+                    cleared: StatusCode::empty(),
                     now,
                     why: StatusReason::OwnFlushQueues,
                 },

@@ -329,8 +329,8 @@ fn prop_value(v: PropValue) -> Value {
 pub(crate) fn describe_prop(tag: crate::mapi::PropTag, v: &PropValue) -> String {
     use crate::mapi::{PropTag, ResourceMethods, ResourceType, StatusCode};
     match (tag, v) {
-        (PropTag::ResourceMethods, PropValue::Long(n)) => ResourceMethods(*n).to_names(),
-        (PropTag::StatusCode, PropValue::Long(n)) => StatusCode(*n).to_names(),
+        (PropTag::ResourceMethods, PropValue::Long(n)) => format!("{}", ResourceMethods::from_bits_retain(*n)),
+        (PropTag::StatusCode, PropValue::Long(n)) => format!("{}", StatusCode::from_bits_retain(*n)),
         (PropTag::ResourceType, PropValue::Long(n)) => {
             ResourceType::from_value(*n).map_or_else(|| format!("{n}"), |r| String::from(r.name()))
         }

@@ -1,148 +1,114 @@
 //! Bit-flag types: `FlushQueues` flags, `PR_RESOURCE_METHODS` and `PR_STATUS_CODE`.
+//!
+//! The types come from the `bitflags` crate (`bits()`, `from_bits_retain`, `empty()`,
+//! `all()`, `contains`, `intersects`, `insert`, `remove`, `|`, `&`, `-`, `from_name`,
+//! `iter_names`). A value may carry bits no constant names (a script passes any
+//! `ulFlags`), so build one from a raw number with `from_bits_retain`, never
+//! `from_bits_truncate`. On top, `mapi_flags_helpers!` adds what traces need.
 
-use alloc::string::String;
 use core::fmt;
 
-/// Declares a bitflags-style newtype with named constants and a `|`-joined `Display`.
-macro_rules! mapi_bits {
-    (
-        $(#[$meta:meta])*
-        $name:ident { $( $(#[$cmeta:meta])* $konst:ident = $value:expr, )* }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(pub u32);
-
+/// Adds the MAPI helpers to `bitflags` types: `names()`, `unknown_bits()` and a
+/// `Display` of `A | B`, `0` when empty, unknown bits last as hex (`FLUSH_UPLOAD | 0x40`).
+macro_rules! mapi_flags_helpers {
+    ($($name:ident),* $(,)?) => {$(
         impl $name {
-            $( $(#[$cmeta])* pub const $konst: $name = $name($value); )*
-            /// No bits.
-            pub const EMPTY: $name = $name(0);
-            /// Every named bit with its MAPI name, in ascending order.
-            pub const NAMED: &'static [(&'static str, $name)] = &[ $( (stringify!($konst), $name($value)), )* ];
+            /// Names of the set bits, ascending by value (`iter_names` without the
+            /// values, and `Clone`).
+            pub fn names(self) -> impl Iterator<Item = &'static str> + Clone {
+                <Self as bitflags::Flags>::FLAGS.iter().filter(move |f| self.contains(*f.value())).map(|f| f.name())
+            }
 
-            /// The raw value.
-            pub const fn bits(self) -> u32 { self.0 }
-            /// True when every bit of `other` is set.
-            pub const fn contains(self, other: $name) -> bool { self.0 & other.0 == other.0 }
-            /// True when any bit of `other` is set.
-            pub const fn intersects(self, other: $name) -> bool { self.0 & other.0 != 0 }
-            /// True when no bit is set.
-            pub const fn is_empty(self) -> bool { self.0 == 0 }
-            /// Sets the bits of `other`.
-            pub fn insert(&mut self, other: $name) { self.0 |= other.0; }
-            /// Clears the bits of `other`.
-            pub fn remove(&mut self, other: $name) { self.0 &= !other.0; }
             /// Bits not covered by any named constant.
             pub const fn unknown_bits(self) -> u32 {
-                let mut known = 0u32;
-                let mut i = 0;
-                while i < Self::NAMED.len() { known |= Self::NAMED[i].1 .0; i += 1; }
-                self.0 & !known
-            }
-            /// Names of the set bits, ascending by value.
-            pub fn names(self) -> impl Iterator<Item = &'static str> {
-                Self::NAMED.iter().filter(move |(_, b)| self.contains(*b) && b.0 != 0).map(|(n, _)| *n)
-            }
-            /// The bit named `name` (exact MAPI spelling).
-            pub fn from_name(name: &str) -> Option<$name> {
-                Self::NAMED.iter().find(|(n, _)| *n == name).map(|(_, b)| *b)
-            }
-            /// `A | B` form, or `0` when empty; unknown bits appear as hex.
-            pub fn to_names(self) -> String {
-                let mut s = String::new();
-                for n in self.names() {
-                    if !s.is_empty() { s.push_str(" | "); }
-                    s.push_str(n);
-                }
-                let unknown = self.unknown_bits();
-                if unknown != 0 {
-                    if !s.is_empty() { s.push_str(" | "); }
-                    s.push_str(&alloc::format!("{:#x}", unknown));
-                }
-                if s.is_empty() { s.push('0'); }
-                s
+                self.bits() & !Self::all().bits()
             }
         }
 
-        impl core::ops::BitOr for $name {
-            type Output = $name;
-            fn bitor(self, rhs: $name) -> $name { $name(self.0 | rhs.0) }
-        }
-        impl core::ops::BitOrAssign for $name {
-            fn bitor_assign(&mut self, rhs: $name) { self.0 |= rhs.0; }
-        }
-        impl core::ops::BitAnd for $name {
-            type Output = $name;
-            fn bitand(self, rhs: $name) -> $name { $name(self.0 & rhs.0) }
-        }
+        // Not `bitflags::parser::to_writer`: that writes nothing for an empty set, and
+        // this one, built on `names()`, is smaller in the wasm bundle.
         impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(&self.to_names()) }
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut sep = "";
+                for name in self.names() {
+                    write!(f, "{sep}{name}")?;
+                    sep = " | ";
+                }
+                match self.unknown_bits() {
+                    0 if self.is_empty() => f.write_str("0"),
+                    0 => Ok(()),
+                    unknown => write!(f, "{sep}{unknown:#x}"),
+                }
+            }
         }
-    };
+    )*};
 }
 
-mapi_bits! {
+bitflags::bitflags! {
     /// `ulFlags` of `IMAPIStatus::FlushQueues` / `IXPLogon::FlushQueues` (mapidefs.h).
     ///
     /// Per the reference pages, UPLOAD flushes the *outbound* queue and DOWNLOAD the
     /// *inbound* one; the seed page has them swapped (see the direction erratum).
-    FlushFlags {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct FlushFlags: u32 {
         /// Flush the outbound queue (send).
-        FLUSH_UPLOAD = 0x02,
+        const FLUSH_UPLOAD = 0x02;
         /// Flush the inbound queue (receive).
-        FLUSH_DOWNLOAD = 0x04,
+        const FLUSH_DOWNLOAD = 0x04;
         /// Flush even at a performance cost; required for asynchronous transports.
-        FLUSH_FORCE = 0x08,
+        const FLUSH_FORCE = 0x08;
         /// Do not display a user interface.
-        FLUSH_NO_UI = 0x10,
+        const FLUSH_NO_UI = 0x10;
         /// Return before the flush ends (spooler only).
-        FLUSH_ASYNC_OK = 0x20,
+        const FLUSH_ASYNC_OK = 0x20;
     }
-}
 
-mapi_bits! {
     /// `PR_RESOURCE_METHODS`: which `IMAPIStatus` methods a status object supports.
-    ResourceMethods {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct ResourceMethods: u32 {
         /// `IMAPIStatus::ValidateState`.
-        STATUS_VALIDATE_STATE = 0x1,
+        const STATUS_VALIDATE_STATE = 0x1;
         /// `IMAPIStatus::SettingsDialog`.
-        STATUS_SETTINGS_DIALOG = 0x2,
+        const STATUS_SETTINGS_DIALOG = 0x2;
         /// `IMAPIStatus::ChangePassword`.
-        STATUS_CHANGE_PASSWORD = 0x4,
+        const STATUS_CHANGE_PASSWORD = 0x4;
         /// `IMAPIStatus::FlushQueues`.
-        STATUS_FLUSH_QUEUES = 0x8,
+        const STATUS_FLUSH_QUEUES = 0x8;
+    }
+
+    /// `PR_STATUS_CODE` of a status row.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct StatusCode: u32 {
+        /// The provider is available.
+        const STATUS_AVAILABLE = 0x1;
+        /// The provider is working offline.
+        const STATUS_OFFLINE = 0x2;
+        /// The provider has failed.
+        const STATUS_FAILURE = 0x4;
+        /// The transport can receive.
+        const STATUS_INBOUND_ENABLED = 0x10000;
+        /// The transport is receiving a message.
+        const STATUS_INBOUND_ACTIVE = 0x20000;
+        /// The transport is downloading its inbound queue.
+        const STATUS_INBOUND_FLUSH = 0x40000;
+        /// The transport can send.
+        const STATUS_OUTBOUND_ENABLED = 0x100000;
+        /// The transport is sending a message.
+        const STATUS_OUTBOUND_ACTIVE = 0x200000;
+        /// The transport is uploading its outbound queue.
+        const STATUS_OUTBOUND_FLUSH = 0x400000;
+        /// The transport reaches its server remotely (dial-up).
+        const STATUS_REMOTE_ACCESS = 0x800000;
     }
 }
 
-mapi_bits! {
-    /// `PR_STATUS_CODE` of a status row.
-    StatusCode {
-        /// The provider is available.
-        STATUS_AVAILABLE = 0x1,
-        /// The provider is working offline.
-        STATUS_OFFLINE = 0x2,
-        /// The provider has failed.
-        STATUS_FAILURE = 0x4,
-        /// The transport can receive.
-        STATUS_INBOUND_ENABLED = 0x10000,
-        /// The transport is receiving a message.
-        STATUS_INBOUND_ACTIVE = 0x20000,
-        /// The transport is downloading its inbound queue.
-        STATUS_INBOUND_FLUSH = 0x40000,
-        /// The transport can send.
-        STATUS_OUTBOUND_ENABLED = 0x100000,
-        /// The transport is sending a message.
-        STATUS_OUTBOUND_ACTIVE = 0x200000,
-        /// The transport is uploading its outbound queue.
-        STATUS_OUTBOUND_FLUSH = 0x400000,
-        /// The transport reaches its server remotely (dial-up).
-        STATUS_REMOTE_ACCESS = 0x800000,
-    }
-}
+mapi_flags_helpers!(FlushFlags, ResourceMethods, StatusCode);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
+    use alloc::vec::Vec;
 
     #[test]
     fn header_values_are_pinned() {
@@ -170,11 +136,25 @@ mod tests {
     #[test]
     fn names_round_trip() {
         let f = FlushFlags::FLUSH_NO_UI | FlushFlags::FLUSH_UPLOAD;
-        assert_eq!(f.to_names(), "FLUSH_UPLOAD | FLUSH_NO_UI");
-        assert_eq!(FlushFlags(0x42).to_names(), "FLUSH_UPLOAD | 0x40");
-        assert_eq!(FlushFlags::EMPTY.to_names(), "0");
+        assert_eq!(f.to_string(), "FLUSH_UPLOAD | FLUSH_NO_UI");
+        assert_eq!(FlushFlags::from_bits_retain(0x42).to_string(), "FLUSH_UPLOAD | 0x40");
+        assert_eq!(FlushFlags::from_bits_retain(0x40).to_string(), "0x40");
+        assert_eq!(FlushFlags::empty().to_string(), "0");
+        assert_eq!(StatusCode::from_bits_retain(0x1_0001).to_string(), "STATUS_AVAILABLE | STATUS_INBOUND_ENABLED");
         assert_eq!(FlushFlags::from_name("FLUSH_FORCE"), Some(FlushFlags::FLUSH_FORCE));
+        assert_eq!(FlushFlags::from_name("flush_force"), None);
         assert!(f.contains(FlushFlags::FLUSH_UPLOAD));
         assert!(!f.contains(FlushFlags::FLUSH_UPLOAD | FlushFlags::FLUSH_DOWNLOAD));
+        assert_eq!(f.names().collect::<Vec<_>>(), ["FLUSH_UPLOAD", "FLUSH_NO_UI"]);
+    }
+
+    #[test]
+    fn unknown_bits_are_kept() {
+        let f = FlushFlags::from_bits_retain(0x43);
+        assert_eq!(f.unknown_bits(), 0x41);
+        assert_eq!(f.bits(), 0x43, "from_bits_retain keeps every bit");
+        assert_eq!((f & FlushFlags::all()).unknown_bits(), 0);
+        assert_eq!(FlushFlags::all().unknown_bits(), 0);
+        assert_eq!(ResourceMethods::from_bits_retain(0x18).unknown_bits(), 0x10);
     }
 }

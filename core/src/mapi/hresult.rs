@@ -1,89 +1,35 @@
 //! HRESULTs that the simulated APIs return.
 
-use core::fmt;
-
-/// An HRESULT with its real code (mapicode.h / winerror.h).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u32)]
-pub enum HResult {
-    /// Success.
-    Ok = 0,
-    /// The object does not support the method (its `PR_RESOURCE_METHODS` bit is clear).
-    NoSupport = 0x8004_0102,
-    /// `ulFlags` has a bit the method does not define.
-    UnknownFlags = 0x8004_0106,
-    /// The entry id does not name an object of this session.
-    InvalidEntryId = 0x8004_0107,
-    /// Another operation is in progress.
-    Busy = 0x8004_010B,
-    /// The requested object or row was not found.
-    NotFound = 0x8004_010F,
-    /// The transport could not reach its server.
-    NetworkError = 0x8004_0115,
-    /// More rows match than `crowsMax` allows.
-    TableTooBig = 0x8004_0403,
-    /// The user cancelled a dialog.
-    UserCancel = 0x8004_0501,
-    /// A parameter is not valid for this object.
-    InvalidParameter = 0x8007_0057,
+mapi_enum! {
+    /// An HRESULT with its real code (mapicode.h / winerror.h).
+    pub enum HResult(code, from_code) {
+        /// Success.
+        Ok = 0 => "S_OK",
+        /// The object does not support the method (its `PR_RESOURCE_METHODS` bit is clear).
+        NoSupport = 0x8004_0102 => "MAPI_E_NO_SUPPORT",
+        /// `ulFlags` has a bit the method does not define.
+        UnknownFlags = 0x8004_0106 => "MAPI_E_UNKNOWN_FLAGS",
+        /// The entry id does not name an object of this session.
+        InvalidEntryId = 0x8004_0107 => "MAPI_E_INVALID_ENTRYID",
+        /// Another operation is in progress.
+        Busy = 0x8004_010B => "MAPI_E_BUSY",
+        /// The requested object or row was not found.
+        NotFound = 0x8004_010F => "MAPI_E_NOT_FOUND",
+        /// The transport could not reach its server.
+        NetworkError = 0x8004_0115 => "MAPI_E_NETWORK_ERROR",
+        /// More rows match than `crowsMax` allows.
+        TableTooBig = 0x8004_0403 => "MAPI_E_TABLE_TOO_BIG",
+        /// The user cancelled a dialog.
+        UserCancel = 0x8004_0501 => "MAPI_E_USER_CANCEL",
+        /// A parameter is not valid for this object.
+        InvalidParameter = 0x8007_0057 => "MAPI_E_INVALID_PARAMETER",
+    }
 }
 
 impl HResult {
-    /// Every HRESULT, for name lookups.
-    pub const ALL: [HResult; 10] = [
-        HResult::Ok,
-        HResult::NoSupport,
-        HResult::UnknownFlags,
-        HResult::InvalidEntryId,
-        HResult::Busy,
-        HResult::NotFound,
-        HResult::NetworkError,
-        HResult::TableTooBig,
-        HResult::UserCancel,
-        HResult::InvalidParameter,
-    ];
-
-    /// The 32-bit code.
-    pub const fn code(self) -> u32 {
-        self as u32
-    }
-
     /// `SUCCEEDED(hr)`.
     pub const fn succeeded(self) -> bool {
         (self as u32) & 0x8000_0000 == 0
-    }
-
-    /// The header name.
-    pub const fn name(self) -> &'static str {
-        match self {
-            HResult::Ok => "S_OK",
-            HResult::NoSupport => "MAPI_E_NO_SUPPORT",
-            HResult::UnknownFlags => "MAPI_E_UNKNOWN_FLAGS",
-            HResult::InvalidEntryId => "MAPI_E_INVALID_ENTRYID",
-            HResult::Busy => "MAPI_E_BUSY",
-            HResult::NotFound => "MAPI_E_NOT_FOUND",
-            HResult::NetworkError => "MAPI_E_NETWORK_ERROR",
-            HResult::TableTooBig => "MAPI_E_TABLE_TOO_BIG",
-            HResult::UserCancel => "MAPI_E_USER_CANCEL",
-            HResult::InvalidParameter => "MAPI_E_INVALID_PARAMETER",
-        }
-    }
-
-    /// The HRESULT with this 32-bit code, if it is one we model.
-    pub fn from_code(code: u32) -> Option<HResult> {
-        HResult::ALL.into_iter().find(|h| h.code() == code)
-    }
-
-    /// The HRESULT with this header name (exact spelling: `MAPI_E_BUSY`), if it is
-    /// one we model.
-    pub fn from_name(name: &str) -> Option<HResult> {
-        HResult::ALL.into_iter().find(|h| h.name() == name)
-    }
-}
-
-impl fmt::Display for HResult {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }
 

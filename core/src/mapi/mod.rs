@@ -3,6 +3,9 @@
 //! Values come from the public headers (mapidefs.h, mapitags.h, mapicode.h) and are
 //! pinned by tests so a typo cannot drift into traces.
 
+#[macro_use]
+mod mapi_enum;
+
 mod bits;
 mod entry_id;
 mod hresult;

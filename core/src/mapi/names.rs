@@ -39,7 +39,7 @@ pub fn constant(name: &str) -> Option<Constant> {
     if let Some(p) = PropTag::from_name(name) {
         return Some(Constant::Prop(p));
     }
-    if let Some(r) = ResourceType::ALL.into_iter().find(|r| r.name() == name) {
+    if let Some(r) = ResourceType::from_name(name) {
         return Some(Constant::Resource(r));
     }
     if let Some(f) = FlushFlags::from_name(name) {
@@ -51,16 +51,16 @@ pub fn constant(name: &str) -> Option<Constant> {
     if let Some(s) = StatusCode::from_name(name) {
         return Some(Constant::Status(s));
     }
-    HResult::ALL.into_iter().find(|h| h.name() == name).map(Constant::HResult)
+    HResult::from_name(name).map(Constant::HResult)
 }
 
 /// Every constant name, for "did you mean" suggestions.
 pub fn constant_names() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = PropTag::ALL.iter().map(|p| p.name()).collect();
     v.extend(ResourceType::ALL.iter().map(|r| r.name()));
-    v.extend(FlushFlags::NAMED.iter().map(|(n, _)| *n));
-    v.extend(ResourceMethods::NAMED.iter().map(|(n, _)| *n));
-    v.extend(StatusCode::NAMED.iter().map(|(n, _)| *n));
+    v.extend(FlushFlags::all().names());
+    v.extend(ResourceMethods::all().names());
+    v.extend(StatusCode::all().names());
     v.extend(HResult::ALL.iter().map(|h| h.name()));
     v
 }

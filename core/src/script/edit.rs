@@ -54,11 +54,7 @@ pub fn flags_source(flags: FlushFlags) -> String {
         FlushFlags::FLUSH_FORCE,
         FlushFlags::FLUSH_ASYNC_OK,
     ];
-    let names: Vec<&str> = order
-        .iter()
-        .filter(|f| flags.contains(**f))
-        .filter_map(|f| FlushFlags::NAMED.iter().find(|(_, b)| b == f).map(|(n, _)| *n))
-        .collect();
+    let names: Vec<&str> = order.iter().filter(|f| flags.contains(**f)).flat_map(|f| f.names()).collect();
     if names.is_empty() {
         String::from("0")
     } else {
@@ -121,7 +117,7 @@ fn walk_expr(e: &Expr, out: &mut Vec<FlushSite>) {
 
 fn const_flags(e: &Expr) -> Option<FlushFlags> {
     match e {
-        Expr::Number { value, .. } => u32::try_from(*value).ok().map(FlushFlags),
+        Expr::Number { value, .. } => u32::try_from(*value).ok().map(FlushFlags::from_bits_retain),
         Expr::Name(id) => match constant(&id.name)? {
             Constant::Flush(f) => Some(f),
             _ => None,
@@ -157,6 +153,6 @@ mod tests {
         assert_eq!(set_flush_flags("x = (", FlushFlags::FLUSH_UPLOAD), None);
         assert!(flush_sites("x = (").is_empty());
         assert_eq!(flush_sites(PRESET_SPOOLER).len(), 1);
-        assert_eq!(flags_source(FlushFlags::EMPTY), "0");
+        assert_eq!(flags_source(FlushFlags::empty()), "0");
     }
 }

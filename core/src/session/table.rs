@@ -155,9 +155,9 @@ impl fmt::Display for Restriction {
                 None => write!(f, "{v}"),
             },
             (RestrictValue::Long(v), PropTag::ResourceMethods) => {
-                write!(f, "{}", ResourceMethods(*v))
+                write!(f, "{}", ResourceMethods::from_bits_retain(*v))
             }
-            (RestrictValue::Long(v), PropTag::StatusCode) => write!(f, "{}", StatusCode(*v)),
+            (RestrictValue::Long(v), PropTag::StatusCode) => write!(f, "{}", StatusCode::from_bits_retain(*v)),
             (RestrictValue::Long(v), _) => write!(f, "{v:#x}"),
             (RestrictValue::Str(s), _) => write!(f, "\"{s}\""),
         }

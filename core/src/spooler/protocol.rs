@@ -39,7 +39,7 @@ pub enum XpStep {
     Done(TransportOutcome),
 }
 
-const FLUSH_BITS: StatusCode = StatusCode(StatusCode::STATUS_OUTBOUND_FLUSH.0 | StatusCode::STATUS_INBOUND_FLUSH.0);
+const FLUSH_BITS: StatusCode = StatusCode::STATUS_OUTBOUND_FLUSH.union(StatusCode::STATUS_INBOUND_FLUSH);
 
 impl Spooler {
     /// Runs one protocol step. Returns its events and, when a job ended, which.
@@ -82,7 +82,7 @@ impl Spooler {
 
     fn advance(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
         // FLUSH_ASYNC_OK is for the spooler alone; IXPLogon::FlushQueues never sees it.
-        let flags = FlushFlags(run.job.flags.0 & !FlushFlags::FLUSH_ASYNC_OK.0);
+        let flags = run.job.flags - FlushFlags::FLUSH_ASYNC_OK;
         let Some(t) = run.cursor.and_then(|c| run.job.targets.get(c).copied()) else {
             // Before the first transport, or after the last: move on.
             return self.next_transport(run, world, out);
@@ -144,7 +144,7 @@ impl Spooler {
                     out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: true }));
                 }
                 if self.faults[t].link_down {
-                    let now = world.modify_status(t, StatusCode::STATUS_FAILURE, StatusCode::EMPTY);
+                    let now = world.modify_status(t, StatusCode::STATUS_FAILURE, StatusCode::empty());
                     out.push((me.clone(), None, EventKind::LinkDown { transport: name(world, t), now }));
                     self.release_line(world, t, &me, out);
                     out.push((
@@ -233,7 +233,7 @@ impl Spooler {
                 // Model choice: the fault fires once; later flushes of this transport run normally.
                 self.faults[t].drops = None;
                 let bits = world.status(t) & FLUSH_BITS;
-                world.modify_status(t, StatusCode::EMPTY, FLUSH_BITS);
+                world.modify_status(t, StatusCode::empty(), FLUSH_BITS);
                 out.push((me, None, EventKind::DropsFlushBits { transport: name(world, t), bits }));
                 run.step =
                     if bits.contains(StatusCode::STATUS_OUTBOUND_FLUSH) { XpStep::Submit } else { XpStep::Receive };
@@ -267,7 +267,7 @@ impl Spooler {
                     self.set_status(
                         world,
                         t,
-                        StatusCode::EMPTY,
+                        StatusCode::empty(),
                         StatusCode::STATUS_OUTBOUND_FLUSH,
                         StatusReason::OutboundDone,
                         out,
@@ -313,7 +313,7 @@ impl Spooler {
                 self.set_status(
                     world,
                     t,
-                    StatusCode::EMPTY,
+                    StatusCode::empty(),
                     world.status(t) & FLUSH_BITS,
                     StatusReason::InboundDone,
                     out,

@@ -220,7 +220,7 @@ fn flags(src: &str, v: &Item) -> Result<FlushFlags, Error> {
     let written = string(v)?;
     let literal = toml_literal(src, v.at).filter(|d| d.text == written);
     let offset = |i: usize| literal.as_ref().map_or(v.at, |d| d.source_offset(i));
-    let mut flags = FlushFlags::EMPTY;
+    let mut flags = FlushFlags::empty();
     let mut from = 0;
     for part in written.split('|') {
         let name = part.trim();
@@ -231,7 +231,7 @@ fn flags(src: &str, v: &Item) -> Result<FlushFlags, Error> {
             None if name.is_empty() => {
                 return Err(Error::new(at, "expected a flag name, as in `FLUSH_UPLOAD | FLUSH_FORCE`"))
             }
-            None => return Err(Error::new(at, unknown("flag", name, FlushFlags::NAMED.iter().map(|(n, _)| *n)))),
+            None => return Err(Error::new(at, unknown("flag", name, FlushFlags::all().names()))),
         };
     }
     Ok(flags)

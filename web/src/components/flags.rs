@@ -61,7 +61,7 @@ pub fn flags(props: &FlagsProps) -> Html {
                 let on = current.contains(*flag);
                 let cb = props.on_action.clone();
                 let flag = *flag;
-                let name = FlushFlags::NAMED.iter().find(|(_, b)| *b == flag).map(|(n, _)| *n).unwrap_or("");
+                let name = flag.names().next().unwrap_or("");
                 let onchange = Callback::from(move |_| {
                     let mut next = current;
                     if on { next.remove(flag) } else { next.insert(flag) }

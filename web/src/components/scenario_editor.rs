@@ -194,13 +194,12 @@ fn transport_head(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Htm
 
 /// A checkbox per PR_RESOURCE_METHODS bit of transport `i`.
 fn methods<'a>(edits: &'a Edits, i: usize, t: &'a TransportSpec) -> impl Iterator<Item = Html> + 'a {
-    ResourceMethods::NAMED.iter().map(move |(name, bit)| {
-        let bit = *bit;
+    ResourceMethods::all().iter_names().map(move |(name, bit)| {
         html! {
             <label class="check">
                 <input type="checkbox" checked={t.methods.contains(bit)}
                     onchange={edits.change(Box::new(move |s, _| { let m = &mut s.transports[i].methods; if m.contains(bit) { m.remove(bit) } else { m.insert(bit) } }))} />
-                <code>{ *name }</code>
+                <code>{ name }</code>
             </label>
         }
     })
