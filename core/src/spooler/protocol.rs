@@ -2,7 +2,7 @@
 
 use super::{name, transport_actor, Emitted, Finished, Origin, Running, Spooler};
 use crate::mapi::{FlushFlags, HResult, StatusCode};
-use crate::session::World;
+use crate::session::{MsgId, World};
 use crate::trace::{
     Actor, Answer, EventKind, JobReason, Notify, Phase, PromptStyle, StatusReason, SubmitResult, TransportOutcome,
 };
@@ -81,252 +81,233 @@ impl Spooler {
     }
 
     fn advance(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
-        // FLUSH_ASYNC_OK is for the spooler alone; IXPLogon::FlushQueues never sees it.
-        let flags = run.job.flags - FlushFlags::FLUSH_ASYNC_OK;
         let Some(t) = run.cursor.and_then(|c| run.job.targets.get(c).copied()) else {
             // Before the first transport, or after the last: move on.
             return self.next_transport(run, world, out);
         };
-        let me = transport_actor(world, t);
-        let spooler = Actor::Spooler;
-        let upload = flags.contains(FlushFlags::FLUSH_UPLOAD);
-        let download = flags.contains(FlushFlags::FLUSH_DOWNLOAD);
+        // FLUSH_ASYNC_OK is for the spooler alone; IXPLogon::FlushQueues never sees it.
+        let turn = Turn { t, flags: run.job.flags - FlushFlags::FLUSH_ASYNC_OK };
         match run.step {
-            XpStep::CallFlushQueues => {
-                let xp = &world.transports[t];
-                if xp.asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
-                    out.push((spooler, Some(me), EventKind::LeftToSchedule { transport: name(world, t) }));
-                    run.step = XpStep::Done(TransportOutcome::LeftToSchedule);
-                    return None;
-                }
-                out.push((spooler, Some(me), EventKind::XpFlushQueues { transport: name(world, t), flags }));
-                // Model choice: any transport that shows UI (a dial-up dialog, or a LAN
-                // progress dialog) shows it unless it was given FLUSH_NO_UI and honours it.
-                let quiet = flags.contains(FlushFlags::FLUSH_NO_UI) && xp.honors_no_ui;
-                run.step = if quiet { XpStep::Connect } else { XpStep::ShowDialog };
-            }
-            XpStep::ShowDialog => {
-                let style = if world.transports[t].kind.dials() { PromptStyle::DialUp } else { PromptStyle::Progress };
-                out.push((
-                    me,
-                    Some(Actor::User),
-                    EventKind::Prompt {
-                        transport: name(world, t),
-                        style,
-                        no_ui_requested: flags.contains(FlushFlags::FLUSH_NO_UI),
-                    },
-                ));
-                run.step = XpStep::AwaitAnswer;
-            }
-            XpStep::AwaitAnswer => {
-                let answer = self.answer.take().unwrap_or_else(|| self.default_answer(t));
-                out.push((
-                    Actor::User,
-                    Some(me.clone()),
-                    EventKind::PromptAnswer { transport: name(world, t), answer },
-                ));
-                match answer {
-                    Answer::Connect => run.step = XpStep::Connect,
-                    Answer::Cancel => {
-                        out.push((
-                            me,
-                            Some(spooler),
-                            EventKind::XpReturn { transport: name(world, t), hr: HResult::UserCancel },
-                        ));
-                        run.hr = first_failure(run.hr, HResult::UserCancel);
-                        run.step = XpStep::Done(TransportOutcome::Cancelled);
-                    }
-                }
-            }
-            XpStep::Connect => {
-                if world.transports[t].kind.dials() {
-                    world.modem_line = Some(t);
-                    out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: true }));
-                }
-                if self.faults[t].link_down {
-                    let now = world.modify_status(t, StatusCode::STATUS_FAILURE, StatusCode::empty());
-                    out.push((me.clone(), None, EventKind::LinkDown { transport: name(world, t), now }));
-                    self.release_line(world, t, &me, out);
-                    out.push((
-                        me,
-                        Some(spooler),
-                        EventKind::XpReturn { transport: name(world, t), hr: HResult::NetworkError },
-                    ));
-                    run.hr = first_failure(run.hr, HResult::NetworkError);
-                    run.step = XpStep::Done(TransportOutcome::LinkDown);
-                    return None;
-                }
-                // Deferred messages go back to the front of the queue, oldest first.
-                let deferred: Vec<_> = core::mem::take(&mut world.transports[t].deferred);
-                for &m in deferred.iter().rev() {
-                    world.transports[t].outbound.push_front(m);
-                }
-                for &m in &deferred {
-                    let subject = world.messages[m.0 as usize].subject.clone();
-                    out.push((
-                        me.clone(),
-                        Some(spooler.clone()),
-                        EventKind::SentDeferred { transport: name(world, t), subject, msg: m.0 },
-                    ));
-                }
-                let bit = if upload { StatusCode::STATUS_OUTBOUND_FLUSH } else { StatusCode::STATUS_INBOUND_FLUSH };
-                self.set_status(
-                    world,
-                    t,
-                    bit,
-                    world.status(t) & StatusCode::STATUS_FAILURE,
-                    StatusReason::StartsFlushing,
-                    out,
-                );
-                out.push((
-                    me.clone(),
-                    Some(spooler),
-                    EventKind::XpReturn { transport: name(world, t), hr: HResult::Ok },
-                ));
-                if !upload {
-                    out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Outbound }));
-                }
-                run.step = match self.faults[t].drops {
-                    Some(None) => XpStep::DropBits,
-                    _ if upload => XpStep::Submit,
-                    _ => XpStep::Receive,
-                };
-            }
-            XpStep::Submit => {
-                if !world.status(t).contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
-                    return self.stopped(run, world, t, Notify::EndOutboundFlush, out);
-                }
-                let Some(m) = world.transports[t].outbound.pop_front() else {
-                    run.step = XpStep::EndOutbound;
-                    return self.advance(run, world, out);
-                };
-                world.transports[t].in_transit = Some(m);
-                let subject = world.messages[m.0 as usize].subject.clone();
-                let faults = &self.faults[t];
-                let result = if faults.fails.contains(&*subject) {
-                    SubmitResult::Failed(HResult::NetworkError)
-                } else if faults.defers.contains(&*subject) && self.deferred_once.insert(m) {
-                    // Model choice: a deferral fault defers a message once; step 2 of the
-                    // next flush reports it (NOTIFY_SENTDEFERRED) and it is sent.
-                    SubmitResult::Deferred
-                } else {
-                    SubmitResult::Delivered
-                };
-                let xp = &mut world.transports[t];
-                xp.in_transit = None;
-                match result {
-                    SubmitResult::Delivered => xp.delivered.push(m),
-                    SubmitResult::Deferred => xp.deferred.push(m),
-                    SubmitResult::Failed(_) => xp.failed.push(m),
-                }
-                let remaining = xp.outbound.len();
-                if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(&*subject)) {
-                    run.step = XpStep::DropBits;
-                }
-                out.push((
-                    spooler,
-                    Some(me),
-                    EventKind::Submit { transport: name(world, t), subject, msg: m.0, result, remaining },
-                ));
-            }
-            XpStep::DropBits => {
-                // Model choice: the fault fires once; later flushes of this transport run normally.
-                self.faults[t].drops = None;
-                let bits = world.status(t) & FLUSH_BITS;
-                world.modify_status(t, StatusCode::empty(), FLUSH_BITS);
-                out.push((me, None, EventKind::DropsFlushBits { transport: name(world, t), bits }));
-                run.step =
-                    if bits.contains(StatusCode::STATUS_OUTBOUND_FLUSH) { XpStep::Submit } else { XpStep::Receive };
-            }
-            XpStep::EndOutbound => {
-                out.push((
-                    spooler,
-                    Some(me),
-                    EventKind::TransportNotify { transport: name(world, t), notify: Notify::EndOutboundFlush },
-                ));
-                run.step = XpStep::BeginInbound;
-            }
-            XpStep::BeginInbound => {
-                if download {
-                    self.set_status(
-                        world,
-                        t,
-                        StatusCode::STATUS_INBOUND_FLUSH,
-                        StatusCode::STATUS_OUTBOUND_FLUSH,
-                        if world.transports[t].kind.dials() {
-                            // Model choice: step 9 of the reference frees external resources
-                            // here, but a dial-up transport still needs its line to receive.
-                            StatusReason::InboundStartsKeepingLine
-                        } else {
-                            StatusReason::InboundStarts
-                        },
-                        out,
-                    );
-                    run.step = XpStep::Receive;
-                } else {
-                    self.set_status(
-                        world,
-                        t,
-                        StatusCode::empty(),
-                        StatusCode::STATUS_OUTBOUND_FLUSH,
-                        StatusReason::OutboundDone,
-                        out,
-                    );
-                    self.release_line(world, t, &me, out);
-                    out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Inbound }));
-                    run.step = XpStep::Done(TransportOutcome::Completed);
-                }
-            }
-            XpStep::Receive => {
-                if !world.status(t).contains(StatusCode::STATUS_INBOUND_FLUSH) {
-                    return self.stopped(run, world, t, Notify::EndInboundFlush, out);
-                }
-                let Some(m) = world.transports[t].remote.pop_front() else {
-                    run.step = XpStep::EndInbound;
-                    return self.advance(run, world, out);
-                };
-                // StartMessage and SaveChanges happen in one step; `receiving` is only
-                // occupied between them, so it is empty again here.
-                world.transports[t].receiving = Some(m);
-                world.transports[t].receiving = None;
-                world.inbox.push(m);
-                let last = world.transports[t].remote.is_empty();
-                let subject = world.messages[m.0 as usize].subject.clone();
-                if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(world.subject(m))) {
-                    run.step = XpStep::DropBits;
-                }
-                out.push((
-                    spooler,
-                    Some(me),
-                    EventKind::StartMessage { transport: name(world, t), subject, msg: m.0, last },
-                ));
-            }
-            XpStep::EndInbound => {
-                out.push((
-                    spooler,
-                    Some(me),
-                    EventKind::TransportNotify { transport: name(world, t), notify: Notify::EndInboundFlush },
-                ));
-                run.step = XpStep::Release;
-            }
-            XpStep::Release => {
-                self.set_status(
-                    world,
-                    t,
-                    StatusCode::empty(),
-                    world.status(t) & FLUSH_BITS,
-                    StatusReason::InboundDone,
-                    out,
-                );
-                self.release_line(world, t, &me, out);
-                run.step = XpStep::Done(TransportOutcome::Completed);
-            }
+            XpStep::CallFlushQueues => self.call_flush_queues(run, world, turn, out),
+            XpStep::ShowDialog => self.show_dialog(run, world, turn, out),
+            XpStep::AwaitAnswer => self.await_answer(run, world, turn, out),
+            XpStep::Connect => self.connect(run, world, turn, out),
+            XpStep::Submit => return self.submit_next(run, world, turn, out),
+            XpStep::DropBits => self.drop_bits(run, world, turn, out),
+            XpStep::EndOutbound => end_outbound(run, world, turn, out),
+            XpStep::BeginInbound => self.begin_inbound(run, world, turn, out),
+            XpStep::Receive => return self.receive(run, world, turn, out),
+            XpStep::EndInbound => end_inbound(run, world, turn, out),
+            XpStep::Release => self.release(run, world, turn, out),
             XpStep::Done(outcome) => {
                 out.push((Actor::Spooler, None, EventKind::TransportDone { transport: name(world, t), outcome }));
                 return self.next_transport(run, world, out);
             }
         }
         None
+    }
+
+    /// Step 1: `IXPLogon::FlushQueues` with all the flags, unless the transport is
+    /// asynchronous and FLUSH_FORCE was not passed.
+    fn call_flush_queues(&mut self, run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+        let (t, flags) = (turn.t, turn.flags);
+        let xp = &world.transports[t];
+        let me = transport_actor(world, t);
+        if xp.asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
+            out.push((Actor::Spooler, Some(me), EventKind::LeftToSchedule { transport: name(world, t) }));
+            run.step = XpStep::Done(TransportOutcome::LeftToSchedule);
+            return;
+        }
+        out.push((Actor::Spooler, Some(me), EventKind::XpFlushQueues { transport: name(world, t), flags }));
+        // Model choice: any transport that shows UI (a dial-up dialog, or a LAN
+        // progress dialog) shows it unless it was given FLUSH_NO_UI and honours it.
+        let quiet = flags.contains(FlushFlags::FLUSH_NO_UI) && xp.honors_no_ui;
+        run.step = if quiet { XpStep::Connect } else { XpStep::ShowDialog };
+    }
+
+    /// The transport shows its dialog.
+    fn show_dialog(&mut self, run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+        let t = turn.t;
+        let style = if world.transports[t].kind.dials() { PromptStyle::DialUp } else { PromptStyle::Progress };
+        let no_ui_requested = turn.flags.contains(FlushFlags::FLUSH_NO_UI);
+        out.push((
+            transport_actor(world, t),
+            Some(Actor::User),
+            EventKind::Prompt { transport: name(world, t), style, no_ui_requested },
+        ));
+        run.step = XpStep::AwaitAnswer;
+    }
+
+    /// The user answers (the host's answer, else the scenario's).
+    fn await_answer(&mut self, run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+        let t = turn.t;
+        let me = transport_actor(world, t);
+        let answer = self.answer.take().unwrap_or_else(|| self.default_answer(t));
+        out.push((Actor::User, Some(me.clone()), EventKind::PromptAnswer { transport: name(world, t), answer }));
+        match answer {
+            Answer::Connect => run.step = XpStep::Connect,
+            Answer::Cancel => {
+                let hr = HResult::UserCancel;
+                out.push((me, Some(Actor::Spooler), EventKind::XpReturn { transport: name(world, t), hr }));
+                run.hr = first_failure(run.hr, hr);
+                run.step = XpStep::Done(TransportOutcome::Cancelled);
+            }
+        }
+    }
+
+    /// Step 2: the transport acquires its resources, reports deferred messages,
+    /// sets its FLUSH bit and returns S_OK (or fails when its link is down).
+    fn connect(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+        let t = turn.t;
+        let me = transport_actor(world, t);
+        if world.transports[t].kind.dials() {
+            world.modem_line = Some(t);
+            out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: true }));
+        }
+        if self.faults[t].link_down {
+            return self.link_down(run, world, t, out);
+        }
+        report_deferred(world, t, out);
+        let bit = if turn.upload() { StatusCode::STATUS_OUTBOUND_FLUSH } else { StatusCode::STATUS_INBOUND_FLUSH };
+        let failure = world.status(t) & StatusCode::STATUS_FAILURE;
+        self.set_status(world, t, bit, failure, StatusReason::StartsFlushing, out);
+        out.push((
+            me.clone(),
+            Some(Actor::Spooler),
+            EventKind::XpReturn { transport: name(world, t), hr: HResult::Ok },
+        ));
+        if !turn.upload() {
+            out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Outbound }));
+        }
+        run.step = match self.faults[t].drops {
+            Some(None) => XpStep::DropBits,
+            _ if turn.upload() => XpStep::Submit,
+            _ => XpStep::Receive,
+        };
+    }
+
+    /// The link to the server is down: STATUS_FAILURE, and FlushQueues fails.
+    fn link_down(&mut self, run: &mut Running, world: &mut World, t: usize, out: &mut Emitted) {
+        let me = transport_actor(world, t);
+        let now = world.modify_status(t, StatusCode::STATUS_FAILURE, StatusCode::empty());
+        out.push((me.clone(), None, EventKind::LinkDown { transport: name(world, t), now }));
+        self.release_line(world, t, &me, out);
+        let hr = HResult::NetworkError;
+        out.push((me, Some(Actor::Spooler), EventKind::XpReturn { transport: name(world, t), hr }));
+        run.hr = first_failure(run.hr, hr);
+        run.step = XpStep::Done(TransportOutcome::LinkDown);
+    }
+
+    /// Steps 3-7: one SubmitMessage/EndMessage while STATUS_OUTBOUND_FLUSH is set.
+    fn submit_next(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) -> Option<Finished> {
+        let t = turn.t;
+        if !world.status(t).contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
+            return self.stopped(run, world, t, Notify::EndOutboundFlush, out);
+        }
+        let Some(m) = world.transports[t].outbound.pop_front() else {
+            run.step = XpStep::EndOutbound;
+            return self.advance(run, world, out);
+        };
+        world.transports[t].in_transit = Some(m);
+        let subject = world.messages[m.0 as usize].subject.clone();
+        let result = self.submit_result(t, m, &subject);
+        let xp = &mut world.transports[t];
+        xp.in_transit = None;
+        match result {
+            SubmitResult::Delivered => xp.delivered.push(m),
+            SubmitResult::Deferred => xp.deferred.push(m),
+            SubmitResult::Failed(_) => xp.failed.push(m),
+        }
+        let remaining = xp.outbound.len();
+        if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(&*subject)) {
+            run.step = XpStep::DropBits;
+        }
+        let event = EventKind::Submit { transport: name(world, t), subject, msg: m.0, result, remaining };
+        out.push((Actor::Spooler, Some(transport_actor(world, t)), event));
+        None
+    }
+
+    /// What happens to message `m` of transport `t`, by the scenario's faults.
+    fn submit_result(&mut self, t: usize, m: MsgId, subject: &str) -> SubmitResult {
+        let faults = &self.faults[t];
+        if faults.fails.contains(subject) {
+            SubmitResult::Failed(HResult::NetworkError)
+        } else if faults.defers.contains(subject) && self.deferred_once.insert(m) {
+            // Model choice: a deferral fault defers a message once; step 2 of the
+            // next flush reports it (NOTIFY_SENTDEFERRED) and it is sent.
+            SubmitResult::Deferred
+        } else {
+            SubmitResult::Delivered
+        }
+    }
+
+    /// The transport clears its FLUSH bits (fault).
+    fn drop_bits(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+        let t = turn.t;
+        // Model choice: the fault fires once; later flushes of this transport run normally.
+        self.faults[t].drops = None;
+        let bits = world.status(t) & FLUSH_BITS;
+        world.modify_status(t, StatusCode::empty(), FLUSH_BITS);
+        out.push((transport_actor(world, t), None, EventKind::DropsFlushBits { transport: name(world, t), bits }));
+        run.step = if bits.contains(StatusCode::STATUS_OUTBOUND_FLUSH) { XpStep::Submit } else { XpStep::Receive };
+    }
+
+    /// Step 9: the inbound flush starts, or, without FLUSH_DOWNLOAD, the flush ends.
+    fn begin_inbound(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+        let t = turn.t;
+        if turn.download() {
+            let why = if world.transports[t].kind.dials() {
+                // Model choice: step 9 of the reference frees external resources
+                // here, but a dial-up transport still needs its line to receive.
+                StatusReason::InboundStartsKeepingLine
+            } else {
+                StatusReason::InboundStarts
+            };
+            self.set_status(world, t, StatusCode::STATUS_INBOUND_FLUSH, StatusCode::STATUS_OUTBOUND_FLUSH, why, out);
+            run.step = XpStep::Receive;
+        } else {
+            let outbound = StatusCode::STATUS_OUTBOUND_FLUSH;
+            self.set_status(world, t, StatusCode::empty(), outbound, StatusReason::OutboundDone, out);
+            let me = transport_actor(world, t);
+            self.release_line(world, t, &me, out);
+            out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Inbound }));
+            run.step = XpStep::Done(TransportOutcome::Completed);
+        }
+    }
+
+    /// Steps 10-12: one StartMessage while STATUS_INBOUND_FLUSH is set.
+    fn receive(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) -> Option<Finished> {
+        let t = turn.t;
+        if !world.status(t).contains(StatusCode::STATUS_INBOUND_FLUSH) {
+            return self.stopped(run, world, t, Notify::EndInboundFlush, out);
+        }
+        let Some(m) = world.transports[t].remote.pop_front() else {
+            run.step = XpStep::EndInbound;
+            return self.advance(run, world, out);
+        };
+        // StartMessage and SaveChanges happen in one step; `receiving` is only
+        // occupied between them, so it is empty again here.
+        world.transports[t].receiving = Some(m);
+        world.transports[t].receiving = None;
+        world.inbox.push(m);
+        let last = world.transports[t].remote.is_empty();
+        let subject = world.messages[m.0 as usize].subject.clone();
+        if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(world.subject(m))) {
+            run.step = XpStep::DropBits;
+        }
+        let event = EventKind::StartMessage { transport: name(world, t), subject, msg: m.0, last };
+        out.push((Actor::Spooler, Some(transport_actor(world, t)), event));
+        None
+    }
+
+    /// Step 13: the transport clears STATUS_INBOUND_FLUSH and releases its resources.
+    fn release(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+        let t = turn.t;
+        let bits = world.status(t) & FLUSH_BITS;
+        self.set_status(world, t, StatusCode::empty(), bits, StatusReason::InboundDone, out);
+        let me = transport_actor(world, t);
+        self.release_line(world, t, &me, out);
+        run.step = XpStep::Done(TransportOutcome::Completed);
     }
 
     /// Step 14: on to the next transport, or end the job.
@@ -385,6 +366,52 @@ impl Spooler {
             out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: false }));
         }
     }
+}
+
+/// The transport a protocol step works on, and the flags it was given.
+#[derive(Clone, Copy)]
+struct Turn {
+    t: usize,
+    flags: FlushFlags,
+}
+
+impl Turn {
+    fn upload(self) -> bool {
+        self.flags.contains(FlushFlags::FLUSH_UPLOAD)
+    }
+
+    fn download(self) -> bool {
+        self.flags.contains(FlushFlags::FLUSH_DOWNLOAD)
+    }
+}
+
+/// Step 2, first part: messages deferred earlier go back to the front of the
+/// queue, oldest first, each reported with `SpoolerNotify(NOTIFY_SENTDEFERRED)`.
+fn report_deferred(world: &mut World, t: usize, out: &mut Emitted) {
+    let deferred: Vec<_> = core::mem::take(&mut world.transports[t].deferred);
+    for &m in deferred.iter().rev() {
+        world.transports[t].outbound.push_front(m);
+    }
+    let me = transport_actor(world, t);
+    for &m in &deferred {
+        let subject = world.messages[m.0 as usize].subject.clone();
+        let event = EventKind::SentDeferred { transport: name(world, t), subject, msg: m.0 };
+        out.push((me.clone(), Some(Actor::Spooler), event));
+    }
+}
+
+/// Step 8: `TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)`.
+fn end_outbound(run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+    let event = EventKind::TransportNotify { transport: name(world, turn.t), notify: Notify::EndOutboundFlush };
+    out.push((Actor::Spooler, Some(transport_actor(world, turn.t)), event));
+    run.step = XpStep::BeginInbound;
+}
+
+/// Step 12: `TransportNotify(NOTIFY_END_INBOUND_FLUSH)`.
+fn end_inbound(run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+    let event = EventKind::TransportNotify { transport: name(world, turn.t), notify: Notify::EndInboundFlush };
+    out.push((Actor::Spooler, Some(transport_actor(world, turn.t)), event));
+    run.step = XpStep::Release;
 }
 
 fn first_failure(current: HResult, new: HResult) -> HResult {
