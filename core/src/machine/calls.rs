@@ -1,18 +1,17 @@
 //! The MAPI calls a script makes: session, table, status objects and MAPI's
 //! utility functions, with the reference's HRESULTs.
 
-use super::client::{rt, ClientState, Rt};
+use super::client::{rt, Rt};
 use super::errors::{Disposal, RuntimeError as E};
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
-use crate::mapi::{constant, Constant, FlushFlags, HResult, PropTag, ResourceMethods, StatusCode};
+use crate::mapi::{constant, Constant, FlushFlags, HResult, PropTag, ResourceMethods};
 use crate::script::ast::{Arg, BinOp, Expr};
 use crate::session::{
     query_all_rows, HandleId, Referent, RelOp, RestrictValue, Restriction, DEFAULT_COLUMNS, SPOOLER_ROW,
 };
-use crate::spooler::Origin;
-use crate::trace::{Actor, CallRecord, EventKind, FlushMode, FlushNote, StatusReason};
+use crate::trace::{Actor, CallRecord, EventKind};
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -39,7 +38,7 @@ impl Machine {
         self.calls.len() - 1
     }
 
-    fn actor_of_row(&self, row: usize) -> Actor {
+    pub(super) fn actor_of_row(&self, row: usize) -> Actor {
         if row == SPOOLER_ROW {
             Actor::Spooler
         } else {
@@ -299,206 +298,5 @@ impl Machine {
             Value::Failed { api, hr, line: l } => rt(at, E::HoldsNoObject { var, api, line: l, hr }),
             other => rt(at, E::NeedsObject { method: String::from(name), var, found: other.kind() }),
         }
-    }
-
-    /// Runs `expr` if it is a `FlushQueues` call. Returns `Some(())` when it was one.
-    pub(super) fn flush_statement(&mut self, expr: &Expr, var: Option<&str>, line: u32) -> Rt<Option<()>> {
-        let Expr::Call { callee, args, span } = expr else {
-            return Ok(None);
-        };
-        let Expr::Member { object, member, .. } = &**callee else {
-            return Ok(None);
-        };
-        if member.name != "FlushQueues" {
-            return Ok(None);
-        }
-        let receiver = self.eval(object, line)?;
-        let name = String::from(self.source_of(object.span()));
-        let row = match receiver {
-            Value::Handle(h) => {
-                self.live(h, object.span())?;
-                match self.handles.get(h).referent {
-                    Referent::Status { row } => row,
-                    _ => return rt(*span, E::NotStatus { var: name }),
-                }
-            }
-            Value::Failed { api, hr, line: l } => {
-                return rt(object.span(), E::HoldsNoObject { var: name, api, line: l, hr })
-            }
-            other => return rt(object.span(), E::FlushNeedsStatus { var: name, found: other.kind() }),
-        };
-        let flags_expr = args.iter().find(|a| a.name.is_none()).map(|a| &a.value);
-        let Some(flags_expr) = flags_expr else {
-            return rt(*span, E::FlushNoFlags);
-        };
-        let fv = self.eval(flags_expr, line)?;
-        let raw = self.number(&fv, flags_expr.span())?;
-        let flags = FlushFlags::from_bits_retain(
-            u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig { value: raw }))?,
-        );
-        let target = match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target")) {
-            Some(a) => Some(self.eval(&a.value, line)?),
-            None => None,
-        };
-        let object = self.object_name(row);
-        let callee_actor = self.actor_of_row(row);
-        let target_row = match &target {
-            Some(Value::Entry(e)) => self.world.row_by_entry_id(e),
-            _ => None,
-        };
-        let target_transport = target_row.and_then(|r| self.world.rows[r].transport);
-        let target_name = target_transport.map(|t| String::from(&*self.world.transports[t].name));
-
-        // Checks every status object makes before doing anything.
-        let refuse = if !self.world.rows[row].methods.contains(ResourceMethods::STATUS_FLUSH_QUEUES) {
-            Some((HResult::NoSupport, FlushNote::NoFlushMethod))
-        } else if flags.unknown_bits() != 0 {
-            Some((HResult::UnknownFlags, FlushNote::UnknownFlags))
-        } else if !flags.intersects(FlushFlags::FLUSH_UPLOAD | FlushFlags::FLUSH_DOWNLOAD) {
-            Some((HResult::InvalidParameter, FlushNote::NoDirection))
-        } else if row != SPOOLER_ROW && target.is_some() {
-            Some((HResult::InvalidParameter, FlushNote::TargetOnTransport))
-        } else if row == SPOOLER_ROW && matches!(target, Some(Value::Null)) {
-            Some((HResult::InvalidParameter, FlushNote::TargetNull))
-        } else if row == SPOOLER_ROW && target.is_some() && target_transport.is_none() {
-            Some((HResult::InvalidEntryId, FlushNote::TargetNotTransport))
-        } else if row == SPOOLER_ROW && self.spooler.async_in_progress() {
-            Some((HResult::Busy, FlushNote::AsyncInProgress))
-        } else {
-            None
-        };
-        let target_label = target_name.clone().or_else(|| target.as_ref().map(|v| v.render()));
-        if let Some((hr, why)) = refuse {
-            self.emit(
-                Actor::Client,
-                Some(callee_actor.clone()),
-                Some(line),
-                EventKind::FlushCall {
-                    object: object.clone(),
-                    flags,
-                    target: target_label,
-                    mode: FlushMode::Refused,
-                    note: None,
-                },
-            );
-            self.emit(
-                callee_actor,
-                Some(Actor::Client),
-                Some(line),
-                EventKind::FlushReturn { object: object.clone(), hr, note: Some(why) },
-            );
-            self.record(line, "FlushQueues", object, Some(flags), target_name, hr);
-            self.bind(var, Value::HResult(hr));
-            return Ok(Some(()));
-        }
-
-        if row == SPOOLER_ROW {
-            let asynchronous = flags.contains(FlushFlags::FLUSH_ASYNC_OK);
-            let (origin, mode) = if asynchronous {
-                (Origin::ClientAsync, FlushMode::Asynchronous)
-            } else {
-                (Origin::ClientSync, FlushMode::Synchronous)
-            };
-            let targets: Vec<usize> = match target_transport {
-                Some(t) => alloc::vec![t],
-                None => (0..self.world.transports.len()).collect(),
-            };
-            let job = self.spooler.submit(origin, flags, targets, target_transport.is_some());
-            self.emit(
-                Actor::Client,
-                Some(Actor::Spooler),
-                Some(line),
-                EventKind::FlushCall { object: object.clone(), flags, target: target_label, mode, note: None },
-            );
-            let call = self.record(line, "FlushQueues", object.clone(), Some(flags), target_name, HResult::Ok);
-            if asynchronous {
-                self.emit(
-                    Actor::Spooler,
-                    Some(Actor::Client),
-                    Some(line),
-                    EventKind::FlushReturn { object, hr: HResult::Ok, note: Some(FlushNote::AsyncReturnsNow) },
-                );
-                self.bind(var, Value::HResult(HResult::Ok));
-            } else {
-                self.client.state = ClientState::Blocked { job, var: var.map(String::from), object, line, call };
-            }
-            return Ok(Some(()));
-        }
-
-        // A transport's own status object: set its status bits; the spooler flushes later.
-        let t = self.world.rows[row].transport.expect("FlushQueues is only supported on the spooler and transports");
-        let mut note = None;
-        if flags.contains(FlushFlags::FLUSH_ASYNC_OK) {
-            note = Some(FlushNote::AsyncIgnoredByTransport);
-        }
-        self.emit(
-            Actor::Client,
-            Some(callee_actor.clone()),
-            Some(line),
-            EventKind::FlushCall {
-                object: object.clone(),
-                flags,
-                target: None,
-                mode: FlushMode::TransportRequest,
-                note,
-            },
-        );
-        if self.world.transports[t].asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
-            let transport = object.clone();
-            self.emit(
-                callee_actor.clone(),
-                None,
-                Some(line),
-                EventKind::LeftToSchedule { transport: transport.into() },
-            );
-        } else {
-            let mut bits = StatusCode::empty();
-            if flags.contains(FlushFlags::FLUSH_UPLOAD) {
-                bits |= StatusCode::STATUS_OUTBOUND_FLUSH;
-            }
-            if flags.contains(FlushFlags::FLUSH_DOWNLOAD) {
-                bits |= StatusCode::STATUS_INBOUND_FLUSH;
-            }
-            let now = self.world.modify_status(t, bits, StatusCode::empty());
-            self.emit(
-                callee_actor.clone(),
-                None,
-                Some(line),
-                EventKind::Status {
-                    transport: object.as_str().into(),
-                    set: bits,
-                    cleared: StatusCode::empty(),
-                    now,
-                    why: StatusReason::OwnFlushQueues,
-                },
-            );
-            self.spooler.submit(Origin::TransportRequest, flags, alloc::vec![t], true);
-        }
-        self.emit(
-            callee_actor,
-            Some(Actor::Client),
-            Some(line),
-            EventKind::FlushReturn { object: object.clone(), hr: HResult::Ok, note: None },
-        );
-        self.record(line, "FlushQueues", object, Some(flags), None, HResult::Ok);
-        self.bind(var, Value::HResult(HResult::Ok));
-        Ok(Some(()))
-    }
-
-    fn bind(&mut self, var: Option<&str>, v: Value) {
-        if let Some(var) = var {
-            self.client.vars.insert(String::from(var), v);
-        }
-    }
-
-    /// The synchronous flush the client waits for has ended.
-    pub(super) fn resume_client(&mut self, hr: HResult) {
-        let ClientState::Blocked { var, object, line, call, .. } = core::mem::take(&mut self.client.state) else {
-            return;
-        };
-        let actor = if object == "spooler" { Actor::Spooler } else { Actor::Transport(object.as_str().into()) };
-        self.emit(actor, Some(Actor::Client), Some(line), EventKind::FlushReturn { object, hr, note: None });
-        self.calls[call].hresult = hr;
-        self.bind(var.as_deref(), Value::HResult(hr));
     }
 }

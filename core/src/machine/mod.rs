@@ -11,6 +11,7 @@
 mod calls;
 mod client;
 mod errors;
+mod flush;
 mod value;
 
 pub use errors::{Disposal, RuntimeError, ValueKind};
