@@ -1,4 +1,5 @@
-//! FILL
+//! The one-line English description of each step in the text trace, by event group.
+
 use super::runtime::runtime_error;
 use super::words::{flush_note, job_reason, outcome, status_reason};
 use alloc::format;
@@ -10,7 +11,43 @@ use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, Promp
 /// One line of the text trace for a step.
 pub(crate) fn describe(kind: &K) -> String {
     match kind {
-        K::GetStatusTable { hr, rows, .. } => format!("GetStatusTable() = {hr}, table ({} rows: {})", rows.len(), rows.join(", ")),
+        K::GetStatusTable { .. }
+        | K::SetColumns { .. }
+        | K::QueryAllRows { .. }
+        | K::OpenEntry { .. }
+        | K::GetProp { .. }
+        | K::StatusMethod { .. }
+        | K::FlushCall { .. }
+        | K::FlushReturn { .. }
+        | K::Release { .. }
+        | K::FreeProws { .. } => client(kind),
+        K::Loop { .. } | K::Branch { .. } | K::ScriptError { .. } | K::RunEnd => script(kind),
+        K::SpoolerBegin { .. }
+        | K::XpFlushQueues { .. }
+        | K::XpReturn { .. }
+        | K::LeftToSchedule { .. }
+        | K::Submit { .. }
+        | K::TransportNotify { .. }
+        | K::StartMessage { .. }
+        | K::TransportDone { .. }
+        | K::SpoolerEnd { .. } => spooler(kind),
+        K::Prompt { .. }
+        | K::PromptAnswer { .. }
+        | K::ModemLine { .. }
+        | K::Status { .. }
+        | K::SentDeferred { .. }
+        | K::PhaseSkipped { .. }
+        | K::LinkDown { .. }
+        | K::DropsFlushBits { .. } => transport(kind),
+    }
+}
+
+/// The client's calls on the session, the table, MAPI and status objects.
+fn client(kind: &K) -> String {
+    match kind {
+        K::GetStatusTable { hr, rows, .. } => {
+            format!("GetStatusTable() = {hr}, table ({} rows: {})", rows.len(), rows.join(", "))
+        }
         K::SetColumns { columns, hr } => {
             let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
             format!("SetColumns({}) = {hr}{}", cols.join(", "), "")
@@ -25,10 +62,10 @@ pub(crate) fn describe(kind: &K) -> String {
             }
             if hr.succeeded() {
                 {
-                        let noun = if matched.len() == 1 { "row" } else { "rows" };
-                        let names = if matched.is_empty() { String::new() } else { format!(": {}", matched.join(", ")) };
-                        format!("HrQueryAllRows({args}) = {hr}, {} {noun}{names}", matched.len())
-                    }
+                    let noun = if matched.len() == 1 { "row" } else { "rows" };
+                    let names = if matched.is_empty() { String::new() } else { format!(": {}", matched.join(", ")) };
+                    format!("HrQueryAllRows({args}) = {hr}, {} {noun}{names}", matched.len())
+                }
             } else {
                 format!("HrQueryAllRows({args}) = {hr}: more rows match than crowsMax allows")
             }
@@ -38,7 +75,9 @@ pub(crate) fn describe(kind: &K) -> String {
             match (opened, entry) {
                 (Some(name), _) => format!("OpenEntry({arg}) = {hr}, status object of {name}"),
                 (None, Some(_)) => format!("OpenEntry({arg}) = {hr}: no status row has this entry id"),
-                (None, None) => format!("OpenEntry({arg}) = {hr}: the entry id is PT_NULL (was PR_ENTRYID among the columns?)"),
+                (None, None) => {
+                    format!("OpenEntry({arg}) = {hr}: the entry id is PT_NULL (was PR_ENTRYID among the columns?)")
+                }
             }
         }
         K::GetProp { prop, value, .. } => match value {
@@ -58,13 +97,9 @@ pub(crate) fn describe(kind: &K) -> String {
                 None => format!("0, 0, NULL, {flags}"),
             };
             let how = match mode {
-                FlushMode::Synchronous => {
-                    "; synchronous: the client waits until the flush ends"
-                }
+                FlushMode::Synchronous => "; synchronous: the client waits until the flush ends",
                 FlushMode::Asynchronous => "; FLUSH_ASYNC_OK: the spooler may finish in the background",
-                FlushMode::TransportRequest => {
-                    "; on the transport's own status object"
-                }
+                FlushMode::TransportRequest => "; on the transport's own status object",
                 FlushMode::Refused => "",
             };
             let note = note.map(|n| format!(" ({})", flush_note(n))).unwrap_or_default();
@@ -75,7 +110,16 @@ pub(crate) fn describe(kind: &K) -> String {
             None => format!("FlushQueues = {hr}{}", ""),
         },
         K::Release { var, .. } => format!("Release({var}){}", ""),
-        K::FreeProws { var, rows, .. } => format!("FreeProws({var}): {rows} row{} freed", if *rows == 1 { "" } else { "s" }),
+        K::FreeProws { var, rows, .. } => {
+            format!("FreeProws({var}): {rows} row{} freed", if *rows == 1 { "" } else { "s" })
+        }
+        _ => unreachable!("describe routes only these here"),
+    }
+}
+
+/// The script's own flow: loops, branches, errors, the end.
+fn script(kind: &K) -> String {
+    match kind {
         K::Loop { var, index, count } => {
             if *count == 0 {
                 format!("for {var}: no rows, the body is skipped")
@@ -92,7 +136,17 @@ pub(crate) fn describe(kind: &K) -> String {
                 format!("if {cond}: false, the else branch runs")
             }
         }
-        K::ScriptError { column, error } => format!("error at column {column}: {}; the script stops", runtime_error(error)),
+        K::ScriptError { column, error } => {
+            format!("error at column {column}: {}; the script stops", runtime_error(error))
+        }
+        K::RunEnd => String::from("the script has finished and the spooler is idle"),
+        _ => unreachable!("describe routes only these here"),
+    }
+}
+
+/// The spooler's side of the flush protocol.
+fn spooler(kind: &K) -> String {
+    match kind {
         K::SpoolerBegin { transports, reason, targeted, .. } => {
             if *targeted {
                 format!("flushes {} ({})", transports.join(", "), job_reason(*reason))
@@ -109,41 +163,6 @@ pub(crate) fn describe(kind: &K) -> String {
         K::LeftToSchedule { transport } => format!(
                 "{transport} is asynchronous and FLUSH_FORCE was not passed: its queues are left to its own schedule (model choice)"
             ),
-        K::Prompt { transport, style, no_ui_requested } => {
-            let why = if *no_ui_requested { "ignores FLUSH_NO_UI" } else { "FLUSH_NO_UI was not passed" };
-            match style {
-                PromptStyle::DialUp => {
-                    format!("{why}: shows \"Connect {transport}?\"")
-                }
-                PromptStyle::Progress => {
-                    format!("{why}: shows its progress dialog")
-                }
-            }
-        }
-        K::PromptAnswer { answer, .. } => String::from(match answer {
-            Answer::Connect => "user: Connect",
-            Answer::Cancel => "user: Cancel; nothing is sent or received through this transport",
-        }),
-        K::ModemLine { acquired, .. } => String::from(if *acquired {
-            "acquires the modem line"
-        } else {
-            "releases the modem line"
-        }),
-        K::Status { set, cleared, now, why, .. } => {
-            let mut s = String::from("PR_STATUS_CODE");
-            if !set.is_empty() {
-                let _ = write!(s, " += {set}");
-            }
-            if !cleared.is_empty() {
-                let _ = write!(s, " -= {cleared}");
-            }
-            if set.is_empty() && cleared.is_empty() {
-                let _ = write!(s, " unchanged ({now})");
-            }
-            let _ = write!(s, ": {}", status_reason(*why));
-            s
-        }
-        K::SentDeferred { subject, .. } => format!("SpoolerNotify(NOTIFY_SENTDEFERRED): {subject}, deferred earlier, is queued to send again"),
         K::Submit { subject, result, .. } => match result {
             SubmitResult::Delivered => format!("SubmitMessage({subject}) = S_OK, EndMessage({subject}): {subject} -> remote"),
             SubmitResult::Deferred => format!(
@@ -166,12 +185,6 @@ pub(crate) fn describe(kind: &K) -> String {
                 format!("StartMessage({subject}) = S_OK: {subject} -> inbox; SpoolerNotify(NOTIFY_NEWMAIL): more is waiting")
             }
         }
-        K::PhaseSkipped { phase, .. } => match phase {
-            Phase::Outbound => String::from("no FLUSH_UPLOAD: outbound phase skipped (model choice)"),
-            Phase::Inbound => String::from("no FLUSH_DOWNLOAD: inbound phase skipped (model choice)"),
-        },
-        K::LinkDown { now, .. } => format!("cannot reach its server: PR_STATUS_CODE += STATUS_FAILURE (now {now})"),
-        K::DropsFlushBits { bits, .. } => format!("clears {bits} mid-flush (ModifyStatusRow): it stops the flush"),
         K::TransportDone { transport, outcome: result } => format!("done with {transport}: {}", outcome(*result)),
         K::SpoolerEnd { hr } => {
             if hr.succeeded() {
@@ -180,8 +193,54 @@ pub(crate) fn describe(kind: &K) -> String {
                 format!("flush ends = {hr}: the first transport failure is what the caller sees (model choice)")
             }
         }
-        K::RunEnd => String::from(
-            "the script has finished and the spooler is idle",
-        ),
+        _ => unreachable!("describe routes only these here"),
+    }
+}
+
+/// What a transport does and shows.
+fn transport(kind: &K) -> String {
+    match kind {
+        K::Prompt { transport, style, no_ui_requested } => {
+            let why = if *no_ui_requested { "ignores FLUSH_NO_UI" } else { "FLUSH_NO_UI was not passed" };
+            match style {
+                PromptStyle::DialUp => {
+                    format!("{why}: shows \"Connect {transport}?\"")
+                }
+                PromptStyle::Progress => {
+                    format!("{why}: shows its progress dialog")
+                }
+            }
+        }
+        K::PromptAnswer { answer, .. } => String::from(match answer {
+            Answer::Connect => "user: Connect",
+            Answer::Cancel => "user: Cancel; nothing is sent or received through this transport",
+        }),
+        K::ModemLine { acquired, .. } => {
+            String::from(if *acquired { "acquires the modem line" } else { "releases the modem line" })
+        }
+        K::Status { set, cleared, now, why, .. } => {
+            let mut s = String::from("PR_STATUS_CODE");
+            if !set.is_empty() {
+                let _ = write!(s, " += {set}");
+            }
+            if !cleared.is_empty() {
+                let _ = write!(s, " -= {cleared}");
+            }
+            if set.is_empty() && cleared.is_empty() {
+                let _ = write!(s, " unchanged ({now})");
+            }
+            let _ = write!(s, ": {}", status_reason(*why));
+            s
+        }
+        K::SentDeferred { subject, .. } => {
+            format!("SpoolerNotify(NOTIFY_SENTDEFERRED): {subject}, deferred earlier, is queued to send again")
+        }
+        K::PhaseSkipped { phase, .. } => match phase {
+            Phase::Outbound => String::from("no FLUSH_UPLOAD: outbound phase skipped (model choice)"),
+            Phase::Inbound => String::from("no FLUSH_DOWNLOAD: inbound phase skipped (model choice)"),
+        },
+        K::LinkDown { now, .. } => format!("cannot reach its server: PR_STATUS_CODE += STATUS_FAILURE (now {now})"),
+        K::DropsFlushBits { bits, .. } => format!("clears {bits} mid-flush (ModifyStatusRow): it stops the flush"),
+        _ => unreachable!("describe routes only these here"),
     }
 }

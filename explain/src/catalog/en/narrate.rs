@@ -1,4 +1,5 @@
-//! FILL
+//! The English narration: one plain sentence per step saying what happens and why, by event group.
+
 use super::events::describe;
 use super::runtime::runtime_error;
 use super::words::{flush_note, outcome};
@@ -11,13 +12,49 @@ use flushq_core::trace::{
     Answer, Event, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
 };
 
+/// How lists read.
+const SEP: &str = ", ";
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The narration of a step.
 pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
-    let sep = ", ";
+    match &e.kind {
+        K::GetStatusTable { .. }
+        | K::SetColumns { .. }
+        | K::QueryAllRows { .. }
+        | K::OpenEntry { .. }
+        | K::GetProp { .. }
+        | K::StatusMethod { .. }
+        | K::FlushCall { .. }
+        | K::FlushReturn { .. }
+        | K::Release { .. }
+        | K::FreeProws { .. } => client(e, facts),
+        K::Loop { .. } | K::Branch { .. } | K::ScriptError { .. } | K::RunEnd => script(e, facts),
+        K::SpoolerBegin { .. }
+        | K::XpFlushQueues { .. }
+        | K::XpReturn { .. }
+        | K::LeftToSchedule { .. }
+        | K::Submit { .. }
+        | K::TransportNotify { .. }
+        | K::StartMessage { .. }
+        | K::TransportDone { .. }
+        | K::SpoolerEnd { .. } => spooler(e, facts),
+        K::Prompt { .. }
+        | K::PromptAnswer { .. }
+        | K::ModemLine { .. }
+        | K::Status { .. }
+        | K::SentDeferred { .. }
+        | K::PhaseSkipped { .. }
+        | K::LinkDown { .. }
+        | K::DropsFlushBits { .. } => transport(e),
+    }
+}
+
+/// The client's calls on the session, the table, MAPI and status objects.
+fn client(e: &Event, facts: &Facts) -> String {
     match &e.kind {
         K::GetStatusTable { rows, .. } => format!(
                 "The client asks the session for its status table (IMAPISession::GetStatusTable): {}, one per MAPI component and transport.",
@@ -31,7 +68,7 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
             (HResult::Ok, Some(r)) if matched.is_empty() => {
                 format!("HrQueryAllRows finds no row where {r}.")
             }
-            (HResult::Ok, Some(r)) => format!("HrQueryAllRows returns the rows where {r}: {}.", matched.join(sep)),
+            (HResult::Ok, Some(r)) => format!("HrQueryAllRows returns the rows where {r}: {}.", matched.join(SEP)),
             (HResult::Ok, None) => format!("HrQueryAllRows returns all {}.", plural(matched.len(), "row", "rows")),
             (hr, _) => format!("HrQueryAllRows fails with {hr}: more rows match than crowsMax {crows_max} allows."),
         },
@@ -85,6 +122,13 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
         },
         K::Release { var, .. } => format!("The client releases `{var}` (IUnknown::Release); its handle is closed."),
         K::FreeProws { var, .. } => format!("The client frees the row set `{var}` with FreeProws."),
+        _ => unreachable!("narrate routes only these here"),
+    }
+}
+
+/// The script's own flow: loops, branches, errors, the end.
+fn script(e: &Event, facts: &Facts) -> String {
+    match &e.kind {
         K::Loop { var, index, count } => {
             if *count == 0 {
                 format!("The row set is empty, so the `for {var}` body never runs.")
@@ -95,16 +139,33 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
             }
         }
         K::Branch { cond, taken } => format!(
-                "`{cond}` is {}, so the {} branch runs.",
-                if *taken { "true (non-zero)" } else { "false (zero)" },
-                if *taken { "first" } else { "else" }
+            "`{cond}` is {}, so the {} branch runs.",
+            if *taken { "true (non-zero)" } else { "false (zero)" },
+            if *taken { "first" } else { "else" }
+        ),
+        K::ScriptError { error, .. } => format!(
+            "Run-time error: {}. The script stops here; the spooler still finishes work already requested.",
+            runtime_error(error)
+        ),
+        K::RunEnd => match facts.open_handles {
+            0 => String::from("The script has finished, the spooler is idle, and every handle was released."),
+            n => format!(
+                "The script has finished and the spooler is idle, but {} never released.",
+                plural(n, "handle was", "handles were")
             ),
-        K::ScriptError { error, .. } => format!("Run-time error: {}. The script stops here; the spooler still finishes work already requested.", runtime_error(error)),
+        },
+        _ => unreachable!("narrate routes only these here"),
+    }
+}
+
+/// The spooler's side of the flush protocol.
+fn spooler(e: &Event, facts: &Facts) -> String {
+    match &e.kind {
         K::SpoolerBegin { transports, targeted, .. } => {
             if *targeted {
-                format!("The spooler starts a flush of {}.", transports.join(sep))
+                format!("The spooler starts a flush of {}.", transports.join(SEP))
             } else {
-                format!("The spooler starts flushing every transport in the profile's transport order: {}.", transports.join(sep))
+                format!("The spooler starts flushing every transport in the profile's transport order: {}.", transports.join(SEP))
             }
         }
         K::XpFlushQueues { transport, flags } => {
@@ -124,6 +185,42 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
             }
         }
         K::LeftToSchedule { transport } => format!("{transport} is asynchronous and FLUSH_FORCE was not passed, so its queues are left to its own schedule (model choice)."),
+        K::Submit { transport, subject, result, remaining, .. } => {
+            let left = match *remaining {
+                0 => String::from("The queue is now empty."),
+                n => format!("{} left.", plural(n, "message", "messages")),
+            };
+            match result {
+                SubmitResult::Delivered => format!("The spooler hands “{subject}” to {transport} (SubmitMessage), which sends it; EndMessage completes it. {left}"),
+                SubmitResult::Deferred => format!("{transport} accepts “{subject}” but defers it: it stays with the transport until a later flush. {left}"),
+                SubmitResult::Failed(hr) => format!("SubmitMessage fails with {hr} for “{subject}”: the spooler reports it undeliverable. {left}"),
+            }
+        }
+        K::TransportNotify { transport, notify } => match notify {
+            Notify::EndOutboundFlush => format!("The spooler tells {transport} the outbound flush is over: TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)."),
+            Notify::EndInboundFlush => format!("The spooler tells {transport} the inbound flush is over: TransportNotify(NOTIFY_END_INBOUND_FLUSH)."),
+        },
+        K::StartMessage { transport, subject, last, .. } => {
+            if *last {
+                format!("The spooler calls StartMessage on {transport}: “{subject}” arrives in the inbox, and SaveChanges on this last message ends the loop.")
+            } else {
+                format!("The spooler calls StartMessage on {transport}: “{subject}” arrives in the inbox; NOTIFY_NEWMAIL says more is waiting.")
+            }
+        }
+        K::TransportDone { transport, outcome: result } => match result {
+            TransportOutcome::Completed => format!("The spooler is done with {transport}."),
+            other => format!("The spooler is done with {transport}: {}.", outcome(*other)),
+        },
+        K::SpoolerEnd { hr } => {
+            format!("The spooler's flush ends with {hr}.")
+        }
+        _ => unreachable!("narrate routes only these here"),
+    }
+}
+
+/// What a transport does and shows.
+fn transport(e: &Event) -> String {
+    match &e.kind {
         K::Prompt { transport, style, no_ui_requested } => {
             let what = match style {
                 PromptStyle::DialUp => {
@@ -154,47 +251,10 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
             format!("{transport}: {}.", describe(&e.kind))
         }
         K::SentDeferred { transport, subject, .. } => format!("{transport} reports “{subject}”, which it deferred earlier, with SpoolerNotify(NOTIFY_SENTDEFERRED), so it is queued again."),
-        K::Submit { transport, subject, result, remaining, .. } => {
-            let left = match *remaining {
-                0 => String::from("The queue is now empty."),
-                n => format!("{} left.", plural(n, "message", "messages")),
-            };
-            match result {
-                SubmitResult::Delivered => format!("The spooler hands “{subject}” to {transport} (SubmitMessage), which sends it; EndMessage completes it. {left}"),
-                SubmitResult::Deferred => format!("{transport} accepts “{subject}” but defers it: it stays with the transport until a later flush. {left}"),
-                SubmitResult::Failed(hr) => format!("SubmitMessage fails with {hr} for “{subject}”: the spooler reports it undeliverable. {left}"),
-            }
-        }
-        K::TransportNotify { transport, notify } => match notify {
-            Notify::EndOutboundFlush => format!("The spooler tells {transport} the outbound flush is over: TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)."),
-            Notify::EndInboundFlush => format!("The spooler tells {transport} the inbound flush is over: TransportNotify(NOTIFY_END_INBOUND_FLUSH)."),
-        },
-        K::StartMessage { transport, subject, last, .. } => {
-            if *last {
-                format!("The spooler calls StartMessage on {transport}: “{subject}” arrives in the inbox, and SaveChanges on this last message ends the loop.")
-            } else {
-                format!("The spooler calls StartMessage on {transport}: “{subject}” arrives in the inbox; NOTIFY_NEWMAIL says more is waiting.")
-            }
-        }
         K::PhaseSkipped { transport, phase, .. } => match phase {
             Phase::Inbound => format!("Only FLUSH_UPLOAD was asked for, so {transport} skips the inbound phase; mail waiting remotely stays there (model choice)."),
             Phase::Outbound => format!("Only FLUSH_DOWNLOAD was asked for, so {transport} skips the outbound phase; its outbound queue is untouched (model choice)."),
         },
-        K::TransportDone { transport, outcome: result } => match result {
-            TransportOutcome::Completed => format!("The spooler is done with {transport}."),
-            other => format!("The spooler is done with {transport}: {}.", outcome(*other)),
-        },
-        K::SpoolerEnd { hr } => {
-            format!("The spooler's flush ends with {hr}.")
-        }
-        K::RunEnd => {
-            match facts.open_handles {
-                0 => String::from("The script has finished, the spooler is idle, and every handle was released."),
-                n => format!(
-                    "The script has finished and the spooler is idle, but {} never released.",
-                    plural(n, "handle was", "handles were")
-                ),
-            }
-        }
+        _ => unreachable!("narrate routes only these here"),
     }
 }

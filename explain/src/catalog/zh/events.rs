@@ -1,4 +1,5 @@
-//! FILL
+//! The one-line Chinese description of each step in the text trace, by event group (MAPI call syntax kept as it is).
+
 use super::runtime::runtime_error;
 use super::words::{flush_note, job_reason, outcome, status_reason};
 use alloc::format;
@@ -10,7 +11,43 @@ use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, Promp
 /// One line of the text trace for a step.
 pub(crate) fn describe(kind: &K) -> String {
     match kind {
-        K::GetStatusTable { hr, rows, .. } => format!("GetStatusTable() = {hr}，状态表（{} 行：{}）", rows.len(), rows.join("、")),
+        K::GetStatusTable { .. }
+        | K::SetColumns { .. }
+        | K::QueryAllRows { .. }
+        | K::OpenEntry { .. }
+        | K::GetProp { .. }
+        | K::StatusMethod { .. }
+        | K::FlushCall { .. }
+        | K::FlushReturn { .. }
+        | K::Release { .. }
+        | K::FreeProws { .. } => client(kind),
+        K::Loop { .. } | K::Branch { .. } | K::ScriptError { .. } | K::RunEnd => script(kind),
+        K::SpoolerBegin { .. }
+        | K::XpFlushQueues { .. }
+        | K::XpReturn { .. }
+        | K::LeftToSchedule { .. }
+        | K::Submit { .. }
+        | K::TransportNotify { .. }
+        | K::StartMessage { .. }
+        | K::TransportDone { .. }
+        | K::SpoolerEnd { .. } => spooler(kind),
+        K::Prompt { .. }
+        | K::PromptAnswer { .. }
+        | K::ModemLine { .. }
+        | K::Status { .. }
+        | K::SentDeferred { .. }
+        | K::PhaseSkipped { .. }
+        | K::LinkDown { .. }
+        | K::DropsFlushBits { .. } => transport(kind),
+    }
+}
+
+/// The client's calls on the session, the table, MAPI and status objects.
+fn client(kind: &K) -> String {
+    match kind {
+        K::GetStatusTable { hr, rows, .. } => {
+            format!("GetStatusTable() = {hr}，状态表（{} 行：{}）", rows.len(), rows.join("、"))
+        }
         K::SetColumns { columns, hr } => {
             let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
             format!("SetColumns({}) = {hr}{}", cols.join(", "), "（限定列）")
@@ -25,9 +62,9 @@ pub(crate) fn describe(kind: &K) -> String {
             }
             if hr.succeeded() {
                 {
-                        let names = if matched.is_empty() { String::new() } else { format!("：{}", matched.join("、")) };
-                        format!("HrQueryAllRows({args}) = {hr}，{} 行{names}", matched.len())
-                    }
+                    let names = if matched.is_empty() { String::new() } else { format!("：{}", matched.join("、")) };
+                    format!("HrQueryAllRows({args}) = {hr}，{} 行{names}", matched.len())
+                }
             } else {
                 format!("HrQueryAllRows({args}) = {hr}：匹配的行多于 crowsMax 允许的行数")
             }
@@ -57,13 +94,9 @@ pub(crate) fn describe(kind: &K) -> String {
                 None => format!("0, 0, NULL, {flags}"),
             };
             let how = match mode {
-                FlushMode::Synchronous => {
-                    "；同步调用：客户端等到刷新结束"
-                }
+                FlushMode::Synchronous => "；同步调用：客户端等到刷新结束",
                 FlushMode::Asynchronous => "；FLUSH_ASYNC_OK：后台处理程序可以在后台完成",
-                FlushMode::TransportRequest => {
-                    "；在传输提供程序自己的状态对象上"
-                }
+                FlushMode::TransportRequest => "；在传输提供程序自己的状态对象上",
                 FlushMode::Refused => "（客户端调用）",
             };
             let note = note.map(|n| format!("（{}）", flush_note(n))).unwrap_or_default();
@@ -75,6 +108,13 @@ pub(crate) fn describe(kind: &K) -> String {
         },
         K::Release { var, .. } => format!("Release({var}){}", "（释放对象）"),
         K::FreeProws { var, rows, .. } => format!("FreeProws({var})：释放了 {rows} 行"),
+        _ => unreachable!("describe routes only these here"),
+    }
+}
+
+/// The script's own flow: loops, branches, errors, the end.
+fn script(kind: &K) -> String {
+    match kind {
         K::Loop { var, index, count } => {
             if *count == 0 {
                 format!("for {var}：没有行，跳过循环体")
@@ -92,6 +132,14 @@ pub(crate) fn describe(kind: &K) -> String {
             }
         }
         K::ScriptError { column, error } => format!("第 {column} 列出错：{}；脚本停止", runtime_error(error)),
+        K::RunEnd => String::from("脚本已执行完毕，后台处理程序空闲"),
+        _ => unreachable!("describe routes only these here"),
+    }
+}
+
+/// The spooler's side of the flush protocol.
+fn spooler(kind: &K) -> String {
+    match kind {
         K::SpoolerBegin { transports, reason, targeted, .. } => {
             if *targeted {
                 format!("刷新 {}（{}）", transports.join("、"), job_reason(*reason))
@@ -106,41 +154,6 @@ pub(crate) fn describe(kind: &K) -> String {
             format!("IXPLogon::FlushQueues 返回 {hr}")
         }
         K::LeftToSchedule { transport } => format!("{transport} 是异步传输，且未传入 FLUSH_FORCE：它的队列留待它按自己的时间表处理（模型选择）"),
-        K::Prompt { transport, style, no_ui_requested } => {
-            let why = if *no_ui_requested { "忽略 FLUSH_NO_UI" } else { "未传入 FLUSH_NO_UI" };
-            match style {
-                PromptStyle::DialUp => {
-                    format!("{why}：显示“连接 {transport}？”")
-                }
-                PromptStyle::Progress => {
-                    format!("{why}：显示它的进度对话框")
-                }
-            }
-        }
-        K::PromptAnswer { answer, .. } => String::from(match answer {
-            Answer::Connect => "用户：连接",
-            Answer::Cancel => "用户：取消；不经由这个传输提供程序发送或接收任何邮件",
-        }),
-        K::ModemLine { acquired, .. } => String::from(if *acquired {
-            "占用调制解调器线路"
-        } else {
-            "释放调制解调器线路"
-        }),
-        K::Status { set, cleared, now, why, .. } => {
-            let mut s = String::from("PR_STATUS_CODE");
-            if !set.is_empty() {
-                let _ = write!(s, " += {set}");
-            }
-            if !cleared.is_empty() {
-                let _ = write!(s, " -= {cleared}");
-            }
-            if set.is_empty() && cleared.is_empty() {
-                let _ = write!(s, " 不变（{now}）");
-            }
-            let _ = write!(s, "：{}", status_reason(*why));
-            s
-        }
-        K::SentDeferred { subject, .. } => format!("SpoolerNotify(NOTIFY_SENTDEFERRED)：之前延迟的 {subject} 重新排队等待发送"),
         K::Submit { subject, result, .. } => match result {
             SubmitResult::Delivered => format!("SubmitMessage({subject}) = S_OK，EndMessage({subject})：{subject} -> 远程系统"),
             SubmitResult::Deferred => format!(
@@ -163,12 +176,6 @@ pub(crate) fn describe(kind: &K) -> String {
                 format!("StartMessage({subject}) = S_OK：{subject} -> 收件箱；SpoolerNotify(NOTIFY_NEWMAIL)：还有邮件在等待")
             }
         }
-        K::PhaseSkipped { phase, .. } => match phase {
-            Phase::Outbound => String::from("未指定 FLUSH_UPLOAD：跳过传出阶段（模型选择）"),
-            Phase::Inbound => String::from("未指定 FLUSH_DOWNLOAD：跳过传入阶段（模型选择）"),
-        },
-        K::LinkDown { now, .. } => format!("无法连接到它的服务器：PR_STATUS_CODE += STATUS_FAILURE（现为 {now}）"),
-        K::DropsFlushBits { bits, .. } => format!("在刷新中途清除 {bits}（ModifyStatusRow）：它停止了这次刷新"),
         K::TransportDone { transport, outcome: result } => format!("{transport} 处理结束：{}", outcome(*result)),
         K::SpoolerEnd { hr } => {
             if hr.succeeded() {
@@ -177,8 +184,54 @@ pub(crate) fn describe(kind: &K) -> String {
                 format!("刷新结束 = {hr}：调用方看到的是第一个传输提供程序的失败（模型选择）")
             }
         }
-        K::RunEnd => String::from(
-            "脚本已执行完毕，后台处理程序空闲",
-        ),
+        _ => unreachable!("describe routes only these here"),
+    }
+}
+
+/// What a transport does and shows.
+fn transport(kind: &K) -> String {
+    match kind {
+        K::Prompt { transport, style, no_ui_requested } => {
+            let why = if *no_ui_requested { "忽略 FLUSH_NO_UI" } else { "未传入 FLUSH_NO_UI" };
+            match style {
+                PromptStyle::DialUp => {
+                    format!("{why}：显示“连接 {transport}？”")
+                }
+                PromptStyle::Progress => {
+                    format!("{why}：显示它的进度对话框")
+                }
+            }
+        }
+        K::PromptAnswer { answer, .. } => String::from(match answer {
+            Answer::Connect => "用户：连接",
+            Answer::Cancel => "用户：取消；不经由这个传输提供程序发送或接收任何邮件",
+        }),
+        K::ModemLine { acquired, .. } => {
+            String::from(if *acquired { "占用调制解调器线路" } else { "释放调制解调器线路" })
+        }
+        K::Status { set, cleared, now, why, .. } => {
+            let mut s = String::from("PR_STATUS_CODE");
+            if !set.is_empty() {
+                let _ = write!(s, " += {set}");
+            }
+            if !cleared.is_empty() {
+                let _ = write!(s, " -= {cleared}");
+            }
+            if set.is_empty() && cleared.is_empty() {
+                let _ = write!(s, " 不变（{now}）");
+            }
+            let _ = write!(s, "：{}", status_reason(*why));
+            s
+        }
+        K::SentDeferred { subject, .. } => {
+            format!("SpoolerNotify(NOTIFY_SENTDEFERRED)：之前延迟的 {subject} 重新排队等待发送")
+        }
+        K::PhaseSkipped { phase, .. } => match phase {
+            Phase::Outbound => String::from("未指定 FLUSH_UPLOAD：跳过传出阶段（模型选择）"),
+            Phase::Inbound => String::from("未指定 FLUSH_DOWNLOAD：跳过传入阶段（模型选择）"),
+        },
+        K::LinkDown { now, .. } => format!("无法连接到它的服务器：PR_STATUS_CODE += STATUS_FAILURE（现为 {now}）"),
+        K::DropsFlushBits { bits, .. } => format!("在刷新中途清除 {bits}（ModifyStatusRow）：它停止了这次刷新"),
+        _ => unreachable!("describe routes only these here"),
     }
 }

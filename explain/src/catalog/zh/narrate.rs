@@ -1,4 +1,5 @@
-//! FILL
+//! The Chinese narration: one plain sentence per step saying what happens and why, by event group.
+
 use super::events::describe;
 use super::runtime::runtime_error;
 use super::words::{flush_note, outcome, spaced};
@@ -11,9 +12,45 @@ use flushq_core::trace::{
     Answer, Event, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
 };
 
+/// How lists read.
+const SEP: &str = "、";
+
 /// The narration of a step.
 pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
-    let sep = "、";
+    match &e.kind {
+        K::GetStatusTable { .. }
+        | K::SetColumns { .. }
+        | K::QueryAllRows { .. }
+        | K::OpenEntry { .. }
+        | K::GetProp { .. }
+        | K::StatusMethod { .. }
+        | K::FlushCall { .. }
+        | K::FlushReturn { .. }
+        | K::Release { .. }
+        | K::FreeProws { .. } => client(e, facts),
+        K::Loop { .. } | K::Branch { .. } | K::ScriptError { .. } | K::RunEnd => script(e, facts),
+        K::SpoolerBegin { .. }
+        | K::XpFlushQueues { .. }
+        | K::XpReturn { .. }
+        | K::LeftToSchedule { .. }
+        | K::Submit { .. }
+        | K::TransportNotify { .. }
+        | K::StartMessage { .. }
+        | K::TransportDone { .. }
+        | K::SpoolerEnd { .. } => spooler(e, facts),
+        K::Prompt { .. }
+        | K::PromptAnswer { .. }
+        | K::ModemLine { .. }
+        | K::Status { .. }
+        | K::SentDeferred { .. }
+        | K::PhaseSkipped { .. }
+        | K::LinkDown { .. }
+        | K::DropsFlushBits { .. } => transport(e),
+    }
+}
+
+/// The client's calls on the session, the table, MAPI and status objects.
+fn client(e: &Event, facts: &Facts) -> String {
     match &e.kind {
         K::GetStatusTable { rows, .. } => format!(
             "客户端向会话请求状态表（IMAPISession::GetStatusTable）：共 {} 行，每个 MAPI 组件和传输提供程序各占一行。",
@@ -30,7 +67,7 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
             (HResult::Ok, Some(r)) if matched.is_empty() => {
                 format!("HrQueryAllRows 没有找到满足 {r} 的行。")
             }
-            (HResult::Ok, Some(r)) => format!("HrQueryAllRows 返回满足 {r} 的行：{}。", matched.join(sep)),
+            (HResult::Ok, Some(r)) => format!("HrQueryAllRows 返回满足 {r} 的行：{}。", matched.join(SEP)),
             (HResult::Ok, None) => format!("HrQueryAllRows 返回全部 {} 行。", matched.len()),
             (hr, _) => format!("HrQueryAllRows 失败，返回 {hr}：匹配的行多于 crowsMax {crows_max} 允许的行数。"),
         },
@@ -88,6 +125,13 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
         },
         K::Release { var, .. } => format!("客户端释放 `{var}`（IUnknown::Release），它的句柄随之关闭。"),
         K::FreeProws { var, .. } => format!("客户端用 FreeProws 释放行集 `{var}`。"),
+        _ => unreachable!("narrate routes only these here"),
+    }
+}
+
+/// The script's own flow: loops, branches, errors, the end.
+fn script(e: &Event, facts: &Facts) -> String {
+    match &e.kind {
         K::Loop { var, index, count } => {
             if *count == 0 {
                 format!("行集为空，所以 `for {var}` 的循环体一次也不执行。")
@@ -105,11 +149,22 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
         K::ScriptError { error, .. } => {
             format!("运行时错误：{}。脚本在此停止；已请求的工作仍由后台处理程序完成。", runtime_error(error))
         }
+        K::RunEnd => match facts.open_handles {
+            0 => String::from("脚本已执行完毕，后台处理程序空闲，所有句柄都已释放。"),
+            n => format!("脚本已执行完毕，后台处理程序空闲，但有 {n} 个句柄始终没有释放。"),
+        },
+        _ => unreachable!("narrate routes only these here"),
+    }
+}
+
+/// The spooler's side of the flush protocol.
+fn spooler(e: &Event, facts: &Facts) -> String {
+    match &e.kind {
         K::SpoolerBegin { transports, targeted, .. } => {
             if *targeted {
-                format!("后台处理程序开始刷新 {}。", transports.join(sep))
+                format!("后台处理程序开始刷新 {}。", transports.join(SEP))
             } else {
-                format!("后台处理程序按配置文件的传输顺序开始刷新每个传输提供程序：{}。", transports.join(sep))
+                format!("后台处理程序按配置文件的传输顺序开始刷新每个传输提供程序：{}。", transports.join(SEP))
             }
         }
         K::XpFlushQueues { transport, flags } => {
@@ -131,6 +186,46 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
         K::LeftToSchedule { transport } => {
             format!("{transport} 是异步传输，且未传入 FLUSH_FORCE，所以它的队列留待它按自己的时间表处理（模型选择）。")
         }
+        K::Submit { transport, subject, result, remaining, .. } => {
+            let left = match *remaining {
+                0 => String::from("队列现已清空。"),
+                n => format!("还剩 {n} 封邮件。"),
+            };
+            match result {
+                SubmitResult::Delivered => format!("后台处理程序把“{subject}”交给 {transport}（SubmitMessage），由它发出；EndMessage 完成这封邮件。{left}"),
+                SubmitResult::Deferred => format!("{transport} 接受了“{subject}”但延迟发送：邮件留在传输提供程序中，等待以后的刷新。{left}"),
+                SubmitResult::Failed(hr) => format!("“{subject}”的 SubmitMessage 失败，返回 {hr}：后台处理程序报告它无法投递。{left}"),
+            }
+        }
+        K::TransportNotify { transport, notify } => match notify {
+            Notify::EndOutboundFlush => {
+                format!("后台处理程序通知 {transport} 传出刷新已结束：TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)。")
+            }
+            Notify::EndInboundFlush => {
+                format!("后台处理程序通知 {transport} 传入刷新已结束：TransportNotify(NOTIFY_END_INBOUND_FLUSH)。")
+            }
+        },
+        K::StartMessage { transport, subject, last, .. } => {
+            if *last {
+                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；这是最后一封，对它调用 SaveChanges 结束循环。")
+            } else {
+                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；NOTIFY_NEWMAIL 表示还有邮件在等待。")
+            }
+        }
+        K::TransportDone { transport, outcome: result } => match result {
+            TransportOutcome::Completed => format!("后台处理程序完成了对 {transport} 的刷新。"),
+            other => format!("后台处理程序结束了对 {transport} 的刷新：{}。", outcome(*other)),
+        },
+        K::SpoolerEnd { hr } => {
+            format!("后台处理程序的刷新结束，返回 {hr}。")
+        }
+        _ => unreachable!("narrate routes only these here"),
+    }
+}
+
+/// What a transport does and shows.
+fn transport(e: &Event) -> String {
+    match &e.kind {
         K::Prompt { transport, style, no_ui_requested } => {
             let what = match style {
                 PromptStyle::DialUp => {
@@ -165,32 +260,6 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
         K::SentDeferred { transport, subject, .. } => {
             format!("{transport} 用 SpoolerNotify(NOTIFY_SENTDEFERRED) 报告之前延迟的“{subject}”，于是它重新进入队列。")
         }
-        K::Submit { transport, subject, result, remaining, .. } => {
-            let left = match *remaining {
-                0 => String::from("队列现已清空。"),
-                n => format!("还剩 {n} 封邮件。"),
-            };
-            match result {
-                SubmitResult::Delivered => format!("后台处理程序把“{subject}”交给 {transport}（SubmitMessage），由它发出；EndMessage 完成这封邮件。{left}"),
-                SubmitResult::Deferred => format!("{transport} 接受了“{subject}”但延迟发送：邮件留在传输提供程序中，等待以后的刷新。{left}"),
-                SubmitResult::Failed(hr) => format!("“{subject}”的 SubmitMessage 失败，返回 {hr}：后台处理程序报告它无法投递。{left}"),
-            }
-        }
-        K::TransportNotify { transport, notify } => match notify {
-            Notify::EndOutboundFlush => {
-                format!("后台处理程序通知 {transport} 传出刷新已结束：TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)。")
-            }
-            Notify::EndInboundFlush => {
-                format!("后台处理程序通知 {transport} 传入刷新已结束：TransportNotify(NOTIFY_END_INBOUND_FLUSH)。")
-            }
-        },
-        K::StartMessage { transport, subject, last, .. } => {
-            if *last {
-                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；这是最后一封，对它调用 SaveChanges 结束循环。")
-            } else {
-                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；NOTIFY_NEWMAIL 表示还有邮件在等待。")
-            }
-        }
         K::PhaseSkipped { transport, phase, .. } => match phase {
             Phase::Inbound => format!(
                 "只请求了 FLUSH_UPLOAD，所以 {transport} 跳过传入阶段；远程系统上等待的邮件仍留在原处（模型选择）。"
@@ -199,16 +268,6 @@ pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
                 format!("只请求了 FLUSH_DOWNLOAD，所以 {transport} 跳过传出阶段；它的传出队列保持不变（模型选择）。")
             }
         },
-        K::TransportDone { transport, outcome: result } => match result {
-            TransportOutcome::Completed => format!("后台处理程序完成了对 {transport} 的刷新。"),
-            other => format!("后台处理程序结束了对 {transport} 的刷新：{}。", outcome(*other)),
-        },
-        K::SpoolerEnd { hr } => {
-            format!("后台处理程序的刷新结束，返回 {hr}。")
-        }
-        K::RunEnd => match facts.open_handles {
-            0 => String::from("脚本已执行完毕，后台处理程序空闲，所有句柄都已释放。"),
-            n => format!("脚本已执行完毕，后台处理程序空闲，但有 {n} 个句柄始终没有释放。"),
-        },
+        _ => unreachable!("narrate routes only these here"),
     }
 }
