@@ -39,53 +39,26 @@
 //! zh = "接收方向是 FLUSH_DOWNLOAD。"
 //! ```
 
+#[cfg(test)]
 mod file;
+mod lesson;
+
+pub use lesson::{Lesson, Text};
 
 use crate::catalog;
 use crate::goal::{check_all, statement_count, Assertion, Check};
-use file::decode;
 use flushq_core::diag::Diagnostic;
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{Lang, LoadError, Machine, Scenario};
-use flushq_scenario::{load, preset, FileDiagnostic, Format};
-
-/// A text in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// English.
-    pub en: &'static str,
-    /// Simplified Chinese.
-    pub zh: &'static str,
-}
+#[cfg(test)]
+use flushq_scenario::FileDiagnostic;
+use flushq_scenario::{load, preset, Format};
 
 impl Text {
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &'static str {
         lang.pick(self.en, self.zh)
     }
-}
-
-/// One lesson.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Lesson {
-    /// Stable id, for progress and links.
-    pub id: &'static str,
-    /// The shipped scenario whose profile, queues and faults the lesson uses.
-    pub preset: &'static str,
-    /// Title.
-    pub title: Text,
-    /// What to learn and what to do, in a few sentences.
-    pub intro: Text,
-    /// Hints, shown one at a time on demand.
-    pub hints: &'static [Text],
-    /// The script the learner starts from.
-    pub start: &'static str,
-    /// A script that reaches the goal in `par` statements.
-    pub solution: &'static str,
-    /// Statements of the solution: the golf score to beat or match.
-    pub par: usize,
-    /// What the run must show.
-    pub goal: Vec<Assertion>,
 }
 
 /// How a script did on a lesson.
@@ -139,39 +112,17 @@ fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), Vec<Diagnostic>> {
     Ok((m.outcome(), m.events().to_vec()))
 }
 
-macro_rules! lesson_files {
-    ($($file:literal),* $(,)?) => {
-        /// The files of `lessons/` by name, in teaching order.
-        const FILES: &[(&str, &str)] = &[$(($file, include_str!(concat!("../../../lessons/", $file)))),*];
-    };
-}
+include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
-lesson_files!(
-    "01-find-the-spooler.toml",
-    "02-flush-everything-outgoing.toml",
-    "03-direction-erratum.toml",
-    "04-per-transport-fallback.toml",
-    "05-no-ui-dial-up.toml",
-    "06-async-ok-busy.toml",
-    "07-force-async-transport.toml",
-    "08-deferred-message.toml",
-    "09-release-everything.toml",
-);
-
-/// Every lesson, in teaching order (decoded once, on first use).
+/// Every lesson, in teaching order (built once, on first use, from the values
+/// the build script decoded from `lessons/`).
 pub fn lessons() -> &'static [Lesson] {
     static LESSONS: std::sync::OnceLock<Vec<Lesson>> = std::sync::OnceLock::new();
-    LESSONS.get_or_init(decode_all)
-}
-
-/// The embedded lesson files, decoded. They are part of the build and the tests
-/// decode each one, so a broken file here is a bug: it panics with its problems.
-#[inline(never)]
-fn decode_all() -> Vec<Lesson> {
-    FILES.iter().map(|(name, src)| decode(src).unwrap_or_else(|d| panic!("{}", located(name, &d)))).collect()
+    LESSONS.get_or_init(build)
 }
 
 /// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`.
+#[cfg(test)]
 fn located(name: &str, diags: &[FileDiagnostic]) -> String {
     diags.iter().map(|d| format!("lessons/{name}:{d}")).collect::<Vec<_>>().join("\n")
 }
@@ -183,7 +134,14 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
 
 #[cfg(test)]
 mod tests {
+    use super::file::decode;
     use super::*;
+
+    /// The embedded lesson files, decoded. They are part of the build and the tests
+    /// decode each one, so a broken file here is a bug: it panics with its problems.
+    fn decode_all() -> Vec<Lesson> {
+        FILES.iter().map(|(name, src)| decode(src).unwrap_or_else(|d| panic!("{}", located(name, &d)))).collect()
+    }
 
     #[test]
     fn at_least_eight_lessons_with_unique_ids() {
@@ -228,6 +186,12 @@ mod tests {
     }
 
     /// Every embedded file decodes; a problem fails the test with its file, line and column.
+    /// The build script turned each file into the same lesson as decoding it now.
+    #[test]
+    fn the_built_lessons_are_the_files_decoded() {
+        assert_eq!(lessons(), &decode_all()[..]);
+    }
+
     #[test]
     fn every_lesson_file_decodes() {
         let problems: Vec<String> =

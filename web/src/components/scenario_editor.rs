@@ -209,8 +209,7 @@ fn methods<'a>(edits: &'a Edits, i: usize, t: &'a TransportSpec) -> impl Iterato
 /// that name one), and a button that removes it.
 fn fault_item(edits: &Edits, i: usize, f: &Fault, lang: Lang) -> Html {
     let message = fault_message(&f.kind);
-    let needs_message =
-        matches!(f.kind, FaultKind::MessageFails(_) | FaultKind::MessageDeferred(_) | FaultKind::DropsFlushBits(_));
+    let needs_message = f.kind.kind().message() != MessageArg::Never;
     html! {
         <li class="fault-edit row" key={i}>
             <select aria-label={lang.pick("Fault transport", "故障所在的传输提供程序")} onchange={edits.change(Box::new(move |s, e| {
