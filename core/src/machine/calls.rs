@@ -2,12 +2,12 @@
 //! utility functions, with the reference's HRESULTs.
 
 use super::client::{rt, Rt};
-use super::errors::{Disposal, RuntimeError as E};
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
 use crate::mapi::{constant, Constant, FlushFlags, HResult, PropTag, ResourceMethods};
 use crate::script::ast::{Arg, BinOp, Expr};
+use crate::script::{Disposal, RuntimeError as E};
 use crate::session::{
     query_all_rows, HandleId, Referent, RelOp, RestrictValue, Restriction, DEFAULT_COLUMNS, SPOOLER_ROW,
 };

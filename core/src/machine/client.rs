@@ -1,6 +1,5 @@
 //! The client: executes the compiled script one instruction per step.
 
-use super::errors::{Disposal, RuntimeError as E};
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
@@ -8,6 +7,7 @@ use crate::mapi::{constant, HResult};
 use crate::scenario::limits;
 use crate::script::ast::{BinOp, Expr};
 use crate::script::Op;
+use crate::script::{Disposal, RuntimeError as E};
 use crate::session::{HandleId, PropValue, Referent};
 use crate::spooler::JobId;
 use crate::trace::{Actor, EventKind, ScriptFault};

@@ -3,12 +3,12 @@
 //! a flush on a transport's own status object, which only sets bits in its row.
 
 use super::client::{rt, ClientState, Rt};
-use super::errors::RuntimeError as E;
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
 use crate::mapi::{FlushFlags, HResult, ResourceMethods, StatusCode};
 use crate::script::ast::{Arg, Expr};
+use crate::script::RuntimeError as E;
 use crate::session::{Referent, SPOOLER_ROW};
 use crate::spooler::Origin;
 use crate::trace::{Actor, EventKind, FlushMode, FlushNote, StatusReason};

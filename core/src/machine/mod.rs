@@ -10,11 +10,10 @@
 
 mod calls;
 mod client;
-mod errors;
 mod flush;
 mod value;
 
-pub use errors::{Disposal, RuntimeError, ValueKind};
+pub use crate::script::{Disposal, RuntimeError, ValueKind};
 pub use value::Value;
 
 use crate::diag::Diagnostic;

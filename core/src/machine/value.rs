@@ -1,7 +1,7 @@
 //! Run-time values of the client script.
 
-use super::errors::ValueKind;
 use crate::mapi::{EntryId, HResult};
+use crate::script::ValueKind;
 use crate::session::HandleId;
 use alloc::string::String;
 

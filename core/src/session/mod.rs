@@ -16,6 +16,10 @@ use alloc::collections::VecDeque;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+/// A transport's name or a message's subject, shared: an event or a view costs
+/// no allocation for them.
+pub type Name = alloc::sync::Arc<str>;
+
 /// Index of a message in the world's message arena.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MsgId(pub u32);
@@ -33,7 +37,7 @@ pub enum Direction {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
     /// Subject, as given in the scenario.
-    pub subject: crate::trace::Name,
+    pub subject: Name,
     /// Which way it travels.
     pub direction: Direction,
 }
@@ -42,7 +46,7 @@ pub struct Message {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transport {
     /// Display name.
-    pub name: crate::trace::Name,
+    pub name: Name,
     /// LAN, modem or RAS.
     pub kind: TransportKind,
     /// Whether FLUSH_NO_UI suppresses its dialogs.

@@ -1,13 +1,11 @@
 //! Trace events: what the UI, the CLI and the snapshots see of a run.
 
-use crate::machine::RuntimeError;
 use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
+use crate::script::RuntimeError;
 use crate::session::{HandleId, ObjectKind, Restriction};
 use alloc::string::String;
 
-/// A transport's name or a message's subject in events: shared, so an event
-/// costs no allocation for them.
-pub type Name = alloc::sync::Arc<str>;
+pub use crate::session::Name;
 use alloc::vec::Vec;
 
 /// Who acts in a step.

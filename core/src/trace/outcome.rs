@@ -1,7 +1,7 @@
 //! The end state of a run, summarised for tests, the CLI's JSON and lesson goals.
 
-use crate::machine::RuntimeError;
 use crate::mapi::{FlushFlags, HResult};
+use crate::script::RuntimeError;
 use crate::session::ObjectKind;
 use alloc::string::String;
 use alloc::vec::Vec;

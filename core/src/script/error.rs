@@ -1,6 +1,7 @@
 //! The client script's run-time errors, as typed values: which error, with its
-//! arguments (script code, names, numbers, HRESULTs). Each language's catalog in
-//! `flushq-explain` renders them; the core holds no prose.
+//! arguments (script code, names, numbers, HRESULTs). The machine raises them
+//! while it interprets a script; events and the outcome carry them; each
+//! language's catalog in `flushq-explain` renders them (the core holds no prose).
 
 use crate::mapi::HResult;
 use alloc::string::String;
