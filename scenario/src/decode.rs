@@ -3,6 +3,7 @@
 use crate::errors;
 use crate::inline::InlineScript;
 use crate::locate::{path_to, FileDiagnostic, Located, Locator};
+use crate::message::FileMessage;
 use crate::presets::script_preset;
 use crate::toml_doc::{self, Item, Table, Value};
 use flushq_core::mapi::ResourceMethods;
@@ -518,7 +519,7 @@ fn script_text<S: Located>(loc: &Locator<'_>, raw: &S, diags: &mut Vec<FileDiagn
     };
     // A preset's problems are in the preset, not the file: name the script position.
     for d in script::diagnose(text) {
-        let message = format!("in preset script, {}:{}: {}", d.span.line, d.span.col, d.message);
+        let message = FileMessage::InPresetScript { line: d.span.line, col: d.span.col, message: d.message };
         diags.push(FileDiagnostic::at(loc.src(), at, message));
     }
     text.to_string()
@@ -531,7 +532,7 @@ mod tests {
     #[test]
     fn json_is_refused_with_a_diagnostic() {
         let d = load("{\"script\": \"preset:spooler\"}", Format::Json).expect_err("JSON is refused");
-        assert_eq!(d, [FileDiagnostic { line: 1, col: 1, message: String::from(JSON_UNSUPPORTED) }]);
+        assert_eq!(d, [FileDiagnostic { line: 1, col: 1, message: FileMessage::from(JSON_UNSUPPORTED) }]);
         assert_eq!(JSON_UNSUPPORTED, "JSON scenarios are not supported in this build");
         assert!(load("script = \"preset:spooler\"", Format::Toml).is_ok(), "TOML still loads");
     }

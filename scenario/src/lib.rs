@@ -16,6 +16,7 @@ mod inline;
 mod json_index;
 mod literal;
 mod locate;
+mod message;
 mod presets;
 mod toml_doc;
 
@@ -34,4 +35,5 @@ pub mod doc {
     pub use crate::toml_doc::{parse, Entry, Error, Item, Str, Table, Value};
 }
 pub use locate::FileDiagnostic;
+pub use message::FileMessage;
 pub use presets::{preset, presets, script_preset, Preset, SCRIPT_PRESETS};

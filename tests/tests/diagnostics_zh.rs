@@ -1,7 +1,7 @@
 //! Every message about a script exists in Simplified Chinese: the lexer's, the
-//! parser's and the checker's diagnostics ([`Diagnostic::text`]) and the run-time
-//! errors that stop a script (each catalog's `runtime_error`). The inputs are the whole
-//! hardening corpus, the lessons' scripts and every preset's script with
+//! parser's and the checker's diagnostics (each catalog's `script_message`) and the
+//! run-time errors that stop a script (each catalog's `runtime_error`). The inputs are
+//! the whole hardening corpus, the lessons' scripts and every preset's script with
 //! deliberate typos, and scripts written to reach each run-time error.
 //!
 //! The Chinese must be Chinese: code in backticks, identifiers (ALL_CAPS,
@@ -9,11 +9,11 @@
 //! word may be left over, and the punctuation around Chinese prose is full-width.
 
 use flushq_core::diag::{Diagnostic, Severity};
-use flushq_core::script::{diagnose, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
+use flushq_core::script::{diagnose, ScriptMessage, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 use flushq_core::trace::EventKind;
 use flushq_core::{Lang, Machine, Scenario};
-use flushq_explain::catalog;
 use flushq_explain::lessons::lessons;
+use flushq_explain::{catalog, script_message_in};
 use flushq_scenario::{load, presets, Format};
 use flushq_tests::preset;
 use std::path::Path;
@@ -85,10 +85,9 @@ fn check_script(label: &str, src: &str, failures: &mut Vec<String>) -> usize {
 }
 
 fn check_diagnostic(label: &str, d: &Diagnostic, failures: &mut Vec<String>) {
-    assert_eq!(d.text(Lang::En), d.message);
-    let zh = d.text(Lang::Zh);
-    for p in problems(&d.message, zh) {
-        failures.push(format!("{label} {}:{}: {p}\n    en: {}\n    zh: {zh}", d.span.line, d.span.col, d.message));
+    let (en, zh) = (script_message_in(&d.message, Lang::En), script_message_in(&d.message, Lang::Zh));
+    for p in problems(&en, &zh) {
+        failures.push(format!("{label} {}:{}: {p}\n    en: {en}\n    zh: {zh}", d.span.line, d.span.col));
     }
 }
 
@@ -326,7 +325,7 @@ fn run_time_errors_read_in_chinese() {
     let mut listing = String::new();
     for (i, src) in RUNTIME.iter().enumerate() {
         let s = Scenario { script: src.to_string(), ..base.clone() };
-        let static_errors: Vec<String> = diagnose(src).into_iter().map(|d| d.message).collect();
+        let static_errors: Vec<ScriptMessage> = diagnose(src).into_iter().map(|d| d.message).collect();
         assert!(static_errors.is_empty(), "script {i} does not pass the checker: {static_errors:?}");
         let (en, zh) = check_run(&format!("script {i}"), &s, &mut failures)
             .unwrap_or_else(|| panic!("script {i} runs without an error:\n{src}"));
@@ -365,8 +364,8 @@ fn corpus_diagnostics_in_both_languages() {
             "{name} {}:{}\n  en: {}\n  zh: {}\n",
             d.span.line,
             d.span.col,
-            d.text(Lang::En),
-            d.text(Lang::Zh)
+            script_message_in(&d.message, Lang::En),
+            script_message_in(&d.message, Lang::Zh)
         ));
     }
     // A few the corpus lacks: each parser message family at least once.
@@ -390,8 +389,8 @@ fn corpus_diagnostics_in_both_languages() {
             src,
             d.span.line,
             d.span.col,
-            d.text(Lang::En),
-            d.text(Lang::Zh)
+            script_message_in(&d.message, Lang::En),
+            script_message_in(&d.message, Lang::Zh)
         ));
     }
     insta::assert_snapshot!("corpus_diagnostics_zh", out);

@@ -5,11 +5,13 @@ pub mod ast;
 mod check;
 mod edit;
 mod lexer;
+mod message;
 mod parser;
 mod program;
 
 pub use check::{check, FIELDS, FUNCTIONS, GLOBALS, METHODS};
 pub use edit::{flags_source, flush_sites, set_flush_flags, FlushSite};
+pub use message::{BlockHead, FoundToken, ScriptMessage};
 pub use parser::{parse, MAX_ERRORS, MAX_EXPR_DEPTH, MAX_NESTING};
 pub use program::{Instr, Op, Program};
 

@@ -1,5 +1,6 @@
 //! The catalogs: for each language, one module per message family that renders
-//! every typed value the simulation emits (events, reasons, run-time errors).
+//! every typed value the simulation emits (events, reasons, run-time errors) and
+//! every problem the front ends find (in scripts and scenario files).
 //!
 //! Each family is an exhaustive `match`, so a new event kind, reason or error
 //! does not build until every language has its text. [`Catalog`] is what a
@@ -13,10 +14,13 @@ pub(crate) use zh::zh_spaced;
 use crate::narrate::Facts;
 use crate::Lang;
 use alloc::string::String;
+use flushq_core::diag::{Diagnostic, Severity};
 use flushq_core::machine::RuntimeError;
 use flushq_core::scenario::ScenarioError;
+use flushq_core::script::ScriptMessage;
 use flushq_core::session::ObjectKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_scenario::FileMessage;
 
 /// Everything one language says. Implemented once per language, in
 /// `catalog/<language>/`, by one module per family.
@@ -41,6 +45,15 @@ pub trait Catalog: Sync {
     fn scenario_error(&self, error: &ScenarioError) -> String;
     /// Who acts in a step, as a label (`spooler`, a transport's name).
     fn actor<'a>(&self, actor: &'a Actor) -> &'a str;
+    /// A problem the lexer, the parser or the checker found in a script, as one sentence.
+    fn script_message(&self, message: &ScriptMessage) -> String;
+    /// How bad a script diagnostic is, as a word.
+    fn severity(&self, severity: Severity) -> &'static str;
+    /// A script diagnostic on one line: its position, how bad it is and its message.
+    fn diagnostic(&self, diagnostic: &Diagnostic) -> String;
+    /// A problem at a place in a scenario file, as one sentence (values quoted from
+    /// the file as they are: [`crate::file_message_in`] escapes line breaks in them).
+    fn file_message(&self, message: &FileMessage) -> String;
 }
 
 /// The catalog of `lang`.

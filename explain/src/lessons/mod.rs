@@ -41,10 +41,9 @@
 
 mod file;
 
-use crate::catalog;
 use crate::goal::{check_all_in, statement_count, Assertion, Check};
+use crate::text::file_diagnostic_in;
 use file::decode;
-use flushq_core::diag::Diagnostic;
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{Lang, LoadError, Machine, Scenario};
 use flushq_scenario::{load, preset, FileDiagnostic, Format};
@@ -117,25 +116,22 @@ impl Lesson {
 
     /// Runs `script` (dialogs are answered as the scenario says: connect unless a
     /// fault cancels) and checks the goal.
-    pub fn check(&self, script: &str) -> Result<Verdict, Vec<Diagnostic>> {
+    pub fn check(&self, script: &str) -> Result<Verdict, LoadError> {
         self.check_scenario(&self.scenario(script), Lang::En)
     }
 
     /// Checks the goal on `scenario`: the lesson's own, or one the learner edited
     /// (some goals are reached by changing the profile, not the script). Reasons
     /// for failed assertions are in `lang`.
-    pub fn check_scenario(&self, scenario: &Scenario, lang: Lang) -> Result<Verdict, Vec<Diagnostic>> {
+    pub fn check_scenario(&self, scenario: &Scenario, lang: Lang) -> Result<Verdict, LoadError> {
         let (outcome, events) = run(scenario)?;
         let statements = statement_count(&scenario.script).unwrap_or(0);
         Ok(Verdict { checks: check_all_in(&self.goal, &outcome, &events, lang), statements, par: self.par })
     }
 }
 
-fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), Vec<Diagnostic>> {
-    let mut m = Machine::new(scenario).map_err(|e| match e {
-        LoadError::Script(d) => d,
-        LoadError::Scenario(e) => vec![Diagnostic::error(Default::default(), catalog::of(Lang::En).scenario_error(&e))],
-    })?;
+fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), LoadError> {
+    let mut m = Machine::new(scenario)?;
     m.run();
     Ok((m.outcome(), m.events().to_vec()))
 }
@@ -172,9 +168,10 @@ fn decode_all() -> Vec<Lesson> {
     FILES.iter().map(|(name, src)| decode(src).unwrap_or_else(|d| panic!("{}", located(name, &d)))).collect()
 }
 
-/// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`.
+/// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`
+/// (in English: lesson files are read by the people who write them).
 fn located(name: &str, diags: &[FileDiagnostic]) -> String {
-    diags.iter().map(|d| format!("lessons/{name}:{d}")).collect::<Vec<_>>().join("\n")
+    diags.iter().map(|d| format!("lessons/{name}:{}", file_diagnostic_in(d, Lang::En))).collect::<Vec<_>>().join("\n")
 }
 
 /// The lesson with this id.

@@ -1,18 +1,23 @@
 //! The English catalog.
 
 mod events;
+mod file;
 mod narrate;
 mod runtime;
 mod scenario;
+mod script;
 mod words;
 
 use super::Catalog;
 use crate::narrate::Facts;
 use alloc::string::String;
+use flushq_core::diag::{Diagnostic, Severity};
 use flushq_core::machine::RuntimeError;
 use flushq_core::scenario::ScenarioError;
+use flushq_core::script::ScriptMessage;
 use flushq_core::session::ObjectKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_scenario::FileMessage;
 
 /// Every text in English.
 pub(crate) struct English;
@@ -47,5 +52,17 @@ impl Catalog for English {
     }
     fn actor<'a>(&self, actor: &'a Actor) -> &'a str {
         words::actor(actor)
+    }
+    fn script_message(&self, message: &ScriptMessage) -> String {
+        script::script_message(message)
+    }
+    fn severity(&self, severity: Severity) -> &'static str {
+        script::severity(severity)
+    }
+    fn diagnostic(&self, diagnostic: &Diagnostic) -> String {
+        script::diagnostic(diagnostic)
+    }
+    fn file_message(&self, message: &FileMessage) -> String {
+        file::file_message(message)
     }
 }
