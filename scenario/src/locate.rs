@@ -20,9 +20,9 @@ pub struct FileDiagnostic {
 
 impl FileDiagnostic {
     /// A diagnostic at byte offset `at` of `src`.
-    pub fn at(src: &str, at: usize, message: impl Into<FileMessage>) -> Self {
+    pub fn at(src: &str, at: usize, message: FileMessage) -> Self {
         let (line, col) = line_col(src, at);
-        FileDiagnostic { line, col, message: message.into() }
+        FileDiagnostic { line, col, message }
     }
 }
 
@@ -120,7 +120,7 @@ impl<'a> Locator<'a> {
     }
 
     /// A diagnostic at `value`, which sits at `path` in the file.
-    pub fn diag(&self, value: &impl Located, path: &[Step], message: impl Into<FileMessage>) -> FileDiagnostic {
+    pub fn diag(&self, value: &impl Located, path: &[Step], message: FileMessage) -> FileDiagnostic {
         FileDiagnostic::at(self.src, self.offset(value, path), message)
     }
 

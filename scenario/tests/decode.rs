@@ -3,7 +3,7 @@
 
 use flushq_core::diag::LineCol;
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{FaultKind, TransportKind};
+use flushq_core::scenario::{limits, FaultKind, ScenarioError, TransportKind};
 use flushq_core::script::ScriptMessage;
 use flushq_core::Lang;
 use flushq_explain::{file_diagnostic_in, file_message_in};
@@ -194,8 +194,49 @@ fn format_from_path() {
 
 #[test]
 fn diagnostic_display() {
-    let d = FileDiagnostic { line: 3, col: 7, message: FileMessage::from("oops") };
-    assert_eq!(file_diagnostic_in(&d, Lang::En), "3:7: oops");
+    let d = FileDiagnostic { line: 3, col: 7, message: FileMessage::MissingField { field: "oops".into() } };
+    assert_eq!(file_diagnostic_in(&d, Lang::En), "3:7: missing field `oops`");
+    assert_eq!(file_diagnostic_in(&d, Lang::Zh), "3:7: 缺少字段 `oops`");
+}
+
+// ---------------------------------------------------------------- TOML and JSON say the same
+
+/// TOML problems are worded as serde words the same problems in JSON: the same
+/// field lists (keep the decoder's `*_FIELDS` in step with its serde attributes), the same types.
+#[test]
+fn toml_and_json_explain_alike() {
+    let t = "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\n";
+    let j = |transport: &str| {
+        format!("{{\"script\": \"preset:spooler\", \"transport\": [{{\"name\": \"A\"{transport}}}]}}")
+    };
+    let cases = [
+        (
+            "zz = 1\nscript = \"preset:spooler\"\n".to_string(),
+            "{\"zz\": 1, \"script\": \"preset:spooler\"}".to_string(),
+        ),
+        (format!("{t}kind = \"lan\"\nzz = 1\n"), j(", \"kind\": \"lan\", \"zz\": 1")),
+        ("script = \"s\"\n[[store]]\nzz = 1\n".into(), "{\"script\": \"s\", \"store\": [{\"zz\": 1}]}".into()),
+        ("script = \"s\"\n[[fault]]\nzz = 1\n".into(), "{\"script\": \"s\", \"fault\": [{\"zz\": 1}]}".into()),
+        ("title = 5\nscript = \"s\"\n".into(), "{\"title\": 5, \"script\": \"s\"}".into()),
+        ("seed = -1\nscript = \"s\"\n".into(), "{\"seed\": -1, \"script\": \"s\"}".into()),
+        ("seed = \"1\"\nscript = \"s\"\n".into(), "{\"seed\": \"1\", \"script\": \"s\"}".into()),
+        ("title = \"t\"\n".into(), "{\"title\": \"t\"}".into()),
+        (t.to_string(), j("")),
+        (format!("{t}kind = \"sat\"\n"), j(", \"kind\": \"sat\"")),
+        (format!("{t}kind = \"lan\"\nasync = \"yes\"\n"), j(", \"kind\": \"lan\", \"async\": \"yes\"")),
+        (format!("{t}kind = \"lan\"\nhonors_no_ui = 1\n"), j(", \"kind\": \"lan\", \"honors_no_ui\": 1")),
+        (format!("{t}kind = \"lan\"\noutbound = \"m\"\n"), j(", \"kind\": \"lan\", \"outbound\": \"m\"")),
+        (format!("{t}kind = \"lan\"\nremote = [true]\n"), j(", \"kind\": \"lan\", \"remote\": [true]")),
+        (
+            "script = \"s\"\n[[fault]]\ntransport = \"A\"\n".into(),
+            "{\"script\": \"s\", \"fault\": [{\"transport\": \"A\"}]}".into(),
+        ),
+        ("script = \"s\"\n[[store]]\n".into(), "{\"script\": \"s\", \"store\": [{}]}".into()),
+    ];
+    for (toml, json) in cases {
+        let first = |src: &str, format| said(&load(src, format).expect_err(src).swap_remove(0));
+        assert_eq!(first(&toml, Format::Toml), first(&json, Format::Json), "{toml:?} / {json}");
+    }
 }
 
 // ---------------------------------------------------------------- bad inputs
@@ -495,9 +536,9 @@ kind = \"link_down\"
     assert!(
         matches!(&d[0].message, FileMessage::Script(ScriptMessage::UnknownConstant { name, .. }) if name == "FLUSH_UPLAOD")
     );
-    assert!(said(&d[1]).contains("STATUS_FLUSH_QUEUE"));
-    assert!(said(&d[2]).contains("two transports are named `A`"));
-    assert!(said(&d[3]).contains("transport `B`"));
+    assert!(matches!(&d[1].message, FileMessage::UnknownMethod { name, .. } if name == "STATUS_FLUSH_QUEUE"));
+    assert_eq!(d[2].message, FileMessage::Scenario(ScenarioError::DuplicateTransport("A".into())));
+    assert_eq!(d[3].message, FileMessage::UnknownFaultTransport { name: "B".into(), suggestion: Some("A".into()) });
 }
 
 #[test]
@@ -528,7 +569,8 @@ fn json_big_seed_fits_u64() {
     assert_eq!(s.seed, u64::MAX);
     let d = load_err("{\"seed\": 18446744073709551616, \"script\": \"preset:spooler\"}", Format::Json);
     assert_eq!(d[0].line, 1);
-    assert_eq!(said(&d[0]), "`seed` must be a whole number from 0 to 18446744073709551615", "{d:?}");
+    assert_eq!(d[0].message, FileMessage::SeedRange { max: u64::MAX, in_toml: false }, "{d:?}");
+    assert_eq!(said(&d[0]), "`seed` must be a whole number from 0 to 18446744073709551615");
 }
 
 #[test]
@@ -763,5 +805,7 @@ fn generated_messages() {
     let too_many =
         "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\nkind = \"lan\"\noutbound_count = 1000001\n";
     let d = load(too_many, Format::Toml).unwrap_err();
-    assert!(said(&d[0]).contains("`outbound_count` is 1000001"), "{d:?}");
+    let message =
+        FileMessage::TooManyGenerated { field: "outbound_count".into(), count: 1_000_001, limit: limits::MESSAGES };
+    assert_eq!(d[0].message, message, "{d:?}");
 }

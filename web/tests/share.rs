@@ -233,9 +233,10 @@ fn hostile_inputs_give_the_expected_error() {
             ShareError::InvalidScenario {
                 line: 3,
                 col: 1,
-                message: FileMessage::from(
-                    "unknown field `colour`, expected one of `title`, `seed`, `script`, `transport`, `store`, `fault`",
-                ),
+                message: FileMessage::UnknownField {
+                    field: "colour".into(),
+                    expected: ["title", "seed", "script", "transport", "store", "fault"].map(String::from).to_vec(),
+                },
             },
         ),
         ("v=1&s=".to_string() + &"A".repeat(1_000_000), ShareError::Corrupt),
@@ -286,7 +287,7 @@ fn errors_read_as_one_sentence() {
         ShareError::BadHeader("why".into()),
         ShareError::BadStep("-1".into()),
         ShareError::BadAnswer("y".into()),
-        ShareError::InvalidScenario { line: 1, col: 2, message: FileMessage::from("oops") },
+        ShareError::InvalidScenario { line: 1, col: 2, message: FileMessage::MissingField { field: "oops".into() } },
     ];
     for e in all {
         let s = e.to_string();

@@ -1,6 +1,6 @@
 //! The catalogs: for each language, one module per message family that renders
 //! every typed value the simulation emits (events, reasons, run-time errors) and
-//! every problem the front ends find (in scripts and scenario files).
+//! every problem the front ends find (in scripts, scenario files, lesson files).
 //!
 //! Each family is an exhaustive `match`, so a new event kind, reason or error
 //! does not build until every language has its text. [`Catalog`] is what a
@@ -11,6 +11,7 @@ mod zh;
 
 pub(crate) use zh::zh_spaced;
 
+use crate::lessons::LessonMessage;
 use crate::narrate::Facts;
 use crate::Lang;
 use alloc::string::String;
@@ -54,6 +55,8 @@ pub trait Catalog: Sync {
     /// A problem at a place in a scenario file, as one sentence (values quoted from
     /// the file as they are: [`crate::file_message_in`] escapes line breaks in them).
     fn file_message(&self, message: &FileMessage) -> String;
+    /// A problem at a place in a lesson file, as one sentence.
+    fn lesson_message(&self, message: &LessonMessage) -> String;
 }
 
 /// The catalog of `lang`.

@@ -41,12 +41,14 @@
 
 mod file;
 
+use crate::catalog;
 use crate::goal::{check_all_in, statement_count, Assertion, Check};
-use crate::text::file_diagnostic_in;
+use crate::text::one_line;
 use file::decode;
+pub use file::{LessonDiagnostic, LessonMessage, LessonValue, Named, Takes};
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{Lang, LoadError, Machine, Scenario};
-use flushq_scenario::{load, preset, FileDiagnostic, Format};
+use flushq_scenario::{load, preset, Format};
 
 /// A text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,8 +172,13 @@ fn decode_all() -> Vec<Lesson> {
 
 /// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`
 /// (in English: lesson files are read by the people who write them).
-fn located(name: &str, diags: &[FileDiagnostic]) -> String {
-    diags.iter().map(|d| format!("lessons/{name}:{}", file_diagnostic_in(d, Lang::En))).collect::<Vec<_>>().join("\n")
+fn located(name: &str, diags: &[LessonDiagnostic]) -> String {
+    let en = catalog::of(Lang::En);
+    diags
+        .iter()
+        .map(|d| format!("lessons/{name}:{}:{}: {}", d.line, d.col, one_line(en.lesson_message(&d.message))))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The lesson with this id.

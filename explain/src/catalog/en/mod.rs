@@ -2,6 +2,7 @@
 
 mod events;
 mod file;
+mod lesson;
 mod narrate;
 mod runtime;
 mod scenario;
@@ -9,6 +10,7 @@ mod script;
 mod words;
 
 use super::Catalog;
+use crate::lessons::LessonMessage;
 use crate::narrate::Facts;
 use alloc::string::String;
 use flushq_core::diag::{Diagnostic, Severity};
@@ -64,5 +66,8 @@ impl Catalog for English {
     }
     fn file_message(&self, message: &FileMessage) -> String {
         file::file_message(message)
+    }
+    fn lesson_message(&self, message: &LessonMessage) -> String {
+        lesson::lesson_message(message)
     }
 }

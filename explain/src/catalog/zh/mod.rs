@@ -2,6 +2,7 @@
 
 mod events;
 mod file;
+mod lesson;
 mod narrate;
 mod runtime;
 mod scenario;
@@ -11,6 +12,7 @@ mod words;
 pub(crate) use words::spaced as zh_spaced;
 
 use super::Catalog;
+use crate::lessons::LessonMessage;
 use crate::narrate::Facts;
 use alloc::string::String;
 use flushq_core::diag::{Diagnostic, Severity};
@@ -66,5 +68,8 @@ impl Catalog for Chinese {
     }
     fn file_message(&self, message: &FileMessage) -> String {
         file::file_message(message)
+    }
+    fn lesson_message(&self, message: &LessonMessage) -> String {
+        lesson::lesson_message(message)
     }
 }
