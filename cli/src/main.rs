@@ -9,8 +9,8 @@
 //! (an error HRESULT is a result, not a failure); 2 invalid input or usage, with
 //! `file:line:col: message` on stderr.
 
-use flushq_core::{Lang, Machine};
-use flushq_explain::{load_error_in, render_mermaid, render_text};
+use flushq_core::{Lang, LoadError, Machine};
+use flushq_explain::{catalog, file_diagnostic_in, load_error_in, render_mermaid, render_text, script_message_in};
 use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
 use std::io::Write;
 use std::process::ExitCode;
@@ -129,8 +129,22 @@ fn read(file: &str) -> Result<(String, String), String> {
     Ok((text, file.to_string()))
 }
 
+/// Every problem of file `name`, one a line: `NAME:LINE:COL: message`.
 fn located(name: &str, diags: &[FileDiagnostic]) -> String {
-    diags.iter().map(|d| format!("{name}:{d}")).collect::<Vec<_>>().join("\n")
+    diags.iter().map(|d| format!("{name}:{}", file_diagnostic_in(d, Lang::En))).collect::<Vec<_>>().join("\n")
+}
+
+/// Why a lesson's script cannot run, one problem a line: `NAME:LINE:COL: message`,
+/// in English like the other diagnostics (a scenario's own problem has no place: `0:0`).
+fn not_run(name: &str, e: &LoadError) -> String {
+    match e {
+        LoadError::Script(d) => d
+            .iter()
+            .map(|d| format!("{name}:{}:{}: {}", d.span.line, d.span.col, script_message_in(&d.message, Lang::En)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        LoadError::Scenario(e) => format!("{name}:0:0: {}", catalog::of(Lang::En).scenario_error(e)),
+    }
 }
 
 fn list_presets() -> String {
@@ -172,9 +186,7 @@ fn lesson(args: &[String]) -> Result<(String, u8), String> {
     if args.len() > 2 {
         return Err(format!("flushq: unexpected argument `{}`\n{USAGE}", args[2]));
     }
-    let verdict = lesson.check_scenario(&lesson.scenario(&script)).map_err(|d| {
-        d.iter().map(|d| format!("{name}:{}:{}: {}", d.span.line, d.span.col, d.message)).collect::<Vec<_>>().join("\n")
-    })?;
+    let verdict = lesson.check_scenario(&lesson.scenario(&script)).map_err(|e| not_run(&name, &e))?;
     let mut out =
         format!("# {}\n{}\n\n{}\n", lesson.title.get(lang), lesson.intro.get(lang), lang.pick("goal:", "目标："));
     for c in &verdict.checks {

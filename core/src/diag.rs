@@ -1,8 +1,6 @@
 //! Source positions and diagnostics shared by the script and scenario front ends.
 
-use crate::lang::Lang;
-use alloc::string::String;
-use core::fmt;
+use crate::script::ScriptMessage;
 
 /// A range of a source text: byte offsets plus the 1-based line and column of its start.
 ///
@@ -36,55 +34,43 @@ pub enum Severity {
     Warning,
 }
 
-/// One message about a position in an input, written for a MAPI newcomer.
-///
-/// Show it with [`Diagnostic::text`]: `message` is the English (what the CLI and
-/// the snapshots print), `zh` the same sentence in Simplified Chinese.
+/// A 1-based line and column (in characters) of a source text, as a message
+/// names another place than its own ("the block opened at 3:17").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub col: u32,
+}
+
+impl From<Span> for LineCol {
+    fn from(s: Span) -> Self {
+        LineCol { line: s.line, col: s.col }
+    }
+}
+
+/// One problem at a position in a script, as a typed [`ScriptMessage`]; the
+/// catalogs of `flushq-explain` say it in each language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// Where in the source.
     pub span: Span,
-    /// One sentence in English, no trailing newline.
-    pub message: String,
-    /// The sentence in Simplified Chinese; empty when there is none (diagnostics of
-    /// the scenario, not of the script), and then [`Diagnostic::text`] gives the English.
-    pub zh: String,
+    /// What is wrong.
+    pub message: ScriptMessage,
 }
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, span, message: message.into(), zh: String::new() }
+    pub fn error(span: Span, message: ScriptMessage) -> Self {
+        Diagnostic { severity: Severity::Error, span, message }
     }
 
     /// A warning at `span`.
-    pub fn warning(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, span, message: message.into(), zh: String::new() }
-    }
-
-    /// The same diagnostic with `zh` as its Chinese.
-    pub fn with_zh(self, zh: impl Into<String>) -> Self {
-        Diagnostic { zh: zh.into(), ..self }
-    }
-
-    /// The message in `lang` (the English when there is no Chinese).
-    pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh if !self.zh.is_empty() => &self.zh,
-            _ => &self.message,
-        }
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}:{}: {}: {}", self.span.line, self.span.col, sev, self.message)
+    pub fn warning(span: Span, message: ScriptMessage) -> Self {
+        Diagnostic { severity: Severity::Warning, span, message }
     }
 }
 

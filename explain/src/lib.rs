@@ -3,7 +3,8 @@
 //! Everything flushq says about a run, above the simulation in `flushq-core`
 //! (which has events as data and no prose): the narration of each step, the
 //! numbered text trace, Mermaid and JSON renderings, lesson goals and predict
-//! mode, in every language.
+//! mode, and the problems found in scripts, scenario files and lesson files, in
+//! every language.
 
 extern crate alloc;
 
@@ -23,4 +24,7 @@ pub use flushq_core::by_lang;
 pub use flushq_core::lang::{self, Lang};
 pub use mermaid::render_mermaid;
 pub use narrate::{narrate, narrate_in};
-pub use text::{describe, describe_in, load_error_in, outcome_text, outcome_text_in, render_text};
+pub use text::{
+    describe, describe_in, diagnostic_in, file_diagnostic_in, file_message_in, load_error_in, outcome_text,
+    outcome_text_in, render_text, script_message_in,
+};

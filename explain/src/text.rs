@@ -1,12 +1,16 @@
-//! The readable, numbered text trace, and the one-line description of a step.
+//! The readable, numbered text trace, the one-line description of a step, and
+//! the problems the front ends find (script diagnostics, scenario file diagnostics).
 
 use crate::{catalog, Lang};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
+use flushq_core::diag::Diagnostic;
+use flushq_core::script::ScriptMessage;
 use flushq_core::trace::{Event, EventKind, Outcome, TransportOutcome};
 use flushq_core::LoadError;
+use flushq_scenario::{FileDiagnostic, FileMessage};
 
 /// How a transport's flush ended, in a few words (traces and narration share it).
 pub fn outcome_text(outcome: TransportOutcome) -> &'static str {
@@ -86,8 +90,39 @@ pub fn load_error_in(e: &LoadError, lang: Lang) -> String {
     match e {
         LoadError::Scenario(e) => catalog::of(lang).scenario_error(e),
         LoadError::Script(diagnostics) => {
-            let lines: Vec<String> = diagnostics.iter().map(|d| format!("{d}")).collect();
+            let lines: Vec<String> = diagnostics.iter().map(|d| diagnostic_in(d, lang)).collect();
             lines.join("\n")
         }
     }
+}
+
+/// A script's problem in `lang`, as one sentence.
+pub fn script_message_in(message: &ScriptMessage, lang: Lang) -> String {
+    catalog::of(lang).script_message(message)
+}
+
+/// A script diagnostic in `lang` on one line: `line:col: error: message` in English.
+pub fn diagnostic_in(d: &Diagnostic, lang: Lang) -> String {
+    catalog::of(lang).diagnostic(d)
+}
+
+/// A scenario file's problem in `lang`, as one sentence on one line: values quoted
+/// from the file may hold line breaks or other control characters (written as
+/// escapes there), which are shown escaped.
+pub fn file_message_in(message: &FileMessage, lang: Lang) -> String {
+    one_line(catalog::of(lang).file_message(message))
+}
+
+/// A scenario file diagnostic in `lang`: `line:col: message` (the CLI puts the
+/// file's name before it).
+pub fn file_diagnostic_in(d: &FileDiagnostic, lang: Lang) -> String {
+    format!("{}:{}: {}", d.line, d.col, file_message_in(&d.message, lang))
+}
+
+/// `message` on one line, its control characters escaped.
+pub(crate) fn one_line(message: String) -> String {
+    if !message.chars().any(char::is_control) {
+        return message;
+    }
+    message.chars().map(|c| if c.is_control() { c.escape_default().collect() } else { String::from(c) }).collect()
 }

@@ -3,19 +3,16 @@
 use crate::errors;
 use crate::inline::InlineScript;
 use crate::locate::{path_to, FileDiagnostic, Located, Locator};
+use crate::message::{Expected, FileMessage, Found};
 use crate::presets::script_preset;
 use crate::toml_doc::{self, Item, Table, Value};
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{
-    limits, Fault, FaultName, MessageArg, Scenario, TransportId, TransportKind, TransportSpec,
+    limits, Fault, FaultName, MessageArg, Scenario, ScenarioError, TransportId, TransportKind, TransportSpec,
 };
 use flushq_core::{diag::closest, script};
 #[cfg(feature = "json")]
 use serde::Deserialize;
-
-/// Why a build without the `json` feature refuses [`Format::Json`] input.
-#[cfg(not(feature = "json"))]
-const JSON_UNSUPPORTED: &str = "JSON scenarios are not supported in this build";
 
 /// The file format of a scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,7 +133,7 @@ pub fn load(src: &str, format: Format) -> Result<Scenario, Vec<FileDiagnostic>> 
             build(&Locator::json(body), raw).map_err(|ds| ds.into_iter().map(shift).collect())
         }
         #[cfg(not(feature = "json"))]
-        Format::Json => Err(vec![FileDiagnostic::at(src, 0, JSON_UNSUPPORTED)]),
+        Format::Json => Err(vec![FileDiagnostic::at(src, 0, FileMessage::JsonUnsupported)]),
     }
 }
 
@@ -228,13 +225,14 @@ pub(crate) mod from_toml {
         Ok(RawFault { transport, kind, message })
     }
 
-    /// An array of tables, each decoded by `decode`.
-    pub fn tables<T>(v: &Item, decode: fn(&Table, usize) -> Result<T, Error>) -> Result<Vec<T>, Error> {
+    /// An array of tables, each decoded by `decode` (whose errors may be a file's
+    /// own, as a lesson file's are).
+    pub fn tables<T, E: From<Error>>(v: &Item, decode: fn(&Table, usize) -> Result<T, E>) -> Result<Vec<T>, E> {
         array(v)?
             .iter()
             .map(|item| match &item.value {
                 Value::Table(t) => decode(t, item.at),
-                _ => Err(invalid_type(item, "a table")),
+                _ => Err(invalid_type(item, Expected::Table).into()),
             })
             .collect()
     }
@@ -242,7 +240,7 @@ pub(crate) mod from_toml {
     pub fn array(v: &Item) -> Result<&[Item], Error> {
         match &v.value {
             Value::Array(items, _) => Ok(items),
-            _ => Err(invalid_type(v, "a sequence")),
+            _ => Err(invalid_type(v, Expected::Sequence)),
         }
     }
 
@@ -253,7 +251,7 @@ pub(crate) mod from_toml {
     pub fn string(v: &Item) -> Result<String, Error> {
         match &v.value {
             Value::String(s) => Ok(s.clone()),
-            _ => Err(invalid_type(v, "a string")),
+            _ => Err(invalid_type(v, Expected::String)),
         }
     }
 
@@ -264,16 +262,15 @@ pub(crate) mod from_toml {
     fn boolean(v: &Item) -> Result<bool, Error> {
         match v.value {
             Value::Boolean(b) => Ok(b),
-            _ => Err(invalid_type(v, "a boolean")),
+            _ => Err(invalid_type(v, Expected::Boolean)),
         }
     }
 
     pub(crate) fn unsigned(v: &Item) -> Result<u64, Error> {
         match v.value {
-            Value::Integer(n) => {
-                u64::try_from(n).map_err(|_| Error::new(v.at, format!("invalid value: integer `{n}`, expected u64")))
-            }
-            _ => Err(invalid_type(v, "u64")),
+            Value::Integer(n) => u64::try_from(n)
+                .map_err(|_| Error::new(v.at, FileMessage::InvalidValue { found: found(v), expected: Expected::U64 })),
+            _ => Err(invalid_type(v, Expected::U64)),
         }
     }
 
@@ -284,42 +281,37 @@ pub(crate) mod from_toml {
             Some(TransportKind::Modem) => Ok(RawKind::Modem),
             Some(TransportKind::Ras) => Ok(RawKind::Ras),
             None => {
-                let names = TransportKind::ALL.map(TransportKind::name);
-                Err(Error::new(v.at, format!("unknown variant `{name}`, expected {}", one_of(&names))))
+                let expected = TransportKind::ALL.iter().map(|k| k.name().to_string()).collect();
+                Err(Error::new(v.at, FileMessage::UnknownVariant { variant: name, expected }))
             }
         }
     }
 
+    /// What `v` is, as serde names it in "invalid type: string \"x\", expected u64".
+    pub fn found(v: &Item) -> Found {
+        match &v.value {
+            Value::String(s) => Found::String(s.clone()),
+            Value::Integer(n) => Found::Integer(*n),
+            Value::Float(f) => Found::Float(f.clone()),
+            Value::Boolean(b) => Found::Boolean(*b),
+            Value::Datetime(d) => Found::Datetime(d.clone()),
+            Value::Array(..) => Found::Sequence,
+            Value::Table(_) => Found::Map,
+        }
+    }
+
     /// serde's "invalid type: string \"x\", expected u64".
-    pub fn invalid_type(v: &Item, expected: &str) -> Error {
-        let found = match &v.value {
-            Value::String(s) => format!("string {s:?}"),
-            Value::Integer(n) => format!("integer `{n}`"),
-            Value::Float(f) => format!("floating point `{f}`"),
-            Value::Boolean(b) => format!("boolean `{b}`"),
-            Value::Datetime(d) => format!("date-time `{d}`"),
-            Value::Array(..) => String::from("sequence"),
-            Value::Table(_) => String::from("map"),
-        };
-        Error::new(v.at, format!("invalid type: {found}, expected {expected}"))
+    pub fn invalid_type(v: &Item, expected: Expected) -> Error {
+        Error::new(v.at, FileMessage::InvalidType { found: found(v), expected })
     }
 
     pub fn unknown_field(key: &str, at: usize, fields: &[&str]) -> Error {
-        Error::new(at, format!("unknown field `{key}`, expected {}", one_of(fields)))
+        let expected = fields.iter().map(|f| f.to_string()).collect();
+        Error::new(at, FileMessage::UnknownField { field: key.to_string(), expected })
     }
 
     pub fn missing_field(at: usize, field: &str) -> Error {
-        Error::new(at, format!("missing field `{field}`"))
-    }
-
-    /// serde's list of what was expected: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
-    pub fn one_of(names: &[&str]) -> String {
-        let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-        match quoted.as_slice() {
-            [one] => one.clone(),
-            [a, b] => format!("{a} or {b}"),
-            all => format!("one of {}", all.join(", ")),
-        }
+        Error::new(at, FileMessage::MissingField { field: field.to_string() })
     }
 }
 
@@ -330,7 +322,7 @@ fn build<S: Located>(loc: &Locator<'_>, raw: RawScenario<S>) -> Result<Scenario,
     for (i, t) in raw.transports.iter().enumerate() {
         let spec = transport(loc, i, t, &mut diags);
         if transports.iter().any(|u: &TransportSpec| u.name == spec.name) {
-            let message = format!("two transports are named `{}`; names must be unique", spec.name);
+            let message = FileMessage::Scenario(ScenarioError::DuplicateTransport(spec.name.clone()));
             diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], message));
         }
         transports.push(spec);
@@ -348,7 +340,7 @@ fn build<S: Located>(loc: &Locator<'_>, raw: RawScenario<S>) -> Result<Scenario,
     };
     if diags.is_empty() {
         if let Err(e) = scenario.validate() {
-            diags.push(FileDiagnostic::at(loc.src(), 0, crate::errors::scenario_error(&e)));
+            diags.push(FileDiagnostic::at(loc.src(), 0, FileMessage::Scenario(e)));
         }
     }
     if diags.is_empty() {
@@ -373,7 +365,7 @@ fn transport<S: Located>(
     };
     let mut spec = TransportSpec::new(t.name.value(), kind);
     if t.name.value().trim().is_empty() {
-        diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], "a transport needs a non-empty name"));
+        diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], FileMessage::EmptyTransportName));
     }
     if let Some(methods) = &t.methods {
         spec.methods = ResourceMethods::empty();
@@ -398,8 +390,7 @@ fn transport<S: Located>(
         (&mut spec.remote, t.remote_count, "in", "remote_count"),
     ] {
         if count > limits::MESSAGES as u64 {
-            let message =
-                format!("`{field}` is {count}, more than the {} messages a scenario may hold", limits::MESSAGES);
+            let message = FileMessage::TooManyGenerated { field: field.to_string(), count, limit: limits::MESSAGES };
             diags.push(loc.diag(&t.name, path_to!["transport", i, "name"], message));
             continue;
         }
@@ -436,14 +427,10 @@ fn digits(mut n: usize) -> usize {
     d
 }
 
-fn unknown_method(name: &str) -> String {
-    let names = ResourceMethods::all().names();
-    let hint = closest(name, names).map(|c| format!("; did you mean `{c}`?")).unwrap_or_else(|| {
-        String::from(
-            "; use STATUS_VALIDATE_STATE, STATUS_SETTINGS_DIALOG, STATUS_CHANGE_PASSWORD or STATUS_FLUSH_QUEUES",
-        )
-    });
-    format!("unknown method `{name}`{hint}")
+fn unknown_method(name: &str) -> FileMessage {
+    let names = || ResourceMethods::all().iter_names().map(|(n, _)| n);
+    let suggestion = closest(name, names()).map(String::from);
+    FileMessage::UnknownMethod { name: name.to_string(), suggestion, methods: names().map(String::from).collect() }
 }
 
 /// Fault `i` of the file, or `None` (with a diagnostic) if it does not fit the transports.
@@ -455,10 +442,8 @@ fn fault<S: Located>(
     diags: &mut Vec<FileDiagnostic>,
 ) -> Option<Fault> {
     let Some(ti) = transports.iter().position(|t| t.name == f.transport.value()) else {
-        let hint = closest(f.transport.value(), transports.iter().map(|t| t.name.as_str()))
-            .map(|c| format!("; did you mean `{c}`?"))
-            .unwrap_or_default();
-        let message = format!("fault names transport `{}`, which is not in the profile{hint}", f.transport.value());
+        let suggestion = closest(f.transport.value(), transports.iter().map(|t| t.name.as_str())).map(String::from);
+        let message = FileMessage::UnknownFaultTransport { name: f.transport.value().to_string(), suggestion };
         diags.push(loc.diag(&f.transport, path_to!["fault", i, "transport"], message));
         return None;
     };
@@ -468,24 +453,26 @@ fn fault<S: Located>(
     let Some(name) = FaultName::from_name(f.kind.value()) else {
         let other = f.kind.value();
         let names = FaultName::ALL.map(FaultName::name);
-        let hint = closest(other, names).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
-        let message = format!("unknown fault kind `{other}`; {hint}kinds: {}", names.join(", "));
+        let message = FileMessage::UnknownFaultKind {
+            kind: other.to_string(),
+            suggestion: closest(other, names).map(String::from),
+            kinds: names.iter().map(|k| k.to_string()).collect(),
+        };
         diags.push(loc.diag(&f.kind, kind_path, message));
         return None;
     };
     let kind = match (name.with(message.clone()), name.message()) {
         (Some(kind), _) => kind,
         (None, MessageArg::Required) => {
-            let message = format!(
-                "fault `{}` needs `message` = the subject of a message queued on `{}`",
-                f.kind.value(),
-                f.transport.value()
-            );
+            let message = FileMessage::FaultNeedsMessage {
+                kind: f.kind.value().to_string(),
+                transport: f.transport.value().to_string(),
+            };
             diags.push(loc.diag(&f.kind, kind_path, message));
             return None;
         }
         (None, _) => {
-            let message = format!("fault `{}` takes no `message`", f.kind.value());
+            let message = FileMessage::FaultTakesNoMessage { kind: f.kind.value().to_string() };
             diags.push(match &f.message {
                 Some(m) => loc.diag(m, message_path, message),
                 None => loc.diag(&f.kind, kind_path, message),
@@ -496,7 +483,8 @@ fn fault<S: Located>(
     if let (Some(m), Some(written)) = (&message, &f.message) {
         let t = &transports[ti];
         if !t.outbound.contains(m) && !t.remote.contains(m) {
-            let message = format!("fault names message `{m}`, which is not queued on `{}`", t.name);
+            let error = ScenarioError::UnknownMessage { transport: t.name.clone(), message: m.clone() };
+            let message = FileMessage::Scenario(error);
             diags.push(loc.diag(written, message_path, message));
             return None;
         }
@@ -513,14 +501,14 @@ fn script_text<S: Located>(loc: &Locator<'_>, raw: &S, diags: &mut Vec<FileDiagn
         return raw.value().to_string();
     };
     let Some(text) = script_preset(name) else {
-        let names: Vec<&str> = crate::SCRIPT_PRESETS.iter().map(|(n, _)| *n).collect();
-        let message = format!("no script preset named `{name}`; presets: {}", names.join(", "));
+        let presets = crate::SCRIPT_PRESETS.iter().map(|(n, _)| n.to_string()).collect();
+        let message = FileMessage::UnknownScriptPreset { name: name.to_string(), presets };
         diags.push(FileDiagnostic::at(loc.src(), at, message));
         return String::new();
     };
     // A preset's problems are in the preset, not the file: name the script position.
     for d in script::diagnose(text) {
-        let message = format!("in preset script, {}:{}: {}", d.span.line, d.span.col, d.message);
+        let message = FileMessage::InPresetScript { line: d.span.line, col: d.span.col, message: d.message };
         diags.push(FileDiagnostic::at(loc.src(), at, message));
     }
     text.to_string()
@@ -533,51 +521,7 @@ mod tests {
     #[test]
     fn json_is_refused_with_a_diagnostic() {
         let d = load("{\"script\": \"preset:spooler\"}", Format::Json).expect_err("JSON is refused");
-        assert_eq!(d, [FileDiagnostic { line: 1, col: 1, message: String::from(JSON_UNSUPPORTED) }]);
-        assert_eq!(JSON_UNSUPPORTED, "JSON scenarios are not supported in this build");
+        assert_eq!(d, [FileDiagnostic { line: 1, col: 1, message: FileMessage::JsonUnsupported }]);
         assert!(load("script = \"preset:spooler\"", Format::Toml).is_ok(), "TOML still loads");
-    }
-}
-
-#[cfg(all(test, feature = "json"))]
-mod json_tests {
-    use super::*;
-
-    /// TOML problems are worded as serde words the same problems in JSON: the same
-    /// field lists (keep `*_FIELDS` in step with the serde attributes), the same types.
-    #[test]
-    fn toml_and_json_explain_alike() {
-        let t = "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\n";
-        let j = |transport: &str| {
-            format!("{{\"script\": \"preset:spooler\", \"transport\": [{{\"name\": \"A\"{transport}}}]}}")
-        };
-        let cases = [
-            (
-                "zz = 1\nscript = \"preset:spooler\"\n".to_string(),
-                "{\"zz\": 1, \"script\": \"preset:spooler\"}".to_string(),
-            ),
-            (format!("{t}kind = \"lan\"\nzz = 1\n"), j(", \"kind\": \"lan\", \"zz\": 1")),
-            ("script = \"s\"\n[[store]]\nzz = 1\n".into(), "{\"script\": \"s\", \"store\": [{\"zz\": 1}]}".into()),
-            ("script = \"s\"\n[[fault]]\nzz = 1\n".into(), "{\"script\": \"s\", \"fault\": [{\"zz\": 1}]}".into()),
-            ("title = 5\nscript = \"s\"\n".into(), "{\"title\": 5, \"script\": \"s\"}".into()),
-            ("seed = -1\nscript = \"s\"\n".into(), "{\"seed\": -1, \"script\": \"s\"}".into()),
-            ("seed = \"1\"\nscript = \"s\"\n".into(), "{\"seed\": \"1\", \"script\": \"s\"}".into()),
-            ("title = \"t\"\n".into(), "{\"title\": \"t\"}".into()),
-            (t.to_string(), j("")),
-            (format!("{t}kind = \"sat\"\n"), j(", \"kind\": \"sat\"")),
-            (format!("{t}kind = \"lan\"\nasync = \"yes\"\n"), j(", \"kind\": \"lan\", \"async\": \"yes\"")),
-            (format!("{t}kind = \"lan\"\nhonors_no_ui = 1\n"), j(", \"kind\": \"lan\", \"honors_no_ui\": 1")),
-            (format!("{t}kind = \"lan\"\noutbound = \"m\"\n"), j(", \"kind\": \"lan\", \"outbound\": \"m\"")),
-            (format!("{t}kind = \"lan\"\nremote = [true]\n"), j(", \"kind\": \"lan\", \"remote\": [true]")),
-            (
-                "script = \"s\"\n[[fault]]\ntransport = \"A\"\n".into(),
-                "{\"script\": \"s\", \"fault\": [{\"transport\": \"A\"}]}".into(),
-            ),
-            ("script = \"s\"\n[[store]]\n".into(), "{\"script\": \"s\", \"store\": [{}]}".into()),
-        ];
-        for (toml, json) in cases {
-            let first = |src: &str, format| load(src, format).expect_err(src).swap_remove(0).message;
-            assert_eq!(first(&toml, Format::Toml), first(&json, Format::Json), "{toml:?} / {json}");
-        }
     }
 }

@@ -6,6 +6,9 @@ use crate::json_index::JsonIndex;
 #[cfg(feature = "json")]
 use crate::locate::path_to;
 use crate::locate::FileDiagnostic;
+use crate::message::{FileMessage, Found, TomlError};
+#[cfg(feature = "json")]
+use crate::message::{JsonObject, JsonPiece};
 #[cfg(feature = "json")]
 use serde_json::error::Category;
 
@@ -22,21 +25,25 @@ pub fn toml(src: &str, e: &crate::toml_doc::Error) -> FileDiagnostic {
 #[cfg(feature = "json")]
 pub(crate) fn json(src: &str, e: &serde_json::Error) -> FileDiagnostic {
     let at = json_offset(src, e);
-    let mut message = json_message(e);
-    if message.starts_with("invalid type: floating point") && is_json_seed(src, at) {
-        message = seed_range(u64::MAX, "");
-    }
+    let text = e.to_string();
+    let message = if text.starts_with("invalid type: floating point") && is_json_seed(src, at) {
+        FileMessage::SeedRange { max: u64::MAX, in_toml: false }
+    } else {
+        json_message(&text)
+    };
     FileDiagnostic::at(src, at, message)
 }
 
 /// The reader's message for an error at byte `at`, or a clearer one.
-fn toml_message(src: &str, at: usize, message: &str) -> String {
-    let out_of_range = message.starts_with("number too large") || message.starts_with("invalid type: floating point");
+fn toml_message(src: &str, at: usize, message: &FileMessage) -> FileMessage {
+    let out_of_range = matches!(
+        message,
+        FileMessage::Toml(TomlError::NumberTooLarge) | FileMessage::InvalidType { found: Found::Float(_), .. }
+    );
     if out_of_range && key_before(src, at) == Some("seed") {
-        return seed_range(TOML_SEED_MAX, " in TOML");
+        return FileMessage::SeedRange { max: TOML_SEED_MAX as u64, in_toml: true };
     }
-    // Messages put what was expected on a line of their own, as toml's do.
-    message.trim().replace('\n', " ")
+    message.clone()
 }
 
 /// The key of a `key = value` whose value starts (or should start) at byte `at`:
@@ -53,38 +60,44 @@ fn key_before(src: &str, at: usize) -> Option<&str> {
 
 /// "expected a value", naming what stands where the value after `=` at byte `at`
 /// should be, if anything.
-pub(crate) fn missing_value(src: &str, at: usize) -> String {
+pub(crate) fn missing_value(src: &str, at: usize) -> TomlError {
     let rest = src.get(at..).and_then(|s| s.lines().next()).unwrap_or("");
     let found = rest.split([' ', '\t', ',', ']', '}', '#']).next().unwrap_or("");
-    if found.is_empty() {
-        String::from("expected a value after `=`")
-    } else {
-        format!("expected a value after `=`, found `{found}`; a string needs quotes")
-    }
+    TomlError::MissingValue { found: (!found.is_empty()).then(|| found.to_string()) }
 }
 
-/// The message for a seed that is not a whole number a file of this format can hold.
-fn seed_range(max: impl core::fmt::Display, format: &str) -> String {
-    format!("`seed` must be a whole number from 0 to {max}{format}")
-}
-
+/// serde_json's message, as data: the position it appends is reported separately,
+/// and the decoder's own type names are replaced by what the file should hold.
 #[cfg(feature = "json")]
-fn json_message(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    // serde_json appends " at line L column C"; the position is reported separately.
+fn json_message(s: &str) -> FileMessage {
+    // serde_json appends " at line L column C".
     let s = match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
+        Some(i) => &s[..i],
         None => s,
     };
     if s.contains("struct RawScenario") {
-        return String::from(
-            "a scenario file is a JSON object with `script` and optional `title`, `seed`, `transport`, `store` and `fault`",
-        );
+        return FileMessage::NotAScenarioObject;
     }
-    // serde names the decoder's own types; say what the file should hold instead.
-    s.replace("struct RawTransport", "a transport object (`name`, `kind`, ...)")
-        .replace("struct RawFault", "a fault object (`transport`, `kind`, `message`)")
-        .replace("struct RawStore", "a store object (`name`)")
+    const TYPES: [(&str, JsonObject); 3] = [
+        ("struct RawTransport", JsonObject::Transport),
+        ("struct RawFault", JsonObject::Fault),
+        ("struct RawStore", JsonObject::Store),
+    ];
+    let mut detail = Vec::new();
+    let mut rest = s;
+    while let Some((i, name, object)) =
+        TYPES.iter().filter_map(|(name, object)| rest.find(name).map(|i| (i, *name, *object))).min_by_key(|t| t.0)
+    {
+        if i > 0 {
+            detail.push(JsonPiece::Text(rest[..i].to_string()));
+        }
+        detail.push(JsonPiece::Object(object));
+        rest = &rest[i + name.len()..];
+    }
+    if !rest.is_empty() {
+        detail.push(JsonPiece::Text(rest.to_string()));
+    }
+    FileMessage::Json { detail }
 }
 
 /// Byte offset of a serde_json error. serde_json counts columns in bytes, up to and
@@ -124,27 +137,6 @@ fn is_json_seed(src: &str, at: usize) -> bool {
     JsonIndex::scan(src).span(path_to!["seed"]).is_some_and(|r| r.contains(&at))
 }
 
-/// Why a validated scenario cannot run, in English: the file diagnostics are
-/// still English text (their typed messages and catalogs are the next step).
-pub(crate) fn scenario_error(e: &flushq_core::scenario::ScenarioError) -> String {
-    use flushq_core::scenario::{Limit, ScenarioError as E};
-    match e {
-        E::DuplicateTransport(n) => format!("two transports are named `{n}`; names must be unique"),
-        E::UnknownMessage { transport, message } => {
-            format!("fault names message `{message}`, which is not queued on `{transport}`")
-        }
-        E::NoSuchTransport(i) => format!("fault names transport #{i}, which does not exist"),
-        E::TooLarge(what, n, max) => {
-            let what = match what {
-                Limit::Transports => "transports",
-                Limit::Messages => "messages",
-                Limit::ScriptBytes => "script bytes",
-            };
-            format!("too many {what}: {n} (the limit is {max})")
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,8 +152,8 @@ mod tests {
 
     #[test]
     fn missing_values() {
-        assert_eq!(missing_value("k =", 3), "expected a value after `=`");
-        assert_eq!(missing_value("k = # c\n", 4), "expected a value after `=`");
-        assert_eq!(missing_value("k = abc def\n", 4), "expected a value after `=`, found `abc`; a string needs quotes");
+        assert_eq!(missing_value("k =", 3), TomlError::MissingValue { found: None });
+        assert_eq!(missing_value("k = # c\n", 4), TomlError::MissingValue { found: None });
+        assert_eq!(missing_value("k = abc def\n", 4), TomlError::MissingValue { found: Some("abc".into()) });
     }
 }

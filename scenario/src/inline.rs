@@ -6,11 +6,8 @@
 
 use crate::literal::Decoded;
 use crate::locate::FileDiagnostic;
-use core::fmt::Write;
-use flushq_core::diag::{line_col, Diagnostic};
-
-/// The parser's messages name other script positions as "… opened at L:C".
-const OPENED_AT: &str = "opened at ";
+use crate::message::FileMessage;
+use flushq_core::diag::{line_col, Diagnostic, LineCol};
 
 /// An inline script and where its text sits in the file.
 pub struct InlineScript<'a> {
@@ -31,32 +28,22 @@ impl<'a> InlineScript<'a> {
         InlineScript { src, script, literal, at }
     }
 
-    /// `d`, with its position and any positions in its message moved into the file.
+    /// `d`, with its position and any position its message names ("… opened at
+    /// L:C") moved into the file.
     pub fn place(&self, d: &Diagnostic) -> FileDiagnostic {
         let at = self.file_offset(d.span.start as usize);
-        FileDiagnostic::at(self.src, at, self.rewrite_opened_at(&d.message))
+        let mut message = d.message.clone();
+        if let Some(opened) = message.opened_at_mut() {
+            if let Some((line, col)) = self.file_line_col(opened.line, opened.col) {
+                *opened = LineCol { line, col };
+            }
+        }
+        FileDiagnostic::at(self.src, at, FileMessage::Script(message))
     }
 
     /// File offset of byte `i` of the script.
     fn file_offset(&self, i: usize) -> usize {
         self.literal.as_ref().map_or(self.at, |d| d.source_offset(i))
-    }
-
-    /// `message` with each script `L:C` after "opened at " replaced by its file position.
-    fn rewrite_opened_at(&self, message: &str) -> String {
-        let mut out = String::with_capacity(message.len());
-        let mut rest = message;
-        while let Some(i) = rest.find(OPENED_AT) {
-            let (head, tail) = rest.split_at(i + OPENED_AT.len());
-            out.push_str(head);
-            rest = tail;
-            let Some((line, col, len)) = parse_line_col(rest) else { continue };
-            let Some((file_line, file_col)) = self.file_line_col(line, col) else { continue };
-            let _ = write!(out, "{file_line}:{file_col}");
-            rest = &rest[len..];
-        }
-        out.push_str(rest);
-        out
     }
 
     /// File line and column of script line `line`, column `col`; `None` if the
@@ -66,20 +53,6 @@ impl<'a> InlineScript<'a> {
         let i = script_offset(self.script, line, col)?;
         Some(line_col(self.src, literal.source_offset(i)))
     }
-}
-
-/// `L:C` at the start of `s`: line, column and the length of the text.
-fn parse_line_col(s: &str) -> Option<(u32, u32, usize)> {
-    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
-    let line_len = digits(s);
-    let rest = s[line_len..].strip_prefix(':')?;
-    let col_len = digits(rest);
-    if line_len == 0 || col_len == 0 {
-        return None;
-    }
-    let line = s[..line_len].parse().ok()?;
-    let col = rest[..col_len].parse().ok()?;
-    Some((line, col, line_len + 1 + col_len))
 }
 
 /// Byte offset of 1-based `line` and `col` (in characters) in `script`, counted the
@@ -104,6 +77,7 @@ mod tests {
     use super::*;
     use crate::literal;
     use flushq_core::diag::Span;
+    use flushq_core::script::ScriptMessage;
 
     #[test]
     fn script_offsets() {
@@ -115,29 +89,30 @@ mod tests {
     }
 
     #[test]
-    fn line_col_prefix() {
-        assert_eq!(parse_line_col("12:3 is"), Some((12, 3, 4)));
-        assert_eq!(parse_line_col(":3"), None);
-        assert_eq!(parse_line_col("1:"), None);
-        assert_eq!(parse_line_col("x"), None);
-    }
-
-    #[test]
-    fn rewrites_only_positions_after_opened_at() {
+    fn moves_the_position_a_message_names() {
         let src = "s = \"f(\\n(1, 2:3\"";
         let script = "f(\n(1, 2:3";
         let inline = InlineScript::new(src, script, 4, literal::toml(src, 4));
-        let d = Diagnostic::error(Span { start: 3, end: 4, line: 2, col: 1 }, "x opened at 1:2, y 2:3, opened at 2:1.");
-        let placed = inline.place(&d);
+        let span = Span { start: 3, end: 4, line: 2, col: 1 };
+        let call = ScriptMessage::UnclosedCall { callee: Some("f".into()), opened: LineCol { line: 1, col: 2 } };
+        let placed = inline.place(&Diagnostic::error(span, call));
         assert_eq!((placed.line, placed.col), (1, 10));
-        assert_eq!(placed.message, "x opened at 1:7, y 2:3, opened at 1:10.");
+        let moved = ScriptMessage::UnclosedCall { callee: Some("f".into()), opened: LineCol { line: 1, col: 7 } };
+        assert_eq!(placed.message, FileMessage::Script(moved));
+        let block = ScriptMessage::BlockNeverClosed { opened: LineCol { line: 2, col: 1 } };
+        let moved = ScriptMessage::BlockNeverClosed { opened: LineCol { line: 1, col: 10 } };
+        assert_eq!(inline.place(&Diagnostic::error(span, block)).message, FileMessage::Script(moved));
+        // A message without a position of its own is kept as it is.
+        let plain = ScriptMessage::ExpectedIn { var: "x".into() };
+        assert_eq!(inline.place(&Diagnostic::error(span, plain.clone())).message, FileMessage::Script(plain));
     }
 
     #[test]
     fn falls_back_to_the_literal_when_it_cannot_be_reread() {
         let src = "\n  s = \"x\"";
         let inline = InlineScript::new(src, "not x", 7, literal::toml(src, 7));
-        let d = Diagnostic::error(Span { start: 2, end: 3, line: 1, col: 3 }, "opened at 1:1");
-        assert_eq!(inline.place(&d), FileDiagnostic { line: 2, col: 7, message: "opened at 1:1".into() });
+        let opened = ScriptMessage::UnclosedParen { opened: LineCol { line: 1, col: 1 } };
+        let d = Diagnostic::error(Span { start: 2, end: 3, line: 1, col: 3 }, opened.clone());
+        assert_eq!(inline.place(&d), FileDiagnostic { line: 2, col: 7, message: FileMessage::Script(opened) });
     }
 }

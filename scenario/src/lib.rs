@@ -1,9 +1,10 @@
 //! # flushq-scenario
 //!
 //! Reads scenario files (TOML, or JSON with the same shape) into a
-//! [`flushq_core::Scenario`], reporting every problem as `line:col: message`
-//! in the file, including the script's own syntax errors; and ships the preset
-//! scenarios.
+//! [`flushq_core::Scenario`], placing every problem at a line and column of the
+//! file, including the script's own syntax errors; and ships the preset
+//! scenarios. Problems are typed ([`FileMessage`]); `flushq-explain` says them
+//! in each language.
 //!
 //! JSON scenario files need the `json` feature (on by default); without it
 //! [`load`] refuses [`Format::Json`] input with a diagnostic. [`export`] writes
@@ -16,6 +17,7 @@ mod inline;
 mod json_index;
 mod literal;
 mod locate;
+mod message;
 mod presets;
 mod toml_doc;
 
@@ -26,7 +28,7 @@ pub use decode::{generated_tail, load, Format};
 /// with the byte offsets they were written at, and errors placed in the file.
 pub mod doc {
     pub use crate::decode::from_toml::{
-        array, invalid_type, missing_field, one_of, spanned, string, tables, unknown_field,
+        array, found, invalid_type, missing_field, spanned, string, tables, unknown_field,
     };
     pub use crate::errors::toml as toml_error;
     pub use crate::inline::InlineScript;
@@ -34,4 +36,5 @@ pub mod doc {
     pub use crate::toml_doc::{parse, Entry, Error, Item, Str, Table, Value};
 }
 pub use locate::FileDiagnostic;
+pub use message::{Expected, FileMessage, Found, JsonObject, JsonPiece, TomlError};
 pub use presets::{preset, presets, script_preset, Preset, SCRIPT_PRESETS};

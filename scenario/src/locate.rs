@@ -3,40 +3,26 @@
 #[cfg(feature = "json")]
 use crate::json_index::JsonIndex;
 use crate::literal::{self, Decoded};
-use core::fmt;
+use crate::message::FileMessage;
 use flushq_core::diag::line_col;
 
-/// A problem at a position in a scenario file.
+/// A problem at a position in a scenario file. `flushq-explain` says it in each
+/// language (`file_diagnostic_in`), as `line:col: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileDiagnostic {
     /// 1-based line in the file.
     pub line: u32,
     /// 1-based column in the file.
     pub col: u32,
-    /// One sentence.
-    pub message: String,
+    /// What is wrong.
+    pub message: FileMessage,
 }
 
 impl FileDiagnostic {
     /// A diagnostic at byte offset `at` of `src`.
-    pub fn at(src: &str, at: usize, message: impl Into<String>) -> Self {
+    pub fn at(src: &str, at: usize, message: FileMessage) -> Self {
         let (line, col) = line_col(src, at);
-        FileDiagnostic { line, col, message: one_line(message.into()) }
-    }
-}
-
-/// `message` on one line: values quoted from the file may hold line breaks or other
-/// control characters (written as escapes there), which are shown escaped.
-fn one_line(message: String) -> String {
-    if !message.chars().any(char::is_control) {
-        return message;
-    }
-    message.chars().map(|c| if c.is_control() { c.escape_default().collect() } else { String::from(c) }).collect()
-}
-
-impl fmt::Display for FileDiagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+        FileDiagnostic { line, col, message }
     }
 }
 
@@ -134,7 +120,7 @@ impl<'a> Locator<'a> {
     }
 
     /// A diagnostic at `value`, which sits at `path` in the file.
-    pub fn diag(&self, value: &impl Located, path: &[Step], message: impl Into<String>) -> FileDiagnostic {
+    pub fn diag(&self, value: &impl Located, path: &[Step], message: FileMessage) -> FileDiagnostic {
         FileDiagnostic::at(self.src, self.offset(value, path), message)
     }
 

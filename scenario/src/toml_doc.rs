@@ -6,24 +6,29 @@
 //! scenario needs none of the formatting, so this reader keeps only the values,
 //! where they are, and TOML's structure rules: no key defined twice, no table
 //! defined twice, inline tables and arrays closed once written, arrays of tables
-//! extended by `[[…]]` headers. Its messages follow toml's (`invalid basic
-//! string`, `duplicate key `k``, …), one line with an `expected …` line under it.
+//! extended by `[[…]]` headers. Its errors are typed ([`TomlError`]): one per
+//! message of toml's (`invalid basic string`, `duplicate key `k``, …), which the
+//! English catalog of `flushq-explain` reproduces, the `expected …` line joined on.
+//!
+//! [`TomlError`]: crate::TomlError
 
 use crate::errors::missing_value;
+use crate::message::{FileMessage, TomlError as E};
 
 /// Nesting this deep (arrays, inline tables; or key segments) is refused, not
 /// recursed into: toml's limit.
 const MAX_DEPTH: usize = 80;
 
-/// A syntax error, at a byte offset of the file.
+/// A syntax error (or, from the decoders built on this reader, a problem with
+/// what the file holds), at a byte offset of the file.
 #[derive(Debug)]
 pub struct Error {
     pub at: usize,
-    pub message: String,
+    pub message: FileMessage,
 }
 
 impl Error {
-    pub fn new(at: usize, message: impl Into<String>) -> Self {
+    pub fn new(at: usize, message: impl Into<FileMessage>) -> Self {
         Error { at, message: message.into() }
     }
 }
@@ -137,8 +142,7 @@ impl Parser<'_> {
         self.skip_ws();
         let close = if array { "]]" } else { "]" };
         if !self.rest().starts_with(close) {
-            let expected = if array { "expected `.`, `]]`" } else { "expected `.`, `]`" };
-            return Err(Error::new(self.pos, format!("invalid table header\n{expected}")));
+            return Err(Error::new(self.pos, E::TableHeader { array }));
         }
         self.pos += close.len();
 
@@ -172,9 +176,7 @@ impl Parser<'_> {
                         entry.item.at = at;
                     }
                     Value::Table(_) if !array && found.is_none() => {}
-                    _ => {
-                        return Err(Error::new(key_at, format!("invalid table header\nduplicate key `{}`", entry.key)))
-                    }
+                    _ => return Err(Error::new(key_at, E::DuplicateTable { key: entry.key.clone() })),
                 }
             }
             path.push(index);
@@ -182,9 +184,9 @@ impl Parser<'_> {
                 Value::Table(t) if t.kind != Kind::Inline => t,
                 Value::Array(items, true) => match items.last_mut().map(|i| &mut i.value) {
                     Some(Value::Table(t)) => t,
-                    _ => return Err(Error::new(key_at, format!("duplicate key `{}`", entry.key))),
+                    _ => return Err(Error::new(key_at, E::DuplicateKey { key: entry.key.clone() })),
                 },
-                _ => return Err(Error::new(key_at, format!("invalid table header\nduplicate key `{}`", entry.key))),
+                _ => return Err(Error::new(key_at, E::DuplicateTable { key: entry.key.clone() })),
             };
         }
         Ok(path)
@@ -195,7 +197,7 @@ impl Parser<'_> {
         let keys = self.key()?;
         self.skip_ws();
         if !self.eat(b'=') {
-            return Err(Error::new(self.pos, "invalid key-value pair\nexpected `.`, `=`"));
+            return Err(Error::new(self.pos, E::KeyValue));
         }
         self.skip_ws();
         let item = self.value(false)?;
@@ -208,7 +210,7 @@ impl Parser<'_> {
         let mut keys = Vec::new();
         loop {
             if keys.len() + 1 >= MAX_DEPTH {
-                return Err(Error::new(start, "recursion limit exceeded"));
+                return Err(Error::new(start, E::RecursionLimit));
             }
             let at = self.pos;
             let key = match self.peek() {
@@ -221,7 +223,7 @@ impl Parser<'_> {
                         .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
                         .count();
                     if len == 0 {
-                        return Err(Error::new(at, "invalid key"));
+                        return Err(Error::new(at, E::Key));
                     }
                     self.pos += len;
                     self.src[at..self.pos].to_string()
@@ -252,7 +254,7 @@ impl Parser<'_> {
             }),
             Some(b'[' | b'{') => {
                 if self.depth + 1 >= MAX_DEPTH {
-                    return Err(Error::new(at, "recursion limit exceeded"));
+                    return Err(Error::new(at, E::RecursionLimit));
                 }
                 self.depth += 1;
                 let value = if self.peek() == Some(b'[') { self.array()? } else { self.inline_table()? };
@@ -287,7 +289,7 @@ impl Parser<'_> {
                 let time = b.len() > 2 && b[2] == b':' && b[..2].iter().all(u8::is_ascii_digit);
                 if date || time {
                     if !datetime(token) {
-                        return Err(Error::new(at, "invalid date-time"));
+                        return Err(Error::new(at, E::DateTime));
                     }
                     Value::Datetime(token.to_string())
                 } else {
@@ -295,11 +297,7 @@ impl Parser<'_> {
                 }
             }
             _ if in_array => {
-                let message = if token.is_empty() {
-                    String::from("invalid array\nexpected `]`")
-                } else {
-                    format!("invalid array\nexpected a value, found `{token}`; a string needs quotes")
-                };
+                let message = if token.is_empty() { E::ArrayClose } else { E::ArrayValue { found: token.to_string() } };
                 return Err(Error::new(at, message));
             }
             _ => return Err(Error::new(at, missing_value(self.src, at))),
@@ -322,7 +320,7 @@ impl Parser<'_> {
                 if self.eat(b']') {
                     return Ok(Value::Array(items, false));
                 }
-                return Err(Error::new(self.pos, "invalid array\nexpected `]`"));
+                return Err(Error::new(self.pos, E::ArrayClose));
             }
         }
     }
@@ -344,12 +342,12 @@ impl Parser<'_> {
                 if self.eat(b'}') {
                     return Ok(Value::Table(table));
                 }
-                return Err(Error::new(self.pos, "invalid inline table\nexpected `}`"));
+                return Err(Error::new(self.pos, E::InlineTable));
             }
             self.skip_ws();
             if self.peek() == Some(b'}') {
                 // TOML 1.0 has no trailing comma in inline tables.
-                return Err(Error::new(comma, "invalid inline table\nexpected `}`"));
+                return Err(Error::new(comma, E::InlineTable));
             }
         }
     }
@@ -369,7 +367,7 @@ impl Parser<'_> {
                     s.push(c);
                     self.pos += c.len_utf8();
                 }
-                _ => return Err(Error::new(self.pos, "invalid basic string\nexpected `\"`")),
+                _ => return Err(Error::new(self.pos, E::BasicString)),
             }
         }
     }
@@ -385,7 +383,7 @@ impl Parser<'_> {
                     return Ok(self.src[start..self.pos - 1].to_string());
                 }
                 Some(c) if !is_control(c) => self.pos += c.len_utf8(),
-                _ => return Err(Error::new(self.pos, "invalid literal string\nexpected `'`")),
+                _ => return Err(Error::new(self.pos, E::LiteralString)),
             }
         }
     }
@@ -393,7 +391,7 @@ impl Parser<'_> {
     /// `"""…"""` (escapes, line-ending backslashes) or `'''…'''`: the newline right
     /// after the opening delimiter is dropped and CRLF read as LF.
     fn multi_line_string(&mut self, quote: char) -> Result<String, Error> {
-        let what = if quote == '"' { "invalid multiline basic string" } else { "invalid multiline literal string" };
+        let literal = quote == '\'';
         self.pos += 3;
         self.eat_newline();
         let mut s = String::new();
@@ -401,10 +399,7 @@ impl Parser<'_> {
             let quotes = self.rest().chars().take_while(|&c| c == quote).count();
             if quotes >= 3 {
                 if quotes > 5 {
-                    return Err(Error::new(
-                        self.pos + 5,
-                        format!("{what}\nexpected a newline or `#` after `{quote}{quote}{quote}`"),
-                    ));
+                    return Err(Error::new(self.pos + 5, E::MultilineQuotes { literal }));
                 }
                 // One or two quotes may end the text right before the closing delimiter.
                 for _ in 3..quotes {
@@ -438,7 +433,7 @@ impl Parser<'_> {
                     s.push(c);
                     self.pos += c.len_utf8();
                 }
-                _ => return Err(Error::new(self.pos, format!("{what}\nexpected `{quote}{quote}{quote}`"))),
+                _ => return Err(Error::new(self.pos, E::Multiline { literal })),
             }
         }
     }
@@ -464,14 +459,13 @@ impl Parser<'_> {
                     None
                 };
                 let Some(c) = code else {
-                    return Err(Error::new(at, format!("invalid unicode {n}-digit hex code")));
+                    return Err(Error::new(at, E::UnicodeEscape { digits: n as u8 }));
                 };
                 self.pos += n;
                 c
             }
             _ => {
-                let message = "invalid escape sequence\nexpected `b`, `f`, `n`, `r`, `t`, `u`, `U`, `\\`, `\"`";
-                return Err(Error::new(at, message));
+                return Err(Error::new(at, E::Escape));
             }
         };
         self.pos += 1;
@@ -484,8 +478,8 @@ impl Parser<'_> {
         self.skip_ws();
         self.comment()?;
         if self.peek().is_some() && !self.eat_newline() {
-            let found = self.peek_char().map(|c| c.escape_debug().to_string()).unwrap_or_default();
-            return Err(Error::new(self.pos, format!("unexpected `{found}`\nexpected newline, `#`")));
+            let found = self.peek_char().unwrap_or_default();
+            return Err(Error::new(self.pos, E::Unexpected { found }));
         }
         Ok(())
     }
@@ -498,7 +492,7 @@ impl Parser<'_> {
                     None | Some('\n') => break,
                     Some('\r') if self.rest().starts_with("\r\n") => break,
                     Some(c) if !is_control(c) => self.pos += c.len_utf8(),
-                    Some(_) => return Err(Error::new(self.pos, "invalid comment\ncontrol characters are not allowed")),
+                    Some(_) => return Err(Error::new(self.pos, E::Comment)),
                 }
             }
         }
@@ -575,7 +569,7 @@ fn insert(mut table: &mut Table, keys: Vec<Key>, item: Item) -> Result<(), Error
         let found = table.entries.iter().position(|e| e.key == key);
         if i == last {
             if found.is_some() {
-                return Err(Error::new(at, format!("duplicate key `{key}`")));
+                return Err(Error::new(at, E::DuplicateKey { key }));
             }
             table.entries.push(Entry { key, at, item });
             return Ok(());
@@ -591,14 +585,14 @@ fn insert(mut table: &mut Table, keys: Vec<Key>, item: Item) -> Result<(), Error
         let entry = &mut table.entries[index];
         table = match &mut entry.item.value {
             Value::Table(t) if t.kind == Kind::Dotted => t,
-            _ => return Err(Error::new(at, format!("duplicate key `{}`", entry.key))),
+            _ => return Err(Error::new(at, E::DuplicateKey { key: entry.key.clone() })),
         };
     }
     Ok(())
 }
 
 /// An integer or float, or what is wrong with it.
-fn number(token: &str) -> Result<Value, &'static str> {
+fn number(token: &str) -> Result<Value, E> {
     let unsigned = token.strip_prefix(['+', '-']).unwrap_or(token);
     let negative = token.starts_with('-');
     if matches!(unsigned, "inf" | "nan") {
@@ -612,14 +606,14 @@ fn number(token: &str) -> Result<Value, &'static str> {
     };
     if radix != 10 {
         if unsigned.len() != token.len() || !digits(&unsigned[2..], radix) {
-            return Err("invalid integer");
+            return Err(E::Integer);
         }
         return whole(&unsigned[2..], radix, false);
     }
     let split = unsigned.find(['.', 'e', 'E']).unwrap_or(unsigned.len());
     let (int, rest) = unsigned.split_at(split);
     if !digits(int, 10) || (int.len() > 1 && int.starts_with('0')) {
-        return Err(if rest.is_empty() { "invalid integer" } else { "invalid floating-point number" });
+        return Err(if rest.is_empty() { E::Integer } else { E::Float });
     }
     if rest.is_empty() {
         return whole(int, 10, negative);
@@ -628,7 +622,7 @@ fn number(token: &str) -> Result<Value, &'static str> {
         Some(fraction) => {
             let end = fraction.find(['e', 'E']).unwrap_or(fraction.len());
             if !digits(&fraction[..end], 10) {
-                return Err("invalid floating-point number");
+                return Err(E::Float);
             }
             &fraction[end..]
         }
@@ -637,7 +631,7 @@ fn number(token: &str) -> Result<Value, &'static str> {
     if !exponent.is_empty() {
         let e = exponent[1..].strip_prefix(['+', '-']).unwrap_or(&exponent[1..]);
         if !digits(e, 10) {
-            return Err("invalid floating-point number");
+            return Err(E::Float);
         }
     }
     Ok(Value::Float(token.to_string()))
@@ -653,18 +647,14 @@ fn digits(s: &str, radix: u32) -> bool {
 }
 
 /// The value of checked `digits`, which must fit an i64.
-fn whole(digits: &str, radix: u32, negative: bool) -> Result<Value, &'static str> {
+fn whole(digits: &str, radix: u32, negative: bool) -> Result<Value, E> {
     let mut n: i64 = 0;
     for d in digits.chars().filter_map(|c| c.to_digit(radix)) {
         let d = i64::from(d);
         n = n
             .checked_mul(i64::from(radix))
             .and_then(|n| if negative { n.checked_sub(d) } else { n.checked_add(d) })
-            .ok_or(if negative {
-                "number too small to fit in target type"
-            } else {
-                "number too large to fit in target type"
-            })?;
+            .ok_or(if negative { E::NumberTooSmall } else { E::NumberTooLarge })?;
     }
     Ok(Value::Integer(n))
 }
@@ -772,7 +762,7 @@ mod tests {
             // The one known difference: floats beyond f64's range (see `Value::Float`).
             (Ok(_), Err(_)) if overflows(&parse(src).unwrap()) => Ok(()),
             (Ok(a), Err(e)) => Err(format!("{src:?}: we accept ({a:?}), toml refuses: {e}")),
-            (Err(e), Ok(_)) => Err(format!("{src:?}: we refuse ({}: {}), toml accepts", e.at, e.message)),
+            (Err(e), Ok(_)) => Err(format!("{src:?}: we refuse ({}: {:?}), toml accepts", e.at, e.message)),
         }
     }
 

@@ -1,9 +1,13 @@
 //! Decoding scenario files: the presets, TOML/JSON equivalence, and a corpus of bad
 //! inputs, each with the line, column and message its diagnostic must have.
 
+use flushq_core::diag::LineCol;
 use flushq_core::mapi::ResourceMethods;
-use flushq_core::scenario::{FaultKind, TransportId, TransportKind};
-use flushq_scenario::{load, preset, presets, script_preset, FileDiagnostic, Format, SCRIPT_PRESETS};
+use flushq_core::scenario::{limits, FaultKind, ScenarioError, TransportId, TransportKind};
+use flushq_core::script::ScriptMessage;
+use flushq_core::Lang;
+use flushq_explain::{file_diagnostic_in, file_message_in};
+use flushq_scenario::{load, preset, presets, script_preset, FileDiagnostic, FileMessage, Format, SCRIPT_PRESETS};
 
 fn load_ok(src: &str, format: Format) -> flushq_core::scenario::Scenario {
     load(src, format).unwrap_or_else(|d| panic!("expected {src:?} to load, got {d:?}"))
@@ -28,12 +32,17 @@ fn pos(src: &str, needle: &str) -> (u32, u32) {
     (line as u32, col as u32)
 }
 
+/// The diagnostic's message, as the English catalog says it.
+fn said(d: &FileDiagnostic) -> String {
+    file_message_in(&d.message, Lang::En)
+}
+
 /// Asserts the first diagnostic is at `(line, col)` and mentions `message`.
 #[track_caller]
 fn assert_first(diags: &[FileDiagnostic], (line, col): (u32, u32), message: &str) {
     let d = &diags[0];
     assert_eq!((d.line, d.col), (line, col), "wrong position for {message:?}: {diags:#?}");
-    assert!(d.message.contains(message), "expected {message:?} in {diags:#?}");
+    assert!(said(d).contains(message), "expected {message:?} in {:?} ({diags:#?})", said(d));
 }
 
 /// Asserts there is exactly one diagnostic, at `(line, col)`, mentioning `message`.
@@ -185,8 +194,49 @@ fn format_from_path() {
 
 #[test]
 fn diagnostic_display() {
-    let d = FileDiagnostic { line: 3, col: 7, message: "oops".into() };
-    assert_eq!(d.to_string(), "3:7: oops");
+    let d = FileDiagnostic { line: 3, col: 7, message: FileMessage::MissingField { field: "oops".into() } };
+    assert_eq!(file_diagnostic_in(&d, Lang::En), "3:7: missing field `oops`");
+    assert_eq!(file_diagnostic_in(&d, Lang::Zh), "3:7: 缺少字段 `oops`");
+}
+
+// ---------------------------------------------------------------- TOML and JSON say the same
+
+/// TOML problems are worded as serde words the same problems in JSON: the same
+/// field lists (keep the decoder's `*_FIELDS` in step with its serde attributes), the same types.
+#[test]
+fn toml_and_json_explain_alike() {
+    let t = "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\n";
+    let j = |transport: &str| {
+        format!("{{\"script\": \"preset:spooler\", \"transport\": [{{\"name\": \"A\"{transport}}}]}}")
+    };
+    let cases = [
+        (
+            "zz = 1\nscript = \"preset:spooler\"\n".to_string(),
+            "{\"zz\": 1, \"script\": \"preset:spooler\"}".to_string(),
+        ),
+        (format!("{t}kind = \"lan\"\nzz = 1\n"), j(", \"kind\": \"lan\", \"zz\": 1")),
+        ("script = \"s\"\n[[store]]\nzz = 1\n".into(), "{\"script\": \"s\", \"store\": [{\"zz\": 1}]}".into()),
+        ("script = \"s\"\n[[fault]]\nzz = 1\n".into(), "{\"script\": \"s\", \"fault\": [{\"zz\": 1}]}".into()),
+        ("title = 5\nscript = \"s\"\n".into(), "{\"title\": 5, \"script\": \"s\"}".into()),
+        ("seed = -1\nscript = \"s\"\n".into(), "{\"seed\": -1, \"script\": \"s\"}".into()),
+        ("seed = \"1\"\nscript = \"s\"\n".into(), "{\"seed\": \"1\", \"script\": \"s\"}".into()),
+        ("title = \"t\"\n".into(), "{\"title\": \"t\"}".into()),
+        (t.to_string(), j("")),
+        (format!("{t}kind = \"sat\"\n"), j(", \"kind\": \"sat\"")),
+        (format!("{t}kind = \"lan\"\nasync = \"yes\"\n"), j(", \"kind\": \"lan\", \"async\": \"yes\"")),
+        (format!("{t}kind = \"lan\"\nhonors_no_ui = 1\n"), j(", \"kind\": \"lan\", \"honors_no_ui\": 1")),
+        (format!("{t}kind = \"lan\"\noutbound = \"m\"\n"), j(", \"kind\": \"lan\", \"outbound\": \"m\"")),
+        (format!("{t}kind = \"lan\"\nremote = [true]\n"), j(", \"kind\": \"lan\", \"remote\": [true]")),
+        (
+            "script = \"s\"\n[[fault]]\ntransport = \"A\"\n".into(),
+            "{\"script\": \"s\", \"fault\": [{\"transport\": \"A\"}]}".into(),
+        ),
+        ("script = \"s\"\n[[store]]\n".into(), "{\"script\": \"s\", \"store\": [{}]}".into()),
+    ];
+    for (toml, json) in cases {
+        let first = |src: &str, format| said(&load(src, format).expect_err(src).swap_remove(0));
+        assert_eq!(first(&toml, Format::Toml), first(&json, Format::Json), "{toml:?} / {json}");
+    }
 }
 
 // ---------------------------------------------------------------- bad inputs
@@ -400,7 +450,7 @@ fn bad_inputs_are_located() {
             failures.push(format!("{}: no diagnostics", b.name));
             continue;
         };
-        if (d.line, d.col) != b.at || !d.message.contains(b.message) {
+        if (d.line, d.col) != b.at || !said(d).contains(b.message) {
             failures.push(format!("{}: expected {}:{}: …{}…, got {diags:?}", b.name, b.at.0, b.at.1, b.message));
         }
     }
@@ -483,10 +533,12 @@ kind = \"link_down\"
     let d = load_err(src, Format::Toml);
     let got: Vec<(u32, u32)> = d.iter().map(|d| (d.line, d.col)).collect();
     assert_eq!(got, [(2, 5), (8, 12), (11, 8), (15, 13)], "{d:#?}");
-    assert!(d[0].message.contains("FLUSH_UPLAOD"));
-    assert!(d[1].message.contains("STATUS_FLUSH_QUEUE"));
-    assert!(d[2].message.contains("two transports are named `A`"));
-    assert!(d[3].message.contains("transport `B`"));
+    assert!(
+        matches!(&d[0].message, FileMessage::Script(ScriptMessage::UnknownConstant { name, .. }) if name == "FLUSH_UPLAOD")
+    );
+    assert!(matches!(&d[1].message, FileMessage::UnknownMethod { name, .. } if name == "STATUS_FLUSH_QUEUE"));
+    assert_eq!(d[2].message, FileMessage::Scenario(ScenarioError::DuplicateTransport("A".into())));
+    assert_eq!(d[3].message, FileMessage::UnknownFaultTransport { name: "B".into(), suggestion: Some("A".into()) });
 }
 
 #[test]
@@ -517,7 +569,8 @@ fn json_big_seed_fits_u64() {
     assert_eq!(s.seed, u64::MAX);
     let d = load_err("{\"seed\": 18446744073709551616, \"script\": \"preset:spooler\"}", Format::Json);
     assert_eq!(d[0].line, 1);
-    assert_eq!(d[0].message, "`seed` must be a whole number from 0 to 18446744073709551615", "{d:?}");
+    assert_eq!(d[0].message, FileMessage::SeedRange { max: u64::MAX, in_toml: false }, "{d:?}");
+    assert_eq!(said(&d[0]), "`seed` must be a whole number from 0 to 18446744073709551615");
 }
 
 #[test]
@@ -560,8 +613,9 @@ fn json_script_escapes() {
 fn opened_at_is_a_file_position_everywhere() {
     let src = "{\n  \"script\": \"if 1 {\\n  x = f(1\\n\"\n}\n";
     let d = load_err(src, Format::Json);
-    let (l, c) = pos(src, "(1");
-    assert!(d[0].message.contains(&format!("opened at {l}:{c}")), "{d:?}");
+    let (line, col) = pos(src, "(1");
+    let opened = LineCol { line, col };
+    assert_eq!(d[0].message, FileMessage::Script(ScriptMessage::UnclosedCall { callee: Some("f".into()), opened }));
     // The end of the script is the closing quote.
     let src = "script = \"if 1 {\\u000a x = 1\"\n";
     let (l, c) = pos(src, "{");
@@ -611,13 +665,13 @@ fn seed_out_of_range_names_the_range() {
     let json_range = "`seed` must be a whole number from 0 to 18446744073709551615";
     for src in ["{\"seed\": 1.5, \"script\": \"preset:spooler\"}", "{\"script\": \"preset:spooler\", \"seed\": 1e3}"] {
         let d = load_err(src, Format::Json);
-        assert_eq!(d[0].message, json_range, "{d:?}");
+        assert_eq!(said(&d[0]), json_range, "{d:?}");
     }
     // A float elsewhere is not about the seed; a negative seed keeps serde's message.
     let d = load_err("{\"script\": \"preset:spooler\", \"title\": 1.5}", Format::Json);
-    assert!(d[0].message.starts_with("invalid type: floating point"), "{d:?}");
+    assert!(said(&d[0]).starts_with("invalid type: floating point"), "{d:?}");
     let d = load_err("{\"seed\": -1, \"script\": \"preset:spooler\"}", Format::Json);
-    assert!(d[0].message.contains("invalid value: integer `-1`, expected u64"), "{d:?}");
+    assert!(said(&d[0]).contains("invalid value: integer `-1`, expected u64"), "{d:?}");
 }
 
 #[test]
@@ -671,7 +725,10 @@ fn bug_opened_at_is_script_relative() {
     let d = load_err(src, Format::Toml);
     assert_eq!(pos(src, "(table"), (4, 19));
     // Was: "expected `)` to close the call to `HrQueryAllRows` opened at 2:19".
-    assert!(d[0].message.contains("opened at 4:19"), "{d:?}");
+    let opened = LineCol { line: 4, col: 19 };
+    let call = ScriptMessage::UnclosedCall { callee: Some("HrQueryAllRows".into()), opened };
+    assert_eq!(d[0].message, FileMessage::Script(call), "{d:?}");
+    assert!(said(&d[0]).ends_with("opened at 4:19"), "{d:?}");
 }
 
 /// JSON values are located by searching for their first quoted occurrence, so a
@@ -717,7 +774,7 @@ fn bug_toml_eof_after_equals_empty_message() {
     // Was: [FileDiagnostic { line: 2, col: 7, message: "" }]; with a final newline
     // the same input says "invalid string expected `\"`, `'`".
     assert_eq!((d[0].line, d[0].col), (2, 7));
-    assert!(!d[0].message.trim().is_empty(), "{d:?}");
+    assert!(!said(&d[0]).trim().is_empty(), "{d:?}");
 }
 
 /// serde_json reports end-of-input at column 0; columns are 1-based.
@@ -748,5 +805,7 @@ fn generated_messages() {
     let too_many =
         "script = \"preset:spooler\"\n[[transport]]\nname = \"A\"\nkind = \"lan\"\noutbound_count = 1000001\n";
     let d = load(too_many, Format::Toml).unwrap_err();
-    assert!(d[0].message.contains("`outbound_count` is 1000001"), "{d:?}");
+    let message =
+        FileMessage::TooManyGenerated { field: "outbound_count".into(), count: 1_000_001, limit: limits::MESSAGES };
+    assert_eq!(d[0].message, message, "{d:?}");
 }

@@ -1,20 +1,24 @@
 //! Every message about a script exists in Simplified Chinese: the lexer's, the
-//! parser's and the checker's diagnostics ([`Diagnostic::text`]) and the run-time
-//! errors that stop a script (each catalog's `runtime_error`). The inputs are the whole
-//! hardening corpus, the lessons' scripts and every preset's script with
-//! deliberate typos, and scripts written to reach each run-time error.
+//! parser's and the checker's diagnostics (each catalog's `script_message`) and the
+//! run-time errors that stop a script (each catalog's `runtime_error`). The inputs are
+//! the whole hardening corpus, the lessons' scripts and every preset's script with
+//! deliberate typos, and scripts written to reach each run-time error. So does every
+//! message about a scenario or lesson file (`file_message`, `lesson_message`): one
+//! of each kind, and the hardening corpus's scenario files.
 //!
 //! The Chinese must be Chinese: code in backticks, identifiers (ALL_CAPS,
 //! CamelCase, `Interface::Method`) and numbers stay as they are, but no English
 //! word may be left over, and the punctuation around Chinese prose is full-width.
 
-use flushq_core::diag::{Diagnostic, Severity};
-use flushq_core::script::{diagnose, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
+use flushq_core::diag::{Diagnostic, LineCol, Severity};
+use flushq_core::scenario::{Limit, ScenarioError};
+use flushq_core::script::ast::BinOp;
+use flushq_core::script::{diagnose, BlockHead, FoundToken, ScriptMessage, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 use flushq_core::trace::EventKind;
 use flushq_core::{Lang, Machine, Scenario};
-use flushq_explain::catalog;
-use flushq_explain::lessons::lessons;
-use flushq_scenario::{load, presets, Format};
+use flushq_explain::lessons::{lessons, LessonMessage, LessonValue, Named, Takes};
+use flushq_explain::{catalog, file_message_in, script_message_in};
+use flushq_scenario::{load, presets, Expected, FileMessage, Format, Found, JsonObject, JsonPiece, TomlError};
 use flushq_tests::preset;
 use std::path::Path;
 
@@ -85,10 +89,9 @@ fn check_script(label: &str, src: &str, failures: &mut Vec<String>) -> usize {
 }
 
 fn check_diagnostic(label: &str, d: &Diagnostic, failures: &mut Vec<String>) {
-    assert_eq!(d.text(Lang::En), d.message);
-    let zh = d.text(Lang::Zh);
-    for p in problems(&d.message, zh) {
-        failures.push(format!("{label} {}:{}: {p}\n    en: {}\n    zh: {zh}", d.span.line, d.span.col, d.message));
+    let (en, zh) = (script_message_in(&d.message, Lang::En), script_message_in(&d.message, Lang::Zh));
+    for p in problems(&en, &zh) {
+        failures.push(format!("{label} {}:{}: {p}\n    en: {en}\n    zh: {zh}", d.span.line, d.span.col));
     }
 }
 
@@ -326,7 +329,7 @@ fn run_time_errors_read_in_chinese() {
     let mut listing = String::new();
     for (i, src) in RUNTIME.iter().enumerate() {
         let s = Scenario { script: src.to_string(), ..base.clone() };
-        let static_errors: Vec<String> = diagnose(src).into_iter().map(|d| d.message).collect();
+        let static_errors: Vec<ScriptMessage> = diagnose(src).into_iter().map(|d| d.message).collect();
         assert!(static_errors.is_empty(), "script {i} does not pass the checker: {static_errors:?}");
         let (en, zh) = check_run(&format!("script {i}"), &s, &mut failures)
             .unwrap_or_else(|| panic!("script {i} runs without an error:\n{src}"));
@@ -365,8 +368,8 @@ fn corpus_diagnostics_in_both_languages() {
             "{name} {}:{}\n  en: {}\n  zh: {}\n",
             d.span.line,
             d.span.col,
-            d.text(Lang::En),
-            d.text(Lang::Zh)
+            script_message_in(&d.message, Lang::En),
+            script_message_in(&d.message, Lang::Zh)
         ));
     }
     // A few the corpus lacks: each parser message family at least once.
@@ -390,8 +393,8 @@ fn corpus_diagnostics_in_both_languages() {
             src,
             d.span.line,
             d.span.col,
-            d.text(Lang::En),
-            d.text(Lang::Zh)
+            script_message_in(&d.message, Lang::En),
+            script_message_in(&d.message, Lang::Zh)
         ));
     }
     insta::assert_snapshot!("corpus_diagnostics_zh", out);
@@ -404,4 +407,425 @@ fn the_check_itself_catches_english() {
     assert!(problems("x", "未知的名称 `x`; 你是不是想写 `y`?").iter().any(|p| p.contains("ASCII `;`")));
     assert!(problems("x", "未知的 MAPI 常量 `FLUSH_UPLAOD`；你是不是想写 `FLUSH_UPLOAD`？").is_empty());
     assert!(problems("x", "IMAPIStatus::FlushQueues 的 ulFlags 与 crowsMax 0x10 不行").is_empty());
+}
+
+// ------------------------------------------------------------------ one of each kind
+
+/// The position of each kind of script message in [`script_samples`]'s coverage:
+/// the match is exhaustive, so a new kind does not build until it is counted here
+/// (and then the test fails until it has a sample).
+fn script_kind(m: &ScriptMessage) -> usize {
+    use ScriptMessage as M;
+    match m {
+        M::BadNumber { .. } => 0,
+        M::BadHexNumber { .. } => 1,
+        M::HexWithoutDigits { .. } => 2,
+        M::NumberTooLarge => 3,
+        M::UnterminatedString => 4,
+        M::UnknownEscape { .. } => 5,
+        M::UnexpectedChar { .. } => 6,
+        M::UnexpectedChars { .. } => 7,
+        M::TooDeep { .. } => 8,
+        M::ExpressionTooLong => 9,
+        M::BlockNeverClosed { .. } => 10,
+        M::StrayCloseBrace => 11,
+        M::StrayCloseParen => 12,
+        M::StrayCloseBracket => 13,
+        M::ElseOnItsOwnLine => 14,
+        M::StrayIn => 15,
+        M::StrayAssign => 16,
+        M::StrayOpenBrace => 17,
+        M::UnexpectedAtStatementStart { .. } => 18,
+        M::ExpectedStatementEnd { .. } => 19,
+        M::AssignToNonName => 20,
+        M::ExpectedLoopVariable => 21,
+        M::ExpectedIn { .. } => 22,
+        M::MissingBrace { .. } => 23,
+        M::BraceOnNextLine { .. } => 24,
+        M::AssignInCondition => 25,
+        M::ChainedComparison { .. } => 26,
+        M::NoFraction => 27,
+        M::ExpectedMember => 28,
+        M::UnclosedCall { .. } => 29,
+        M::BadArgumentLabel => 30,
+        M::MissingComma { .. } => 31,
+        M::UnclosedIndex { .. } => 32,
+        M::UnclosedParen { .. } => 33,
+        M::ExpectedExpression => 34,
+        M::ExpectedExpressionAfter { .. } => 35,
+        M::DoubleAmp => 36,
+        M::DoublePipe => 37,
+        M::AssignToPredefined { .. } => 38,
+        M::NotAProperty { .. } => 39,
+        M::FlushInsideExpression => 40,
+        M::UnknownConstant { .. } => 41,
+        M::UnknownName { .. } => 42,
+        M::NotCallable => 43,
+        M::UnknownFunction { .. } => 44,
+        M::UnknownMethod { .. } => 45,
+        M::WrongArity { .. } => 46,
+        M::UnknownNamedArgument { .. } => 47,
+        M::SetColumnsTags => 48,
+        M::RestrictionLeft => 49,
+        M::RestrictionShape => 50,
+    }
+}
+const SCRIPT_KINDS: usize = 51;
+
+/// Every kind of script message, each form its text takes at least once.
+fn script_samples() -> Vec<ScriptMessage> {
+    use ScriptMessage as M;
+    let s = String::from;
+    let at = LineCol { line: 3, col: 12 };
+    let known = || vec![s("Release"), s("FreeProws")];
+    let mut out = vec![
+        M::BadNumber { text: s("12ab") },
+        M::BadHexNumber { text: s("0xG1") },
+        M::HexWithoutDigits { text: s("0x") },
+        M::NumberTooLarge,
+        M::UnterminatedString,
+        M::UnknownEscape { escape: 'q' },
+        M::UnknownEscape { escape: '\u{7}' },
+        M::UnexpectedChar { found: '$' },
+        M::UnexpectedChar { found: '\u{201c}' },
+        M::UnexpectedChars { text: s("\u{0}\u{7}") },
+        M::TooDeep { limit: 64 },
+        M::ExpressionTooLong,
+        M::BlockNeverClosed { opened: at },
+        M::StrayCloseBrace,
+        M::StrayCloseParen,
+        M::StrayCloseBracket,
+        M::ElseOnItsOwnLine,
+        M::StrayIn,
+        M::StrayAssign,
+        M::StrayOpenBrace,
+        M::AssignToNonName,
+        M::ExpectedLoopVariable,
+        M::ExpectedIn { var: s("row") },
+        M::AssignInCondition,
+        M::NoFraction,
+        M::ExpectedMember,
+        M::UnclosedCall { callee: Some(s("FlushQueues")), opened: at },
+        M::UnclosedCall { callee: None, opened: at },
+        M::BadArgumentLabel,
+        M::MissingComma { callee: Some(s("f")) },
+        M::MissingComma { callee: None },
+        M::UnclosedIndex { opened: at },
+        M::UnclosedParen { opened: at },
+        M::ExpectedExpression,
+        M::ExpectedExpressionAfter { token: s("|") },
+        M::DoubleAmp,
+        M::DoublePipe,
+        M::AssignToPredefined { name: s("FLUSH_UPLOAD") },
+        M::NotAProperty { name: s("PR_ENTRYD"), suggestion: Some(s("PR_ENTRYID")) },
+        M::NotAProperty { name: s("rows"), suggestion: None },
+        M::FlushInsideExpression,
+        M::UnknownConstant { name: s("FLUSH_UPLAOD"), suggestion: Some(s("FLUSH_UPLOAD")) },
+        M::UnknownConstant { name: s("FLUSH_EVERYTHING"), suggestion: None },
+        M::UnknownName { name: s("tabel"), suggestion: Some(s("table")) },
+        M::UnknownName { name: s("nothing"), suggestion: None },
+        M::NotCallable,
+        M::UnknownFunction { name: s("Releas"), suggestion: Some(s("Release")), known: known() },
+        M::UnknownFunction { name: s("Frob"), suggestion: None, known: known() },
+        M::UnknownMethod { name: s("GetStatusTabel"), suggestion: Some(s("GetStatusTable")), known: known() },
+        M::UnknownMethod { name: s("Frob"), suggestion: None, known: known() },
+        M::WrongArity { callee: s("Release"), min: 1, max: 1, found: 2 },
+        M::WrongArity { callee: s("SetColumns"), min: 1, max: 16, found: 0 },
+        M::UnknownNamedArgument { callee: s("FlushQueues"), name: s("traget"), accepted: vec![s("target")] },
+        M::UnknownNamedArgument { callee: s("Release"), name: s("x"), accepted: vec![] },
+        M::SetColumnsTags,
+        M::RestrictionLeft,
+        M::RestrictionShape,
+    ];
+    for found in [FoundToken::EndOfLine, FoundToken::EndOfScript, FoundToken::String, FoundToken::Code(s("2"))] {
+        out.push(M::UnexpectedAtStatementStart { found: found.clone() });
+        out.push(M::ExpectedStatementEnd { found });
+    }
+    for head in [BlockHead::For, BlockHead::If, BlockHead::Else] {
+        out.push(M::MissingBrace { head });
+        out.push(M::BraceOnNextLine { head });
+    }
+    for op in [BinOp::Eq, BinOp::Ne] {
+        out.push(M::ChainedComparison { op });
+    }
+    out
+}
+
+/// As [`script_kind`], for the scenario decoder's messages.
+fn file_kind(m: &FileMessage) -> usize {
+    use FileMessage as M;
+    match m {
+        M::Script(_) => 0,
+        M::InPresetScript { .. } => 1,
+        M::Toml(_) => 2,
+        M::Json { .. } => 3,
+        M::NotAScenarioObject => 4,
+        M::JsonUnsupported => 5,
+        M::UnknownField { .. } => 6,
+        M::MissingField { .. } => 7,
+        M::InvalidType { .. } => 8,
+        M::InvalidValue { .. } => 9,
+        M::UnknownVariant { .. } => 10,
+        M::SeedRange { .. } => 11,
+        M::EmptyTransportName => 12,
+        M::UnknownMethod { .. } => 13,
+        M::TooManyGenerated { .. } => 14,
+        M::UnknownFaultTransport { .. } => 15,
+        M::FaultNeedsMessage { .. } => 16,
+        M::FaultTakesNoMessage { .. } => 17,
+        M::UnknownFaultKind { .. } => 18,
+        M::UnknownScriptPreset { .. } => 19,
+        M::Scenario(_) => 20,
+    }
+}
+const FILE_KINDS: usize = 21;
+
+/// As [`script_kind`], for the TOML reader's syntax errors.
+fn toml_kind(e: &TomlError) -> usize {
+    use TomlError as T;
+    match e {
+        T::TableHeader { .. } => 0,
+        T::DuplicateTable { .. } => 1,
+        T::DuplicateKey { .. } => 2,
+        T::KeyValue => 3,
+        T::RecursionLimit => 4,
+        T::Key => 5,
+        T::DateTime => 6,
+        T::Integer => 7,
+        T::Float => 8,
+        T::NumberTooLarge => 9,
+        T::NumberTooSmall => 10,
+        T::ArrayClose => 11,
+        T::ArrayValue { .. } => 12,
+        T::MissingValue { .. } => 13,
+        T::InlineTable => 14,
+        T::BasicString => 15,
+        T::LiteralString => 16,
+        T::MultilineQuotes { .. } => 17,
+        T::Multiline { .. } => 18,
+        T::UnicodeEscape { .. } => 19,
+        T::Escape => 20,
+        T::Unexpected { .. } => 21,
+        T::Comment => 22,
+    }
+}
+const TOML_KINDS: usize = 23;
+
+fn toml_samples() -> Vec<TomlError> {
+    use TomlError as T;
+    let s = String::from;
+    let mut out = vec![
+        T::DuplicateTable { key: s("transport") },
+        T::DuplicateKey { key: s("title") },
+        T::KeyValue,
+        T::RecursionLimit,
+        T::Key,
+        T::DateTime,
+        T::Integer,
+        T::Float,
+        T::NumberTooLarge,
+        T::NumberTooSmall,
+        T::ArrayClose,
+        T::ArrayValue { found: s("abc") },
+        T::MissingValue { found: None },
+        T::MissingValue { found: Some(s("abc")) },
+        T::InlineTable,
+        T::BasicString,
+        T::LiteralString,
+        T::UnicodeEscape { digits: 4 },
+        T::UnicodeEscape { digits: 8 },
+        T::Escape,
+        T::Unexpected { found: '7' },
+        T::Unexpected { found: '\r' },
+        T::Comment,
+    ];
+    for flag in [false, true] {
+        out.push(T::TableHeader { array: flag });
+        out.push(T::MultilineQuotes { literal: flag });
+        out.push(T::Multiline { literal: flag });
+    }
+    out
+}
+
+/// Every kind of scenario file message, each form its text takes at least once.
+fn file_samples() -> Vec<FileMessage> {
+    use FileMessage as M;
+    let s = String::from;
+    let names = |n: &[&str]| n.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let mut out = vec![
+        M::InPresetScript { line: 2, col: 5, message: ScriptMessage::NumberTooLarge },
+        M::Json { detail: vec![JsonPiece::Text(s("trailing comma"))] },
+        M::Json {
+            detail: vec![
+                JsonPiece::Text(s("invalid type: string \"x\", expected ")),
+                JsonPiece::Object(JsonObject::Transport),
+            ],
+        },
+        M::Json { detail: vec![JsonPiece::Object(JsonObject::Fault), JsonPiece::Object(JsonObject::Store)] },
+        M::NotAScenarioObject,
+        M::JsonUnsupported,
+        M::UnknownField { field: s("zz"), expected: names(&["name"]) },
+        M::UnknownField { field: s("zz"), expected: names(&["en", "zh"]) },
+        M::UnknownField { field: s("zz"), expected: names(&["transport", "kind", "message"]) },
+        M::MissingField { field: s("script") },
+        M::InvalidValue { found: Found::Integer(-1), expected: Expected::U64 },
+        M::UnknownVariant { variant: s("sat"), expected: names(&["lan", "modem", "ras"]) },
+        M::SeedRange { max: i64::MAX as u64, in_toml: true },
+        M::SeedRange { max: u64::MAX, in_toml: false },
+        M::EmptyTransportName,
+        M::UnknownMethod {
+            name: s("FAX"),
+            suggestion: None,
+            methods: names(&["STATUS_VALIDATE_STATE", "STATUS_FLUSH_QUEUES"]),
+        },
+        M::UnknownMethod {
+            name: s("STATUS_FLUSH_QUEUE"),
+            suggestion: Some(s("STATUS_FLUSH_QUEUES")),
+            methods: names(&["STATUS_FLUSH_QUEUES"]),
+        },
+        M::TooManyGenerated { field: s("outbound_count"), count: 1_000_001, limit: 1_000_000 },
+        M::UnknownFaultTransport { name: s("Ofice LAN"), suggestion: Some(s("Office LAN")) },
+        M::UnknownFaultTransport { name: s("B"), suggestion: None },
+        M::FaultNeedsMessage { kind: s("message_fails"), transport: s("A") },
+        M::FaultTakesNoMessage { kind: s("link_down") },
+        M::UnknownFaultKind {
+            kind: s("link_dwn"),
+            suggestion: Some(s("link_down")),
+            kinds: names(&["link_down", "user_cancels"]),
+        },
+        M::UnknownFaultKind { kind: s("x"), suggestion: None, kinds: names(&["link_down", "user_cancels"]) },
+        M::UnknownScriptPreset { name: s("nope"), presets: names(&["spooler", "per_transport"]) },
+        M::Scenario(ScenarioError::DuplicateTransport(s("A"))),
+        M::Scenario(ScenarioError::TooLarge(Limit::Transports, 257, 256)),
+    ];
+    let found = [
+        Found::String(s("x")),
+        Found::Integer(5),
+        Found::Float(s("1.5")),
+        Found::Boolean(true),
+        Found::Datetime(s("1979-05-27")),
+        Found::Sequence,
+        Found::Map,
+    ];
+    let expected = [Expected::Table, Expected::Sequence, Expected::String, Expected::Boolean, Expected::U64];
+    for (i, f) in found.into_iter().enumerate() {
+        out.push(M::InvalidType { found: f, expected: expected[i % expected.len()] });
+    }
+    out.extend(script_samples().into_iter().map(M::Script));
+    out.extend(toml_samples().into_iter().map(M::Toml));
+    out
+}
+
+/// Every kind of lesson file message.
+fn lesson_samples() -> Vec<LessonMessage> {
+    use LessonMessage as M;
+    let s = String::from;
+    let mut out = vec![
+        M::File(FileMessage::MissingField { field: s("zh") }),
+        M::BadId { id: s("Find the spooler") },
+        M::EmptyText { key: s("zh") },
+        M::EmptyGoal,
+        M::BracedAssertion,
+        M::TakesNothing { name: s("nothing_leaked") },
+        M::EmptyName { name: s("opened") },
+        M::MissingFlag,
+    ];
+    for what in [Named::Preset, Named::Assertion, Named::Api, Named::HResult, Named::Flag] {
+        let names = vec![s("spooler-upload"), s("FLUSH_FORCE")];
+        out.push(M::Unknown { what, name: s("x"), suggestion: Some(s("FLUSH_FORCE")), names: names.clone() });
+        out.push(M::Unknown { what, name: s("x"), suggestion: None, names });
+    }
+    for expected in [LessonValue::Statements, LessonValue::Text, LessonValue::Assertion, LessonValue::Call] {
+        out.push(M::InvalidType { found: Found::String(s("7")), expected });
+    }
+    for takes in [Takes::Name, Takes::Call, Takes::Flags] {
+        out.push(M::NeedsArgument { name: s("opened"), takes });
+    }
+    out
+}
+
+/// Kinds in `0..count` that `kind` gives for none of `samples`.
+fn missing_kinds<T>(samples: &[T], kind: fn(&T) -> usize, count: usize) -> Vec<usize> {
+    (0..count).filter(|k| !samples.iter().any(|m| kind(m) == *k)).collect()
+}
+
+/// Checks the English and Chinese of each message: one line each, different, and
+/// the Chinese Chinese (with `strict`, also no English words left and full-width
+/// punctuation around the prose).
+fn check_both(label: &str, en: &str, zh: &str, strict: bool, failures: &mut Vec<String>) {
+    if en.trim().is_empty() || en.contains('\n') || zh.contains('\n') {
+        failures.push(format!("{label}: empty or not one line\n    en: {en}\n    zh: {zh}"));
+    }
+    let found = match (strict, zh.chars().any(is_han)) {
+        (true, _) => problems(en, zh),
+        (false, true) => Vec::new(),
+        (false, false) => vec![String::from("no Chinese")],
+    };
+    for p in found {
+        failures.push(format!("{label}: {p}\n    en: {en}\n    zh: {zh}"));
+    }
+}
+
+#[test]
+fn every_script_message_reads_in_chinese() {
+    let samples = script_samples();
+    assert_eq!(missing_kinds(&samples, script_kind, SCRIPT_KINDS), [] as [usize; 0], "kinds without a sample");
+    let mut failures = Vec::new();
+    for m in &samples {
+        let (en, zh) = (script_message_in(m, Lang::En), script_message_in(m, Lang::Zh));
+        check_both(&format!("{m:?}"), &en, &zh, true, &mut failures);
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every message about a scenario file, in Chinese. serde_json's own text is
+/// English data the Chinese only introduces, so those are checked for Chinese only.
+#[test]
+fn every_file_message_reads_in_chinese() {
+    let samples = file_samples();
+    assert_eq!(missing_kinds(&samples, file_kind, FILE_KINDS), [] as [usize; 0], "kinds without a sample");
+    let toml = toml_samples();
+    assert_eq!(missing_kinds(&toml, toml_kind, TOML_KINDS), [] as [usize; 0], "TOML kinds without a sample");
+    let mut failures = Vec::new();
+    for m in &samples {
+        let (en, zh) = (file_message_in(m, Lang::En), file_message_in(m, Lang::Zh));
+        let strict = !matches!(m, FileMessage::Json { .. });
+        check_both(&format!("{m:?}"), &en, &zh, strict, &mut failures);
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_lesson_file_message_reads_in_chinese() {
+    let mut failures = Vec::new();
+    for m in &lesson_samples() {
+        let (en, zh) = (catalog::of(Lang::En).lesson_message(m), catalog::of(Lang::Zh).lesson_message(m));
+        check_both(&format!("{m:?}"), &en, &zh, true, &mut failures);
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The hardening corpus's scenario files, as the decoder reports them, in Chinese.
+#[test]
+fn the_scenario_corpus_reads_in_chinese() {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    let mut names: Vec<_> = std::fs::read_dir(corpus().join("scenario"))
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let Ok(src) = std::fs::read_to_string(corpus().join("scenario").join(&name)) else { continue };
+        let format = Format::from_path(&name);
+        let Err(diags) = load(&src, format) else { continue };
+        for d in diags {
+            count += 1;
+            let (en, zh) = (file_message_in(&d.message, Lang::En), file_message_in(&d.message, Lang::Zh));
+            let strict = !matches!(d.message, FileMessage::Json { .. });
+            check_both(&format!("scenario/{name} {}:{}", d.line, d.col), &en, &zh, strict, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(count >= 20, "only {count} diagnostics");
 }

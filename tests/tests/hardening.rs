@@ -14,7 +14,7 @@ use flushq_core::scenario::{limits, Limit, ScenarioError};
 use flushq_core::script::{diagnose, MAX_ERRORS, PRESET_SPOOLER};
 use flushq_core::trace::{Answer, EventKind};
 use flushq_core::{Lang, LoadError, Machine, Scenario, TransportKind, TransportSpec};
-use flushq_explain::catalog;
+use flushq_explain::{catalog, file_diagnostic_in, file_message_in, script_message_in};
 use flushq_scenario::{load, presets, FileDiagnostic, Format};
 use flushq_web::share::{self, Shared};
 use proptest::prelude::*;
@@ -62,7 +62,7 @@ fn message_ok(message: &str, strict: bool) -> Result<(), String> {
 }
 
 /// Everything a script diagnostic promises: a position in the script that agrees
-/// with its byte offset, and a one-line message.
+/// with its byte offset, and a one-line message in each language.
 fn script_diags_ok(src: &str, diags: &[Diagnostic]) -> Result<(), String> {
     for d in diags {
         let s = d.span;
@@ -73,7 +73,9 @@ fn script_diags_ok(src: &str, diags: &[Diagnostic]) -> Result<(), String> {
         if line_col(src, s.start as usize) != (s.line, s.col) {
             return Err(format!("line:col disagrees with the offset ({:?}): {d:?}", line_col(src, s.start as usize)));
         }
-        message_ok(&d.message, true).map_err(|e| format!("{e}: {d:?}"))?;
+        for lang in Lang::ALL {
+            message_ok(&script_message_in(&d.message, lang), true).map_err(|e| format!("{e}: {d:?}"))?;
+        }
     }
     if diags.windows(2).any(|w| w[0].span.start > w[1].span.start) {
         return Err(format!("not in source order: {diags:?}"));
@@ -82,7 +84,7 @@ fn script_diags_ok(src: &str, diags: &[Diagnostic]) -> Result<(), String> {
 }
 
 /// Everything a rejected scenario file promises: at least one diagnostic, each
-/// inside the file, each a one-line message.
+/// inside the file, each a one-line message in each language.
 fn file_diags_ok(src: &str, diags: &[FileDiagnostic]) -> Result<(), String> {
     if diags.is_empty() {
         return Err("rejected without a diagnostic".into());
@@ -90,7 +92,9 @@ fn file_diags_ok(src: &str, diags: &[FileDiagnostic]) -> Result<(), String> {
     let strict = !has_escaped_line_break(src);
     for d in diags {
         position_in(src, d.line, d.col).map_err(|e| format!("{e}: {d:?}"))?;
-        message_ok(&d.message, strict).map_err(|e| format!("{e}: {d:?}"))?;
+        for lang in Lang::ALL {
+            message_ok(&file_message_in(&d.message, lang), strict).map_err(|e| format!("{e}: {d:?}"))?;
+        }
     }
     if diags.windows(2).any(|w| (w[0].line, w[0].col) > (w[1].line, w[1].col)) {
         return Err(format!("not in file order: {diags:?}"));
@@ -634,7 +638,7 @@ fn first_problem(kind_path: &str, bytes: &[u8]) -> Result<(Option<(u32, u32)>, S
                 Ok(_) => Err(String::from("the scenario loaded")),
                 Err(d) => {
                     file_diags_ok(&src, &d)?;
-                    Ok((Some((d[0].line, d[0].col)), d[0].message.clone()))
+                    Ok((Some((d[0].line, d[0].col)), file_message_in(&d[0].message, Lang::En)))
                 }
             }
         }
@@ -643,7 +647,7 @@ fn first_problem(kind_path: &str, bytes: &[u8]) -> Result<(Option<(u32, u32)>, S
             let d = diagnose(src);
             script_diags_ok(src, &d)?;
             let first = errors(d).into_iter().next().ok_or("the script has no errors")?;
-            Ok((Some((first.span.line, first.span.col)), first.message))
+            Ok((Some((first.span.line, first.span.col)), script_message_in(&first.message, Lang::En)))
         }
         Some("share") => {
             let text = std::str::from_utf8(bytes).map_err(|e| format!("share corpus files must be UTF-8: {e}"))?;
@@ -855,7 +859,10 @@ fn long_unknown_names_are_shortened_in_messages() {
     ] {
         let d = diagnose(&src);
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.len() < 300, "{}-byte message: {}…", d[0].message.len(), &d[0].message[..80]);
+        for lang in Lang::ALL {
+            let said = script_message_in(&d[0].message, lang);
+            assert!(said.len() < 300, "{}-byte message: {}…", said.len(), said.chars().take(80).collect::<String>());
+        }
     }
 }
 
@@ -877,8 +884,11 @@ fn messages_stay_on_one_line() {
     let mut multi_line = Vec::new();
     for (src, format) in cases {
         let d = load(&src, format).unwrap_err();
-        if d[0].message.contains('\n') {
-            multi_line.push(d[0].to_string());
+        for lang in Lang::ALL {
+            let said = file_diagnostic_in(&d[0], lang);
+            if said.contains('\n') {
+                multi_line.push(said);
+            }
         }
     }
     assert!(multi_line.is_empty(), "{multi_line:#?}");
@@ -897,8 +907,11 @@ fn messages_never_name_internal_types() {
     let mut internal = Vec::new();
     for (src, format) in cases {
         let d = load(src, format).unwrap_err();
-        if d[0].message.contains("Raw") {
-            internal.push(d[0].to_string());
+        for lang in Lang::ALL {
+            let said = file_diagnostic_in(&d[0], lang);
+            if said.contains("Raw") {
+                internal.push(said);
+            }
         }
     }
     assert!(internal.is_empty(), "{internal:#?}");
@@ -912,7 +925,7 @@ fn json_with_a_byte_order_mark_loads() {
     let json = "\u{FEFF}{\"script\": \"preset:spooler\"}";
     match load(json, Format::Json) {
         Ok(_) => {}
-        Err(d) => assert!(d[0].message.contains("byte order mark"), "{d:?}"),
+        Err(d) => assert!(file_message_in(&d[0].message, Lang::En).contains("byte order mark"), "{d:?}"),
     }
 }
 
@@ -926,6 +939,6 @@ fn json_type_errors_point_at_the_value() {
     ] {
         let d = load(src, Format::Json).unwrap_err();
         let want = line_col(src, src.find(value).expect("value in fixture"));
-        assert_eq!((d[0].line, d[0].col), want, "{src}: {}", d[0]);
+        assert_eq!((d[0].line, d[0].col), want, "{src}: {}", file_diagnostic_in(&d[0], Lang::En));
     }
 }

@@ -253,5 +253,11 @@ fn script_diagnostics_suggest_the_closest_constant() {
     let d = flushq_core::script::diagnose("x = FLUSH_UPLAOD\n");
     assert_eq!(d.len(), 1);
     assert_eq!((d[0].span.line, d[0].span.col), (1, 5));
-    assert!(d[0].message.contains("did you mean `FLUSH_UPLOAD`"), "{}", d[0].message);
+    assert_eq!(
+        d[0].message,
+        flushq_core::script::ScriptMessage::UnknownConstant {
+            name: "FLUSH_UPLAOD".into(),
+            suggestion: Some("FLUSH_UPLOAD".into())
+        }
+    );
 }

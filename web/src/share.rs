@@ -22,7 +22,8 @@ use crate::i18n::Lang;
 use core::fmt::{self, Write as _};
 use flushq_core::scenario::Scenario;
 use flushq_core::trace::Answer;
-use flushq_scenario::{load, Format};
+use flushq_explain::file_message_in;
+use flushq_scenario::{load, FileMessage, Format};
 use miniz_oxide::inflate::TINFLStatus;
 
 /// The link format [`encode`] writes.
@@ -182,12 +183,13 @@ pub enum ShareError {
     /// An answer is neither `c` (Connect) nor `x` (Cancel).
     BadAnswer(String),
     /// The scenario does not load; its first problem, positioned in its TOML.
-    InvalidScenario { line: u32, col: u32, message: String },
+    InvalidScenario { line: u32, col: u32, message: FileMessage },
 }
 
 impl ShareError {
     /// The sentence for the user, in `lang` (English is also the `Display` form). The
-    /// details quoted from a damaged header or an invalid scenario stay as found.
+    /// details quoted from a damaged header or an invalid scenario stay as found; the
+    /// scenario's problem is said in `lang` too.
     pub fn text(&self, lang: Lang) -> String {
         use ShareError::*;
         match (self, lang) {
@@ -224,10 +226,10 @@ impl ShareError {
             (BadAnswer(a), Lang::En) => format!("the link's answer `{a}` is neither c (Connect) nor x (Cancel)"),
             (BadAnswer(a), Lang::Zh) => format!("链接中的回答 `{a}` 既不是 c（连接）也不是 x（取消）"),
             (InvalidScenario { line, col, message }, Lang::En) => {
-                format!("the scenario inside the link is invalid: {line}:{col}: {message}")
+                format!("the scenario inside the link is invalid: {line}:{col}: {}", file_message_in(message, lang))
             }
             (InvalidScenario { line, col, message }, Lang::Zh) => {
-                format!("链接中的场景无效：第 {line} 行第 {col} 列：{message}")
+                format!("链接中的场景无效：第 {line} 行第 {col} 列：{}", file_message_in(message, lang))
             }
         }
     }
@@ -331,9 +333,10 @@ fn decode_v1(data: &str) -> Result<Shared, ShareError> {
         return Err(ShareError::BadHeader(format!("unexpected line `{l}`")));
     }
 
+    // `load` reports at least one problem; were there none, the data would be the damage.
     let mut scenario = load(toml, Format::Toml).map_err(|diags| match diags.into_iter().next() {
         Some(d) => ShareError::InvalidScenario { line: d.line, col: d.col, message: d.message },
-        None => ShareError::InvalidScenario { line: 1, col: 1, message: "it does not load".into() },
+        None => ShareError::Corrupt,
     })?;
     if let Some(seed) = seed {
         scenario.seed = seed;

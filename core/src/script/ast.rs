@@ -61,6 +61,18 @@ pub enum BinOp {
     BitAnd,
 }
 
+impl BinOp {
+    /// The operator as a script spells it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::BitOr => "|",
+            BinOp::BitAnd => "&",
+        }
+    }
+}
+
 /// An argument in a call; `name: value` when named (`target: row.PR_ENTRYID`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arg {

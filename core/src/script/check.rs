@@ -3,10 +3,10 @@
 
 use super::ast::{Arg, BinOp, Expr, Ident, Script, Stmt};
 use super::lexer::shorten;
+use super::message::ScriptMessage as M;
 use crate::diag::{closest, Diagnostic, Span};
 use crate::mapi::{constant, constant_names, Constant};
 use alloc::collections::BTreeSet;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -60,9 +60,9 @@ struct Checker {
 }
 
 impl Checker {
-    /// Records an error, in English and in Chinese.
-    fn err(&mut self, span: Span, en: String, zh: String) {
-        self.diags.push(Diagnostic::error(span, en).with_zh(zh));
+    /// Records an error.
+    fn err(&mut self, span: Span, message: M) {
+        self.diags.push(Diagnostic::error(span, message));
     }
 
     fn block(&mut self, body: &[Stmt]) {
@@ -95,12 +95,7 @@ impl Checker {
 
     fn bind(&mut self, id: &Ident) {
         if constant(&id.name).is_some() || GLOBALS.contains(&id.name.as_str()) {
-            let name = shorten(&id.name);
-            self.err(
-                id.span,
-                format!("`{name}` is a predefined name and cannot be assigned; pick another variable name"),
-                format!("`{name}` 是预定义的名称，不能赋值；请换一个变量名"),
-            );
+            self.err(id.span, M::AssignToPredefined { name: shorten(&id.name) });
         } else {
             self.defined.insert(id.name.clone());
         }
@@ -126,15 +121,8 @@ impl Checker {
                     return;
                 }
                 let props = constant_names().into_iter().filter(|n| n.starts_with("PR_"));
-                let name = shorten(&member.name);
-                let (en, zh) = match suggest(&member.name, props.chain(FIELDS)) {
-                    Some(c) => (format!("; did you mean `{c}`?"), format!("；你是不是想写 `{c}`？")),
-                    None => (
-                        String::from("; read a property such as `PR_RESOURCE_METHODS`"),
-                        String::from("；请读取一个属性，例如 `PR_RESOURCE_METHODS`"),
-                    ),
-                };
-                self.err(member.span, format!("`{name}` is not a property{en}"), format!("`{name}` 不是属性{zh}"));
+                let suggestion = suggest(&member.name, props.chain(FIELDS)).map(String::from);
+                self.err(member.span, M::NotAProperty { name: shorten(&member.name), suggestion });
             }
             Expr::Index { object, index, .. } => {
                 self.expr(object);
@@ -143,11 +131,7 @@ impl Checker {
             Expr::Call { callee, args, span } => {
                 if let Expr::Member { member, .. } = &**callee {
                     if member.name == "FlushQueues" {
-                        self.err(
-                            *span,
-                            String::from("call `FlushQueues` as a statement of its own (or `hr = x.FlushQueues(...)`), not inside another expression"),
-                            String::from("`FlushQueues` 调用必须单独写成一条语句（或写成 `hr = x.FlushQueues(...)`），不能放在其他表达式中"),
-                        );
+                        self.err(*span, M::FlushInsideExpression);
                     }
                 }
                 self.call(callee, args, *span);
@@ -174,22 +158,11 @@ impl Checker {
             id.name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && id.name.contains('_');
         let names = constant_names();
         let vars: Vec<&str> = self.defined.iter().map(String::as_str).collect();
-        let hint = suggest(&id.name, names.iter().copied().chain(vars.iter().copied()));
-        let (what, what_zh) = if looks_constant {
-            ("unknown MAPI constant", "未知的 MAPI 常量")
-        } else {
-            ("unknown name", "未知的名称")
-        };
-        let (tail, tail_zh) = match hint {
-            Some(c) => (format!("; did you mean `{c}`?"), format!("；你是不是想写 `{c}`？")),
-            None if !looks_constant => (
-                String::from("; assign it first (`x = ...`) or check the spelling"),
-                String::from("；请先给它赋值（`x = ...`），或检查拼写"),
-            ),
-            None => (String::new(), String::new()),
-        };
+        let suggestion = suggest(&id.name, names.iter().copied().chain(vars.iter().copied())).map(String::from);
         let name = shorten(&id.name);
-        self.err(id.span, format!("{what} `{name}`{tail}"), format!("{what_zh} `{name}`{tail_zh}"));
+        let message =
+            if looks_constant { M::UnknownConstant { name, suggestion } } else { M::UnknownName { name, suggestion } };
+        self.err(id.span, message);
     }
 
     fn call(&mut self, callee: &Expr, args: &[Arg], span: Span) {
@@ -201,33 +174,20 @@ impl Checker {
             }
             other => {
                 self.expr(other);
-                self.err(
-                    span,
-                    String::from("only MAPI functions and methods can be called"),
-                    String::from("只能调用 MAPI 函数和方法"),
-                );
+                self.err(span, M::NotCallable);
                 return;
             }
         };
         let Some((_, (min, max), named)) = table.iter().find(|(n, ..)| *n == fname.name) else {
-            let (kind, kind_zh) =
-                if core::ptr::eq(table, &FUNCTIONS[..]) { ("function", "函数") } else { ("method", "方法") };
-            let (hint, hint_zh) = match suggest(&fname.name, table.iter().map(|(n, ..)| *n)) {
-                Some(c) => (format!("; did you mean `{c}`?"), format!("；你是不是想写 `{c}`？")),
-                None => {
-                    let list: Vec<&str> = table.iter().map(|(n, ..)| *n).collect();
-                    (
-                        format!("; known {kind}s: {}", list.join(", ")),
-                        format!("；已知的{kind_zh}有：{}", list.join("、")),
-                    )
-                }
-            };
+            let suggestion = suggest(&fname.name, table.iter().map(|(n, ..)| *n)).map(String::from);
+            let known = table.iter().map(|(n, ..)| String::from(*n)).collect();
             let name = shorten(&fname.name);
-            self.err(
-                fname.span,
-                format!("no MAPI {kind} named `{name}`{hint}"),
-                format!("没有名为 `{name}` 的 MAPI {kind_zh}{hint_zh}"),
-            );
+            let message = if core::ptr::eq(table, &FUNCTIONS[..]) {
+                M::UnknownFunction { name, suggestion, known }
+            } else {
+                M::UnknownMethod { name, suggestion, known }
+            };
+            self.err(fname.span, message);
             for a in args {
                 self.expr(&a.value);
             }
@@ -235,35 +195,15 @@ impl Checker {
         };
         let positional: Vec<&Expr> = args.iter().filter(|a| a.name.is_none()).map(|a| &a.value).collect();
         if positional.len() < *min || positional.len() > *max {
-            let (want, want_zh) = if min == max {
-                (format!("{min}"), format!("{min}"))
-            } else {
-                (format!("{min} to {max}"), format!("{min} 到 {max}"))
-            };
-            let (f, n) = (&fname.name, positional.len());
-            self.err(
-                span,
-                format!("`{f}` takes {want} argument{}, not {n}", if *max == 1 { "" } else { "s" }),
-                format!("`{f}` 需要 {want_zh} 个参数，但这里给了 {n} 个"),
-            );
+            let callee = fname.name.clone();
+            self.err(span, M::WrongArity { callee, min: *min, max: *max, found: positional.len() });
         }
         for a in args {
             if let Some(n) = &a.name {
                 if !named.contains(&n.name.as_str()) {
-                    let (hint, hint_zh) = if named.is_empty() {
-                        (String::from("it takes no named arguments"), String::from("它不接受命名参数"))
-                    } else {
-                        (
-                            format!("it accepts `{}:`", named.join(":`, `")),
-                            format!("它只接受 `{}:`", named.join(":`、`")),
-                        )
-                    };
-                    let (f, a) = (&fname.name, &n.name);
-                    self.err(
-                        n.span,
-                        format!("`{f}` has no argument named `{a}`; {hint}"),
-                        format!("`{f}` 没有名为 `{a}` 的参数；{hint_zh}"),
-                    );
+                    let accepted = named.iter().map(|a| String::from(*a)).collect();
+                    let (callee, name) = (fname.name.clone(), n.name.clone());
+                    self.err(n.span, M::UnknownNamedArgument { callee, name, accepted });
                 }
             }
         }
@@ -275,11 +215,7 @@ impl Checker {
                         Expr::Name(id) if constant(&id.name).is_none() && !self.defined.contains(&id.name) => {
                             self.name(id)
                         }
-                        other => self.err(
-                            other.span(),
-                            String::from("`SetColumns` takes property tags such as `PR_ENTRYID`"),
-                            String::from("`SetColumns` 需要属性标记，例如 `PR_ENTRYID`"),
-                        ),
+                        other => self.err(other.span(), M::SetColumnsTags),
                     }
                 }
                 return;
@@ -300,24 +236,18 @@ impl Checker {
     }
 
     fn restriction(&mut self, e: &Expr) {
-        let shape = "a restriction compares a property with a value, e.g. `PR_RESOURCE_TYPE == MAPI_SPOOLER` or `PR_STATUS_CODE & STATUS_OUTBOUND_FLUSH`";
-        let shape_zh = "限制条件把一个属性与一个值进行比较，例如 `PR_RESOURCE_TYPE == MAPI_SPOOLER` 或 `PR_STATUS_CODE & STATUS_OUTBOUND_FLUSH`";
         match e {
             Expr::Binary { op: BinOp::Eq | BinOp::Ne | BinOp::BitAnd, lhs, rhs, .. } => {
                 match &**lhs {
                     Expr::Name(id) if matches!(constant(&id.name), Some(Constant::Prop(_))) => {}
                     Expr::Name(id) if constant(&id.name).is_none() && !self.defined.contains(&id.name) => self.name(id),
-                    other => self.err(
-                        other.span(),
-                        format!("{shape}; the left side must be a property tag"),
-                        format!("{shape_zh}；左边必须是属性标记"),
-                    ),
+                    other => self.err(other.span(), M::RestrictionLeft),
                 }
                 self.expr(rhs);
             }
             other => {
                 self.expr(other);
-                self.err(other.span(), String::from(shape), String::from(shape_zh));
+                self.err(other.span(), M::RestrictionShape);
             }
         }
     }

@@ -5,8 +5,8 @@
 //! still find the errors on later lines. Newlines are tokens because they end
 //! statements; the parser ignores them inside `(...)` and `[...]`.
 
+use super::message::ScriptMessage;
 use crate::diag::{Diagnostic, Span};
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -170,10 +170,10 @@ impl Lexer<'_> {
         (self.pos, self.line, self.col)
     }
 
-    /// Records an error, in English and in Chinese.
-    fn error(&mut self, span: Span, en: String, zh: String) {
+    /// Records an error.
+    fn error(&mut self, span: Span, message: ScriptMessage) {
         if self.errors.len() < MAX_LEX_ERRORS {
-            self.errors.push(Diagnostic::error(span, en).with_zh(zh));
+            self.errors.push(Diagnostic::error(span, message));
         }
     }
 
@@ -298,25 +298,14 @@ impl Lexer<'_> {
         }
         let span = self.span_from(start);
         if bad {
-            let shown = shorten(text);
-            let (en, zh) = if hex {
-                (
-                    format!("`{shown}` is not a valid number: hex digits are 0-9 and A-F"),
-                    format!("`{shown}` 不是有效的数字：十六进制数字只能是 0-9 和 A-F"),
-                )
-            } else {
-                (format!("`{shown}` is not a valid number"), format!("`{shown}` 不是有效的数字"))
-            };
-            self.error(span, en, zh);
+            let text = shorten(text);
+            let message = if hex { ScriptMessage::BadHexNumber { text } } else { ScriptMessage::BadNumber { text } };
+            self.error(span, message);
             value = 0;
         } else if !any_digit {
-            self.error(
-                span,
-                format!("`{text}` is not a valid number: put hex digits after `0x`"),
-                format!("`{text}` 不是有效的数字：`0x` 后面需要十六进制数字"),
-            );
+            self.error(span, ScriptMessage::HexWithoutDigits { text: String::from(text) });
         } else if overflow {
-            self.error(span, String::from("number too large"), String::from("数字太大"));
+            self.error(span, ScriptMessage::NumberTooLarge);
             value = u64::MAX;
         }
         self.push(TokenKind::Number(value), start);
@@ -331,7 +320,7 @@ impl Lexer<'_> {
                 // one missing quote from swallowing the rest of the script.
                 None | Some('\n') => {
                     let span = self.span_from(start);
-                    self.error(span, String::from("unterminated string"), String::from("字符串缺少结尾的引号"));
+                    self.error(span, ScriptMessage::UnterminatedString);
                     // An error token keeps the parser from adding a second
                     // message (such as an unclosed call) for the same typo.
                     self.push(TokenKind::Error, start);
@@ -353,14 +342,7 @@ impl Lexer<'_> {
                         Some(other) => {
                             self.bump();
                             let span = self.span_from(esc);
-                            let shown = other.escape_debug();
-                            self.error(
-                                span,
-                                format!(
-                                    "unknown escape `\\{shown}` in a string; only `\\\"`, `\\\\` and `\\n` are allowed"
-                                ),
-                                format!("字符串中有未知的转义序列 `\\{shown}`；只允许 `\\\"`、`\\\\` 和 `\\n`"),
-                            );
+                            self.error(span, ScriptMessage::UnknownEscape { escape: other });
                             continue;
                         }
                     }
@@ -387,22 +369,12 @@ impl Lexer<'_> {
         }
         let text = &self.src[start.0..self.pos];
         let span = self.span_from(start);
-        let (en, zh) = if count == 1 {
-            let c = text.chars().next().unwrap_or('?');
-            if c.is_ascii() {
-                let c = c.escape_debug();
-                (format!("unexpected character `{c}`"), format!("无法识别的字符 `{c}`"))
-            } else {
-                // Show the code point: smart quotes and odd spaces look like normal ones.
-                let (e, u) = (c.escape_debug(), u32::from(c));
-                (format!("unexpected character `{e}` (U+{u:04X})"), format!("无法识别的字符 `{e}`（U+{u:04X}）"))
-            }
+        let message = if count == 1 {
+            ScriptMessage::UnexpectedChar { found: text.chars().next().unwrap_or('?') }
         } else {
-            let t = shorten(text);
-            let t = t.escape_debug();
-            (format!("unexpected characters `{t}`"), format!("无法识别的字符 `{t}`"))
+            ScriptMessage::UnexpectedChars { text: shorten(text) }
         };
-        self.error(span, en, zh);
+        self.error(span, message);
         self.push(TokenKind::Error, start);
     }
 }

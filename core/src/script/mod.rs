@@ -6,12 +6,14 @@ mod check;
 mod edit;
 mod error;
 mod lexer;
+mod message;
 mod parser;
 mod program;
 
 pub use check::{check, FIELDS, FUNCTIONS, GLOBALS, METHODS};
 pub use edit::{flags_source, flush_sites, set_flush_flags, FlushSite};
 pub use error::{Disposal, RuntimeError, ValueKind};
+pub use message::{BlockHead, FoundToken, ScriptMessage};
 pub use parser::{parse, MAX_ERRORS, MAX_EXPR_DEPTH, MAX_NESTING};
 pub use program::{Instr, Op, Program};
 

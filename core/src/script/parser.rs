@@ -6,43 +6,19 @@
 //! Recursion is bounded by [`MAX_NESTING`] and [`MAX_EXPR_DEPTH`] so hostile
 //! input cannot overflow the stack here or in later passes that walk the tree.
 
-use crate::diag::{Diagnostic, Span};
-use crate::lang::{by_lang, Lang};
+use crate::diag::{Diagnostic, LineCol, Span};
 use crate::script::ast::*;
 use crate::script::lexer::{lex, shorten, Token, TokenKind};
+use crate::script::message::{BlockHead, FoundToken, ScriptMessage as M};
 use alloc::boxed::Box;
-use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
-use alloc::{format, vec};
 
 /// Most errors [`parse`] reports; past that they are mostly follow-on noise.
 pub const MAX_ERRORS: usize = 20;
 
 /// Deepest allowed nesting of blocks, parentheses, brackets and `else if` arms.
 pub const MAX_NESTING: u32 = 64;
-
-/// A message in English and in Simplified Chinese.
-type Msg = (String, String);
-
-/// A fixed message in English and in Simplified Chinese.
-type Fixed = (&'static str, &'static str);
-
-const TOO_DEEP: Fixed = ("nesting deeper than 64 levels", "嵌套超过了 64 层");
-
-/// Both texts of a message.
-fn msg(en: String, zh: String) -> Msg {
-    (en, zh)
-}
-
-/// A fixed message as an owned one.
-fn fixed((en, zh): Fixed) -> Msg {
-    (String::from(en), String::from(zh))
-}
-
-/// `第 3 行第 12 列`: a position in a Chinese message.
-fn zh_at(at: Span) -> String {
-    format!("第 {} 行第 {} 列", at.line, at.col)
-}
 
 /// Deepest allowed expression tree (long `a | b | c ...` chains, `!!!x`, `f()()`).
 ///
@@ -162,23 +138,21 @@ impl Parser<'_> {
         }
     }
 
-    /// How a token reads in a message. In Chinese, quoted code comes with a space
-    /// on either side and words without, as Chinese text spaces them; a caller
-    /// trims the space before full-width punctuation.
-    fn describe(&self, i: usize, lang: Lang) -> String {
+    /// What token `i` is, for a message.
+    fn found(&self, i: usize) -> FoundToken {
         match self.kind(i) {
-            TokenKind::Newline => String::from(lang.pick("the end of the line", "行尾")),
-            TokenKind::Eof => String::from(lang.pick("the end of the script", "脚本末尾")),
-            TokenKind::Str(_) => String::from(lang.pick("a string", "字符串")),
-            _ => by_lang!(lang, format!("`{}`", shorten(self.text(i))), format!(" `{}` ", shorten(self.text(i)))),
+            TokenKind::Newline => FoundToken::EndOfLine,
+            TokenKind::Eof => FoundToken::EndOfScript,
+            TokenKind::Str(_) => FoundToken::String,
+            _ => FoundToken::Code(shorten(self.text(i))),
         }
     }
 
     // ----- errors -----
 
-    fn report(&mut self, span: Span, (en, zh): Msg) {
+    fn report(&mut self, span: Span, message: M) {
         if self.diags.len() < MAX_ERRORS {
-            self.diags.push(Diagnostic::error(span, en).with_zh(zh));
+            self.diags.push(Diagnostic::error(span, message));
         }
         if self.diags.len() >= MAX_ERRORS {
             self.stop = true;
@@ -186,14 +160,14 @@ impl Parser<'_> {
     }
 
     /// An error about a construct rather than one token.
-    fn fail(&mut self, span: Span, message: Fixed) -> Fail {
+    fn fail(&mut self, span: Span, message: M) -> Fail {
         self.fail_tok = None;
-        self.report(span, fixed(message));
+        self.report(span, message);
         Fail
     }
 
     /// An error blaming token `i` (the next significant token).
-    fn fail_at(&mut self, i: usize, message: Msg) -> Fail {
+    fn fail_at(&mut self, i: usize, message: M) -> Fail {
         self.fail_tok = if self.parens > 0 { Some(i) } else { None };
         // The lexer already reported an error token; a second message would be noise.
         if self.toks[i].kind != TokenKind::Error {
@@ -238,11 +212,11 @@ impl Parser<'_> {
             let span = self.span(open);
             // One too-deep construct tends to trip the limit again on the way
             // out (an `else if` after a refused block); say it once.
-            if self.diags.last().is_some_and(|d| d.message == TOO_DEEP.0) {
+            if self.diags.last().is_some_and(|d| matches!(d.message, M::TooDeep { .. })) {
                 self.fail_tok = None;
                 return Err(Fail);
             }
-            return Err(self.fail(span, TOO_DEEP));
+            return Err(self.fail(span, M::TooDeep { limit: MAX_NESTING }));
         }
         self.nesting += 1;
         if paren {
@@ -259,10 +233,7 @@ impl Parser<'_> {
     /// Builds an expression node, refusing trees deeper than [`MAX_EXPR_DEPTH`].
     fn node(&mut self, expr: Expr, span: Span, depth: u32) -> PResult<Node> {
         if depth > MAX_EXPR_DEPTH {
-            return Err(self.fail(
-                span,
-                ("this expression is too long; split it into several statements", "这个表达式太长；请把它拆成几条语句"),
-            ));
+            return Err(self.fail(span, M::ExpressionTooLong));
         }
         Ok(Node { expr, span, depth })
     }
@@ -281,11 +252,7 @@ impl Parser<'_> {
                 }
                 TokenKind::Eof => {
                     if let Some(o) = open {
-                        let at = self.span(o);
-                        let m = msg(
-                            format!("block opened at {}:{} is never closed", at.line, at.col),
-                            format!("{}开始的代码块一直没有闭合", zh_at(at)),
-                        );
+                        let m = M::BlockNeverClosed { opened: self.span(o).into() };
                         let span = self.span(i);
                         self.report(span, m);
                     }
@@ -297,7 +264,7 @@ impl Parser<'_> {
                         break;
                     }
                     let span = self.span(i);
-                    self.report(span, fixed(("unexpected `}`: no block is open", "多余的 `}`：没有未闭合的代码块")));
+                    self.report(span, M::StrayCloseBrace);
                 }
                 _ => match self.stmt() {
                     Ok(s) => {
@@ -307,16 +274,7 @@ impl Parser<'_> {
                             self.kind(j),
                             TokenKind::Newline | TokenKind::Semi | TokenKind::Eof | TokenKind::RBrace
                         ) {
-                            let m = msg(
-                                format!(
-                                    "expected the end of the statement, found {}; put each statement on its own line",
-                                    self.describe(j, Lang::En)
-                                ),
-                                format!(
-                                    "语句应在此结束，却遇到了{}；请把每条语句写在单独的一行",
-                                    self.describe(j, Lang::Zh).trim_end()
-                                ),
-                            );
+                            let m = M::ExpectedStatementEnd { found: self.found(j) };
                             self.fail_at(j, m);
                             self.recover(i);
                         }
@@ -407,38 +365,19 @@ impl Parser<'_> {
                 let n = self.expr()?;
                 if self.is(&TokenKind::Assign) {
                     let j = self.peek();
-                    let m = fixed((
-                        "only a plain variable name can be assigned to, as in `rows = ...`",
-                        "只能给普通的变量名赋值，例如 `rows = ...`",
-                    ));
-                    return Err(self.fail_at(j, m));
+                    return Err(self.fail_at(j, M::AssignToNonName));
                 }
                 Ok(Stmt::Expr { expr: n.expr, span: n.span })
             }
             _ => {
                 let m = match kind {
-                    TokenKind::RParen => fixed(("unexpected `)`: no `(` is open", "多余的 `)`：没有未闭合的 `(`")),
-                    TokenKind::RBracket => fixed(("unexpected `]`: no `[` is open", "多余的 `]`：没有未闭合的 `[`")),
-                    TokenKind::Else => fixed((
-                        "`else` must be on the same line as the `}` that closes its `if` block",
-                        "`else` 必须与闭合其 `if` 代码块的 `}` 写在同一行",
-                    )),
-                    TokenKind::In => fixed((
-                        "`in` can only appear in a `for` header, as in `for row in rows {`",
-                        "`in` 只能出现在 `for` 语句头中，例如 `for row in rows {`",
-                    )),
-                    TokenKind::Assign => fixed((
-                        "unexpected `=`: an assignment needs a variable name on its left",
-                        "意外的 `=`：赋值语句的左边需要一个变量名",
-                    )),
-                    TokenKind::LBrace => fixed((
-                        "unexpected `{`: a block must follow an `if`, `else` or `for` header on the same line",
-                        "意外的 `{`：代码块必须写在同一行的 `if`、`else` 或 `for` 语句头之后",
-                    )),
-                    _ => msg(
-                        format!("unexpected {} at the start of a statement", self.describe(i, Lang::En)),
-                        format!("语句不能以{}开头", self.describe(i, Lang::Zh)),
-                    ),
+                    TokenKind::RParen => M::StrayCloseParen,
+                    TokenKind::RBracket => M::StrayCloseBracket,
+                    TokenKind::Else => M::ElseOnItsOwnLine,
+                    TokenKind::In => M::StrayIn,
+                    TokenKind::Assign => M::StrayAssign,
+                    TokenKind::LBrace => M::StrayOpenBrace,
+                    _ => M::UnexpectedAtStatementStart { found: self.found(i) },
                 };
                 Err(self.fail_at(i, m))
             }
@@ -449,23 +388,18 @@ impl Parser<'_> {
         let kw = self.bump();
         let v = self.peek();
         let Some(var) = self.ident_at(v) else {
-            let m = fixed(("expected a loop variable name after `for`", "`for` 后面需要一个循环变量名"));
-            return Err(self.fail_at(v, m));
+            return Err(self.fail_at(v, M::ExpectedLoopVariable));
         };
         self.bump();
         let n = self.peek();
         if self.kind(n) != &TokenKind::In {
-            let name = shorten(&var.name);
-            let m = msg(
-                format!("expected `in` after the loop variable `{name}`"),
-                format!("循环变量 `{name}` 后面需要 `in`"),
-            );
+            let m = M::ExpectedIn { var: shorten(&var.name) };
             return Err(self.fail_at(n, m));
         }
         self.bump();
         let iter = self.expr()?;
         let span = self.span(kw).to(iter.span);
-        let body = self.block_after_head("for", ("missing `{` after the `for` header", "`for` 语句头后面缺少 `{`"))?;
+        let body = self.block_after_head(BlockHead::For)?;
         Ok(Stmt::For { var, iter: iter.expr, body, span })
     }
 
@@ -473,7 +407,7 @@ impl Parser<'_> {
         let kw = self.bump();
         let cond = self.expr()?;
         let span = self.span(kw).to(cond.span);
-        let then = self.block_after_head("if", ("missing `{` after the `if` condition", "`if` 条件后面缺少 `{`"))?;
+        let then = self.block_after_head(BlockHead::If)?;
         let mut otherwise = None;
         if self.is(&TokenKind::Else) {
             self.bump();
@@ -483,48 +417,38 @@ impl Parser<'_> {
                 let inner = self.deeper(j, false, |p| p.if_stmt())?;
                 otherwise = Some(vec![inner]);
             } else {
-                otherwise = Some(self.block_after_head("else", ("missing `{` after `else`", "`else` 后面缺少 `{`"))?);
+                otherwise = Some(self.block_after_head(BlockHead::Else)?);
             }
         }
         Ok(Stmt::If { cond: cond.expr, then, otherwise, span })
     }
 
     /// The `{ ... }` after a `for`/`if`/`else` head.
-    fn block_after_head(&mut self, keyword: &str, missing: Fixed) -> PResult<Vec<Stmt>> {
+    fn block_after_head(&mut self, head: BlockHead) -> PResult<Vec<Stmt>> {
         let i = self.peek();
         match self.kind(i) {
             TokenKind::LBrace => {
                 self.bump();
                 Ok(self.block(i))
             }
-            TokenKind::Assign if keyword == "if" => {
-                let m = fixed((
-                    "use `==` to compare; a single `=` assigns a variable",
-                    "比较请用 `==`；单个 `=` 是给变量赋值",
-                ));
-                Err(self.fail_at(i, m))
-            }
+            TokenKind::Assign if head == BlockHead::If => Err(self.fail_at(i, M::AssignInCondition)),
             TokenKind::Newline => {
                 let mut j = i;
                 while self.toks[j].kind == TokenKind::Newline {
                     j += 1;
                 }
                 if self.toks[j].kind != TokenKind::LBrace {
-                    return Err(self.fail_at(i, fixed(missing)));
+                    return Err(self.fail_at(i, M::MissingBrace { head }));
                 }
                 // The brace is just on the next line: say so, then parse the
                 // block anyway so its contents are still checked.
                 let span = self.blame_span(i);
-                let m = msg(
-                    format!("{}; put `{{` on the same line as `{keyword}`", missing.0),
-                    format!("{}；请把 `{{` 与 `{keyword}` 写在同一行", missing.1),
-                );
-                self.report(span, m);
+                self.report(span, M::BraceOnNextLine { head });
                 self.pos = j;
                 self.bump();
                 Ok(self.block(j))
             }
-            _ => Err(self.fail_at(i, fixed(missing))),
+            _ => Err(self.fail_at(i, M::MissingBrace { head })),
         }
     }
 
@@ -538,14 +462,9 @@ impl Parser<'_> {
         };
         self.bump();
         let rhs = self.bit_or()?;
-        if self.cmp_op().is_some() {
+        if let Some(again) = self.cmp_op() {
             let j = self.peek();
-            let op = self.text(j);
-            let m = msg(
-                format!("`{op}` cannot be chained; compare one pair at a time"),
-                format!("`{op}` 不能连用；每次只比较一对值"),
-            );
-            return Err(self.fail_at(j, m));
+            return Err(self.fail_at(j, M::ChainedComparison { op: again }));
         }
         self.binary(op, lhs, rhs)
     }
@@ -619,13 +538,10 @@ impl Parser<'_> {
                     let j = self.peek();
                     let Some(member) = self.ident_at(j) else {
                         let m = match (&n.expr, self.kind(j)) {
-                            (Expr::Number { .. }, TokenKind::Number(_)) => (
-                                "numbers have no fractional part; MAPI values are whole numbers",
-                                "数字没有小数部分；MAPI 的值都是整数",
-                            ),
-                            _ => ("expected a property or method name after `.`", "`.` 后面需要属性名或方法名"),
+                            (Expr::Number { .. }, TokenKind::Number(_)) => M::NoFraction,
+                            _ => M::ExpectedMember,
                         };
-                        return Err(self.fail_at(j, fixed(m)));
+                        return Err(self.fail_at(j, m));
                     };
                     self.bump();
                     let span = n.span.to(member.span);
@@ -644,17 +560,7 @@ impl Parser<'_> {
             Expr::Member { member, .. } => Some(shorten(&member.name)),
             _ => None,
         };
-        let at = self.span(open);
-        let unclosed = match &name {
-            Some(n) => msg(
-                format!("expected `)` to close the call to `{n}` opened at {}:{}", at.line, at.col),
-                format!("{}开始的 `{n}` 调用缺少闭合的 `)`", zh_at(at)),
-            ),
-            None => msg(
-                format!("expected `)` to close the call opened at {}:{}", at.line, at.col),
-                format!("{}开始的调用缺少闭合的 `)`", zh_at(at)),
-            ),
-        };
+        let unclosed = M::UnclosedCall { callee: name.clone(), opened: self.span(open).into() };
         let (args, close, depth) = self.deeper(open, true, |p| p.args(&unclosed, name.as_deref()))?;
         let span = callee.span.to(self.span(close));
         let depth = callee.depth.max(depth) + 1;
@@ -663,7 +569,7 @@ impl Parser<'_> {
     }
 
     /// Arguments up to and including `)`; returns them, the `)` index and their depth.
-    fn args(&mut self, unclosed: &Msg, name: Option<&str>) -> PResult<(Vec<Arg>, usize, u32)> {
+    fn args(&mut self, unclosed: &M, name: Option<&str>) -> PResult<(Vec<Arg>, usize, u32)> {
         let mut args = Vec::new();
         let mut depth = 0;
         loop {
@@ -699,20 +605,10 @@ impl Parser<'_> {
                     return Ok((args, j, depth));
                 }
                 TokenKind::Colon => {
-                    let m = fixed((
-                        "only a plain name can label an argument, as in `target: row.PR_ENTRYID`",
-                        "只有普通的名称才能作为参数标签，例如 `target: row.PR_ENTRYID`",
-                    ));
-                    return Err(self.fail_at(j, m));
+                    return Err(self.fail_at(j, M::BadArgumentLabel));
                 }
                 k if k.starts_expr() && self.last.is_some_and(|l| self.span(l).line == self.span(j).line) => {
-                    let m = match name {
-                        Some(n) => msg(
-                            format!("expected `,` between the arguments to `{n}`"),
-                            format!("`{n}` 的参数之间需要用 `,` 分隔"),
-                        ),
-                        None => fixed(("expected `,` between the arguments", "参数之间需要用 `,` 分隔")),
-                    };
+                    let m = M::MissingComma { callee: name.map(Into::into) };
                     return Err(self.fail_at(j, m));
                 }
                 _ => return Err(self.fail_at(j, unclosed.clone())),
@@ -729,11 +625,7 @@ impl Parser<'_> {
                 p.bump();
                 return Ok((ix, j));
             }
-            let at = p.span(open);
-            let m = msg(
-                format!("expected `]` to close the index opened at {}:{}", at.line, at.col),
-                format!("{}开始的索引缺少闭合的 `]`", zh_at(at)),
-            );
+            let m = M::UnclosedIndex { opened: p.span(open).into() };
             Err(p.fail_at(j, m))
         })?;
         let span = object.span.to(self.span(close));
@@ -758,11 +650,7 @@ impl Parser<'_> {
                         p.bump();
                         return Ok((inner, j));
                     }
-                    let m = msg(
-                        format!("expected `)` to close the `(` opened at {}:{}", span.line, span.col),
-                        format!("{}的 `(` 缺少闭合的 `)`", zh_at(span)),
-                    );
-                    Err(p.fail_at(j, m))
+                    Err(p.fail_at(j, M::UnclosedParen { opened: LineCol::from(span) }))
                 })?;
                 // The parentheses widen the span parents see, not the node's own.
                 let span = span.to(self.span(close));
@@ -778,21 +666,14 @@ impl Parser<'_> {
     }
 
     /// The message for a missing operand at token `i`.
-    fn missing_expr(&self, i: usize) -> Msg {
+    fn missing_expr(&self, i: usize) -> M {
         let Some(prev) = self.last else {
-            return fixed(("expected an expression", "此处需要一个表达式"));
+            return M::ExpectedExpression;
         };
         match (self.kind(prev), self.kind(i)) {
-            (TokenKind::Amp, TokenKind::Amp) => {
-                fixed(("`&&` is not an operator; use `&` to test flag bits", "`&&` 不是运算符；测试标志位请用 `&`"))
-            }
-            (TokenKind::Pipe, TokenKind::Pipe) => {
-                fixed(("`||` is not an operator; use `|` to combine flags", "`||` 不是运算符；组合标志请用 `|`"))
-            }
-            _ => {
-                let prev = shorten(self.text(prev));
-                msg(format!("expected an expression after `{prev}`"), format!("`{prev}` 后面需要一个表达式"))
-            }
+            (TokenKind::Amp, TokenKind::Amp) => M::DoubleAmp,
+            (TokenKind::Pipe, TokenKind::Pipe) => M::DoublePipe,
+            _ => M::ExpectedExpressionAfter { token: shorten(self.text(prev)) },
         }
     }
 }
@@ -802,8 +683,9 @@ mod tests {
     extern crate std;
 
     use super::*;
-    use crate::diag::line_col;
-    use alloc::string::ToString;
+    use crate::diag::{line_col, Severity};
+    use alloc::format;
+    use alloc::string::String;
 
     const FLUSH_ALL: &str = "table = session.GetStatusTable()
 table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)
@@ -852,7 +734,7 @@ FreeProws(sp)
         }
     }
 
-    fn messages(src: &str) -> Vec<String> {
+    fn messages(src: &str) -> Vec<M> {
         errs(src).into_iter().map(|d| d.message).collect()
     }
 
@@ -1061,17 +943,17 @@ FreeProws(sp)
         assert_eq!(num("x = 1_000"), 1000);
         assert_eq!(num("x = 18446744073709551615"), u64::MAX);
         assert_eq!(num("x = 0xFFFF_FFFF_FFFF_FFFF"), u64::MAX);
-        assert_eq!(messages("x = 18446744073709551616"), ["number too large"]);
-        assert_eq!(messages("x = 0x1_0000_0000_0000_0000"), ["number too large"]);
-        assert!(messages("x = 0x")[0].contains("hex digits"));
-        assert!(messages("x = 0xG1")[0].contains("not a valid number"));
-        assert!(messages("x = 12ab")[0].contains("not a valid number"));
+        assert_eq!(messages("x = 18446744073709551616"), [M::NumberTooLarge]);
+        assert_eq!(messages("x = 0x1_0000_0000_0000_0000"), [M::NumberTooLarge]);
+        assert_eq!(messages("x = 0x"), [M::HexWithoutDigits { text: "0x".into() }]);
+        assert_eq!(messages("x = 0xG1"), [M::BadHexNumber { text: "0xG1".into() }]);
+        assert_eq!(messages("x = 12ab"), [M::BadNumber { text: "12ab".into() }]);
 
         match value(r#"x = "a\"b\\c\nd""#) {
             Expr::Str { value, .. } => assert_eq!(value, "a\"b\\c\nd"),
             other => panic!("{other:?}"),
         }
-        assert!(messages(r#"x = "a\qb""#)[0].contains("unknown escape `\\q`"));
+        assert_eq!(messages(r#"x = "a\qb""#), [M::UnknownEscape { escape: 'q' }]);
     }
 
     #[test]
@@ -1104,80 +986,100 @@ FreeProws(sp)
     fn error_position() {
         let d = errs("x = 1\ny = a |\nz = 2\n");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].message, "expected an expression after `|`");
+        assert_eq!(d[0].message, M::ExpectedExpressionAfter { token: "|".into() });
         assert_eq!((d[0].span.line, d[0].span.col), (2, 8));
         assert_eq!(d[0].span.start, 13);
-        assert_eq!(d[0].to_string(), "2:8: error: expected an expression after `|`");
+        assert_eq!(d[0].severity, Severity::Error);
 
         // Columns count characters, not bytes.
         let d = errs("s = \"é€\" $");
-        assert_eq!(d[0].message, "unexpected character `$`");
+        assert_eq!(d[0].message, M::UnexpectedChar { found: '$' });
         assert_eq!((d[0].span.line, d[0].span.col), (1, 10));
+    }
+
+    /// A script position in a message.
+    fn at(line: u32, col: u32) -> LineCol {
+        LineCol { line, col }
     }
 
     #[test]
     fn error_messages() {
         assert_eq!(
             messages("a = 1\nb = 2\nFlushQueues(FLUSH_NO_UI\n"),
-            ["expected `)` to close the call to `FlushQueues` opened at 3:12"]
+            [M::UnclosedCall { callee: Some("FlushQueues".into()), opened: at(3, 12) }]
         );
-        assert_eq!(messages("a = 1\n}\n"), ["unexpected `}`: no block is open"]);
-        assert_eq!(messages("s = \"abc\nt = 1"), ["unterminated string"]);
-        assert_eq!(messages("f(\"abc)\ng()"), ["unterminated string"]);
-        assert_eq!(messages("x = a $ b"), ["unexpected character `$`"]);
-        assert_eq!(messages("x = a |"), ["expected an expression after `|`"]);
-        assert_eq!(messages("if a == b == c {\n}\n"), ["`==` cannot be chained; compare one pair at a time"]);
-        assert_eq!(messages("for r in rows\n  Release(r)\n"), ["missing `{` after the `for` header"]);
+        assert_eq!(messages("a = 1\n}\n"), [M::StrayCloseBrace]);
+        assert_eq!(messages("s = \"abc\nt = 1"), [M::UnterminatedString]);
+        assert_eq!(messages("f(\"abc)\ng()"), [M::UnterminatedString]);
+        assert_eq!(messages("x = a $ b"), [M::UnexpectedChar { found: '$' }]);
+        assert_eq!(messages("x = a |"), [M::ExpectedExpressionAfter { token: "|".into() }]);
+        assert_eq!(messages("if a == b == c {\n}\n"), [M::ChainedComparison { op: BinOp::Eq }]);
+        assert_eq!(messages("if a != b != c {\n}\n"), [M::ChainedComparison { op: BinOp::Ne }]);
+        assert_eq!(messages("for r in rows\n  Release(r)\n"), [M::MissingBrace { head: BlockHead::For }]);
         assert_eq!(
             messages("a\nb\nc\nd\ne\nif xp.PR_RESOURCE_METHODS {\n  f()\n"),
-            ["block opened at 6:27 is never closed"]
+            [M::BlockNeverClosed { opened: at(6, 27) }]
         );
         let deep = format!("x = {}1{}", "(".repeat(65), ")".repeat(65));
-        assert_eq!(messages(&deep), ["nesting deeper than 64 levels"]);
+        assert_eq!(messages(&deep), [M::TooDeep { limit: 64 }]);
         let fine = format!("x = {}1{}", "(".repeat(64), ")".repeat(64));
         ok(&fine);
 
         // Others worth keeping friendly.
-        let m = |src: &str| messages(src).join(" / ");
-        assert!(m("x = a && b").contains("`&&` is not an operator"));
-        assert!(m("if a = b {\n}").contains("use `==` to compare"));
-        assert!(m("if a {\n}\nelse {\n}").contains("`else` must be on the same line"));
-        assert!(m("for r in rows\n{\n}").contains("put `{` on the same line as `for`"));
-        assert!(m("a.b = 1").contains("only a plain variable name"));
-        assert!(m("f(a b)").contains("expected `,` between the arguments to `f`"));
-        assert!(m("f(a.b: 1)").contains("only a plain name can label"));
-        assert!(m("x = rows[0").contains("expected `]` to close the index opened at 1:9"));
-        assert!(m("x = (a").contains("expected `)` to close the `(` opened at 1:5"));
-        assert!(m("x = a.").contains("expected a property or method name after `.`"));
-        assert!(m("x = 1.5").contains("no fractional part"));
-        assert!(m("for in rows {\n}").contains("expected a loop variable name"));
-        assert!(m("for r rows {\n}").contains("expected `in` after the loop variable `r`"));
-        assert!(m("x = 1 2").contains("expected the end of the statement, found `2`"));
-        assert!(m(")").contains("no `(` is open"));
-        assert!(m("x = ’a’").contains("U+2019"));
+        let has = |src: &str, m: M| assert!(messages(src).contains(&m), "{src:?}: {:?} lacks {m:?}", messages(src));
+        has("x = a && b", M::DoubleAmp);
+        has("x = a || b", M::DoublePipe);
+        has("if a = b {\n}", M::AssignInCondition);
+        has("if a {\n}\nelse {\n}", M::ElseOnItsOwnLine);
+        has("for r in rows\n{\n}", M::BraceOnNextLine { head: BlockHead::For });
+        has("if a\n{\n}", M::BraceOnNextLine { head: BlockHead::If });
+        has("if a {\n} else\n{\n}", M::BraceOnNextLine { head: BlockHead::Else });
+        has("if a {\n} else x", M::MissingBrace { head: BlockHead::Else });
+        has("a.b = 1", M::AssignToNonName);
+        has("f(a b)", M::MissingComma { callee: Some("f".into()) });
+        has("f()(a b)", M::MissingComma { callee: None });
+        has("f()(a", M::UnclosedCall { callee: None, opened: at(1, 4) });
+        has("f(a.b: 1)", M::BadArgumentLabel);
+        has("x = rows[0", M::UnclosedIndex { opened: at(1, 9) });
+        has("x = (a", M::UnclosedParen { opened: at(1, 5) });
+        has("x = a.", M::ExpectedMember);
+        has("x = 1.5", M::NoFraction);
+        has("for in rows {\n}", M::ExpectedLoopVariable);
+        has("for r rows {\n}", M::ExpectedIn { var: "r".into() });
+        has("x = 1 2", M::ExpectedStatementEnd { found: FoundToken::Code("2".into()) });
+        has("x = 1 \"s\"", M::ExpectedStatementEnd { found: FoundToken::String });
+        has(")", M::StrayCloseParen);
+        has("]", M::StrayCloseBracket);
+        has("in", M::StrayIn);
+        has("= 1", M::StrayAssign);
+        has("{\n}", M::StrayOpenBrace);
+        has(",", M::UnexpectedAtStatementStart { found: FoundToken::Code(",".into()) });
+        has("x = ’a’", M::UnexpectedChar { found: '’' });
+        has("x = \u{7}\u{7}", M::UnexpectedChars { text: "\u{7}\u{7}".into() });
+        has("x = ", M::ExpectedExpressionAfter { token: "=".into() });
     }
 
     #[test]
     fn recovery_reports_each_bad_line() {
         let src = "a = 1 |\nRelease(a)\nb = ]\nfor r in rows {\n  c = 1 2\n}\nFreeProws(rows)\n";
         let d = errs(src);
-        let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        let msgs: Vec<&M> = d.iter().map(|d| &d.message).collect();
         assert_eq!(msgs.len(), 3, "{msgs:?}");
-        assert_eq!(msgs[0], "expected an expression after `|`");
-        assert_eq!(msgs[1], "expected an expression after `=`");
-        assert!(msgs[2].starts_with("expected the end of the statement"));
+        assert_eq!(msgs[0], &M::ExpectedExpressionAfter { token: "|".into() });
+        assert_eq!(msgs[1], &M::ExpectedExpressionAfter { token: "=".into() });
+        assert!(matches!(msgs[2], M::ExpectedStatementEnd { .. }));
         assert_eq!(d.iter().map(|d| d.span.line).collect::<Vec<_>>(), [1, 3, 5]);
 
         // Two bad lines, two errors; the good lines between them still parse.
         assert_eq!(
             messages("x = 1 |\ny = 2\nz = == 3\n"),
-            ["expected an expression after `|`", "expected an expression after `=`"]
+            [M::ExpectedExpressionAfter { token: "|".into() }, M::ExpectedExpressionAfter { token: "=".into() }]
         );
 
         // An unclosed call does not swallow the next line.
         let d = errs("f(a\nRelease(x)\ny = )\n");
         assert_eq!(d.len(), 2, "{d:?}");
-        assert_eq!(d[0].message, "expected `)` to close the call to `f` opened at 1:2");
+        assert_eq!(d[0].message, M::UnclosedCall { callee: Some("f".into()), opened: at(1, 2) });
         assert_eq!((d[0].span.line, d[0].span.col), (1, 4));
         assert_eq!(d[1].span.line, 3);
         // ...but an indented next line is taken as a continuation and skipped.
@@ -1186,7 +1088,7 @@ FreeProws(sp)
         // A bad `if` head still has its block walked, so `}` closes it.
         assert_eq!(
             messages("if a == b == c {\n  x = $\n}\n"),
-            ["`==` cannot be chained; compare one pair at a time", "unexpected character `$`"]
+            [M::ChainedComparison { op: BinOp::Eq }, M::UnexpectedChar { found: '$' }]
         );
 
         // Errors are capped.
@@ -1204,7 +1106,7 @@ FreeProws(sp)
             d[0].message.clone()
         };
         let n = 10_000;
-        let nest = "nesting deeper than 64 levels";
+        let nest = M::TooDeep { limit: MAX_NESTING };
         assert_eq!(one(&format!("x = {}1{}", "(".repeat(n), ")".repeat(n))), nest);
         assert_eq!(one(&format!("x = {}", "(".repeat(n))), nest);
         assert_eq!(one(&format!("x = {}0{}", "a[".repeat(n), "]".repeat(n))), nest);
@@ -1214,7 +1116,7 @@ FreeProws(sp)
         let chain = format!("if a {{ }}{}", " else if a { }".repeat(n));
         assert_eq!(one(&chain), nest);
 
-        let long = "this expression is too long; split it into several statements";
+        let long = M::ExpressionTooLong;
         assert_eq!(one(&format!("x = {}a", "!".repeat(100_000))), long);
         assert_eq!(one(&format!("x = a{}", " | a".repeat(100_000))), long);
         assert_eq!(one(&format!("x = f{}", "()".repeat(100_000))), long);
@@ -1323,7 +1225,6 @@ FreeProws(sp)
                     }
                     for x in &d {
                         span_ok(&src, x.span);
-                        assert!(!x.message.is_empty() && !x.message.contains('\n'));
                     }
                 }
             }

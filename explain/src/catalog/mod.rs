@@ -1,5 +1,6 @@
 //! The catalogs: for each language, one module per message family that renders
-//! every typed value the simulation emits (events, reasons, run-time errors).
+//! every typed value the simulation emits (events, reasons, run-time errors) and
+//! every problem the front ends find (in scripts, scenario files, lesson files).
 //!
 //! Each family is an exhaustive `match`, so a new event kind, reason or error
 //! does not build until every language has its text. [`Catalog`] is what a
@@ -9,13 +10,17 @@ mod en;
 mod zh;
 
 use crate::goal::{Assertion, Failure};
+use crate::lessons::LessonMessage;
 use crate::narrate::Facts;
 use crate::Lang;
 use alloc::string::String;
+use flushq_core::diag::{Diagnostic, Severity};
 use flushq_core::machine::RuntimeError;
 use flushq_core::scenario::ScenarioError;
+use flushq_core::script::ScriptMessage;
 use flushq_core::session::ObjectKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_scenario::FileMessage;
 
 /// Everything one language says. Implemented once per language, in
 /// `catalog/<language>/`, by one module per family.
@@ -44,6 +49,17 @@ pub trait Catalog: Sync {
     fn assertion(&self, assertion: &Assertion) -> String;
     /// Why a goal's assertion does not hold, as one sentence.
     fn goal_failure(&self, failure: &Failure) -> String;
+    /// A problem the lexer, the parser or the checker found in a script, as one sentence.
+    fn script_message(&self, message: &ScriptMessage) -> String;
+    /// How bad a script diagnostic is, as a word.
+    fn severity(&self, severity: Severity) -> &'static str;
+    /// A script diagnostic on one line: its position, how bad it is and its message.
+    fn diagnostic(&self, diagnostic: &Diagnostic) -> String;
+    /// A problem at a place in a scenario file, as one sentence (values quoted from
+    /// the file as they are: [`crate::file_message_in`] escapes line breaks in them).
+    fn file_message(&self, message: &FileMessage) -> String;
+    /// A problem at a place in a lesson file, as one sentence.
+    fn lesson_message(&self, message: &LessonMessage) -> String;
 }
 
 /// The catalog of `lang`.
@@ -84,5 +100,77 @@ mod tests {
         assert_eq!(en.actor(&Actor::Spooler).to_string(), "spooler");
         assert_eq!(of(Lang::Zh).actor(&Actor::Spooler), "后台处理程序");
         assert_eq!(of(Lang::Zh).actor(&Actor::Transport("Dial-up".into())), "Dial-up");
+    }
+
+    /// The English the parser's own tests pinned before its messages were typed
+    /// (they now check the variants): each script's diagnostics, as the catalog says them.
+    #[test]
+    fn script_messages_read_as_they_did() {
+        use crate::text::{diagnostic_in, script_message_in};
+        use alloc::vec::Vec;
+        use flushq_core::script::diagnose;
+        let said = |src: &str| -> Vec<String> {
+            diagnose(src).iter().map(|d| script_message_in(&d.message, Lang::En)).collect()
+        };
+        let deep = alloc::format!("x = {}1{}", "(".repeat(65), ")".repeat(65));
+        let cases: &[(&str, &str)] = &[
+            ("a = 1\nb = 2\nFlushQueues(FLUSH_NO_UI\n", "expected `)` to close the call to `FlushQueues` opened at 3:12"),
+            ("f()(a", "expected `)` to close the call opened at 1:4"),
+            ("a = 1\n}\n", "unexpected `}`: no block is open"),
+            ("s = \"abc\nt = 1", "unterminated string"),
+            ("x = a $ b", "unexpected character `$`"),
+            ("x = ’a’", "unexpected character `’` (U+2019)"),
+            ("x = a |", "expected an expression after `|`"),
+            ("if a == b == c {\n}\n", "`==` cannot be chained; compare one pair at a time"),
+            ("for r in rows\n  Release(r)\n", "missing `{` after the `for` header"),
+            ("if a\n  Release(r)\n", "missing `{` after the `if` condition"),
+            ("if a {\n} else x", "missing `{` after `else`"),
+            ("a\nb\nc\nd\ne\nif xp.PR_RESOURCE_METHODS {\n  f()\n", "block opened at 6:27 is never closed"),
+            (&deep, "nesting deeper than 64 levels"),
+            ("x = 18446744073709551616", "number too large"),
+            ("x = 0x", "`0x` is not a valid number: put hex digits after `0x`"),
+            ("x = 12ab", "`12ab` is not a valid number"),
+            ("x = a && b", "`&&` is not an operator; use `&` to test flag bits"),
+            ("x = a || b", "`||` is not an operator; use `|` to combine flags"),
+            ("if a {\n}\nelse {\n}", "`else` must be on the same line as the `}` that closes its `if` block"),
+            ("for r in rows\n{\n}", "missing `{` after the `for` header; put `{` on the same line as `for`"),
+            ("a.b = 1", "only a plain variable name can be assigned to, as in `rows = ...`"),
+            ("f(a b)", "expected `,` between the arguments to `f`"),
+            ("f()(a b)", "expected `,` between the arguments"),
+            ("f(a.b: 1)", "only a plain name can label an argument, as in `target: row.PR_ENTRYID`"),
+            ("x = rows[0", "expected `]` to close the index opened at 1:9"),
+            ("x = a.", "expected a property or method name after `.`"),
+            ("x = 1.5", "numbers have no fractional part; MAPI values are whole numbers"),
+            ("for in rows {\n}", "expected a loop variable name after `for`"),
+            (")", "unexpected `)`: no `(` is open"),
+            ("]", "unexpected `]`: no `[` is open"),
+            ("in", "`in` can only appear in a `for` header, as in `for row in rows {`"),
+            ("= 1", "unexpected `=`: an assignment needs a variable name on its left"),
+            ("{\n}", "unexpected `{`: a block must follow an `if`, `else` or `for` header on the same line"),
+            (",", "unexpected `,` at the start of a statement"),
+            ("x = 1 \"s\"", "expected the end of the statement, found a string; put each statement on its own line"),
+            ("x = (1\n", "expected `)` to close the `(` opened at 1:5"),
+            ("x = \u{7}\u{7}", "unexpected characters `\\u{7}\\u{7}`"),
+            ("x = 1\ny = x.Foo", "`Foo` is not a property; read a property such as `PR_RESOURCE_METHODS`"),
+            ("x = f()", "no MAPI function named `f`; known functions: HrQueryAllRows, Release, FreeProws"),
+            ("x = session.Frob()", "no MAPI method named `Frob`; known methods: GetStatusTable, OpenEntry, SetColumns, FlushQueues, ValidateState, SettingsDialog, ChangePassword"),
+            ("t = session.GetStatusTable()\nt.SetColumns()", "`SetColumns` takes 1 to 16 arguments, not 0"),
+            ("Release(session, x: 1)", "`Release` has no argument named `x`; it takes no named arguments"),
+            ("t = session.GetStatusTable()\nt.SetColumns(1)", "`SetColumns` takes property tags such as `PR_ENTRYID`"),
+            ("t = session.GetStatusTable()\nr = HrQueryAllRows(t, 1 == 2)", "a restriction compares a property with a value, e.g. `PR_RESOURCE_TYPE == MAPI_SPOOLER` or `PR_STATUS_CODE & STATUS_OUTBOUND_FLUSH`; the left side must be a property tag"),
+            ("x = (1)()", "only MAPI functions and methods can be called"),
+            ("FLUSH_UPLOAD = 1", "`FLUSH_UPLOAD` is a predefined name and cannot be assigned; pick another variable name"),
+        ];
+        let mut wrong = Vec::new();
+        for (src, expected) in cases {
+            let got = said(src);
+            if !got.iter().any(|m| m == expected) {
+                wrong.push(alloc::format!("{src:?}: expected {expected:?}, got {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        let d = &diagnose("x = 1\ny = a |\nz = 2\n")[0];
+        assert_eq!(diagnostic_in(d, Lang::En), "2:8: error: expected an expression after `|`");
+        assert_eq!(diagnostic_in(d, Lang::Zh), "2:8: 错误：`|` 后面需要一个表达式");
     }
 }

@@ -2,31 +2,151 @@
 
 use super::{Lesson, Text};
 use crate::goal::{Assertion, Form};
-use flushq_core::diag::closest;
+use flushq_core::diag::{closest, line_col};
 use flushq_core::mapi::{FlushFlags, HResult};
 use flushq_core::script;
 use flushq_scenario::doc::{
-    self as toml_doc, array, invalid_type, missing_field, one_of, spanned, string, tables, unknown_field, Error,
-    InlineScript, Item, Str, Table, Value,
+    self as toml_doc, array, found, missing_field, spanned, string, tables, unknown_field, Error, InlineScript, Item,
+    Str, Table, Value,
 };
 use flushq_scenario::doc::{toml_error, toml_literal};
-use flushq_scenario::{preset, presets, FileDiagnostic};
+use flushq_scenario::{preset, presets, FileDiagnostic, FileMessage, Found};
 
 /// Fields of a lesson file; of a text (title, intro, hint); of a call assertion.
 const LESSON_FIELDS: &[&str] = &["id", "preset", "par", "title", "intro", "goal", "start", "solution", "hint"];
 const TEXT_FIELDS: &[&str] = &["en", "zh"];
 const CALL_FIELDS: &[&str] = &["api", "hresult"];
 
+/// What is wrong at a place in a lesson file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LessonMessage {
+    /// What any of flushq's TOML files can get wrong (syntax, fields, types), or
+    /// a problem of one of the lesson's scripts.
+    File(FileMessage),
+    /// An id that is not lowercase letters, digits and `-`.
+    BadId { id: String },
+    /// A name the lesson spells that does not exist; `names` lists those that do.
+    Unknown { what: Named, name: String, suggestion: Option<String>, names: Vec<String> },
+    /// A value of the wrong type.
+    InvalidType { found: Found, expected: LessonValue },
+    /// An empty text (`key` is `en` or `zh`).
+    EmptyText { key: String },
+    /// `goal = []`.
+    EmptyGoal,
+    /// An assertion in braces with more than one key (or none).
+    BracedAssertion,
+    /// An assertion named without what it takes.
+    NeedsArgument { name: String, takes: Takes },
+    /// An assertion that takes nothing, given something.
+    TakesNothing { name: String },
+    /// An assertion that takes a name, given an empty one.
+    EmptyName { name: String },
+    /// Nothing between two `|` of a flags string (or at an end).
+    MissingFlag,
+}
+
+/// What a lesson names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// A shipped scenario.
+    Preset,
+    /// A goal's assertion.
+    Assertion,
+    /// A function or method a script may call.
+    Api,
+    /// An HRESULT.
+    HResult,
+    /// A FlushQueues flag.
+    Flag,
+}
+
+/// The values of a lesson file that have a type of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LessonValue {
+    /// `par`.
+    Statements,
+    /// A title, intro or hint.
+    Text,
+    /// An element of `goal`.
+    Assertion,
+    /// What a call assertion takes.
+    Call,
+}
+
+/// What an assertion takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Takes {
+    /// A transport's or an object's name.
+    Name,
+    /// An API and an HRESULT.
+    Call,
+    /// FlushQueues flags.
+    Flags,
+}
+
+/// A problem at a position in a lesson file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LessonDiagnostic {
+    /// 1-based line in the file.
+    pub line: u32,
+    /// 1-based column in the file.
+    pub col: u32,
+    /// What is wrong.
+    pub message: LessonMessage,
+}
+
+impl From<FileDiagnostic> for LessonDiagnostic {
+    fn from(d: FileDiagnostic) -> Self {
+        LessonDiagnostic { line: d.line, col: d.col, message: LessonMessage::File(d.message) }
+    }
+}
+
+/// A problem found while decoding, at a byte offset: one any TOML file of flushq
+/// can have, or one of lesson files.
+enum Problem {
+    File(Error),
+    Lesson(usize, LessonMessage),
+}
+
+impl From<Error> for Problem {
+    fn from(e: Error) -> Self {
+        Problem::File(e)
+    }
+}
+
+impl Problem {
+    /// The problem placed in `src`.
+    fn place(self, src: &str) -> LessonDiagnostic {
+        match self {
+            Problem::File(e) => toml_error(src, &e).into(),
+            Problem::Lesson(at, message) => {
+                let (line, col) = line_col(src, at.min(src.len()));
+                LessonDiagnostic { line, col, message }
+            }
+        }
+    }
+}
+
+/// A lesson file's own problem at byte `at`.
+fn problem(at: usize, message: LessonMessage) -> Problem {
+    Problem::Lesson(at, message)
+}
+
+/// `v` is of the wrong type.
+fn invalid_type(v: &Item, expected: LessonValue) -> Problem {
+    problem(v.at, LessonMessage::InvalidType { found: found(v), expected })
+}
+
 /// Decodes a lesson file: its TOML, its names (preset, assertions, APIs, HRESULTs,
 /// flags) and its two scripts, every problem placed in the file. Stops at the
 /// first problem, except that both scripts report all of theirs.
-pub(super) fn decode(src: &str) -> Result<Lesson, Vec<FileDiagnostic>> {
-    let doc = toml_doc::parse(src).map_err(|e| vec![toml_error(src, &e)])?;
-    let (lesson, scripts) = fields(src, &doc).map_err(|e| vec![toml_error(src, &e)])?;
+pub(super) fn decode(src: &str) -> Result<Lesson, Vec<LessonDiagnostic>> {
+    let doc = toml_doc::parse(src).map_err(|e| vec![toml_error(src, &e).into()])?;
+    let (lesson, scripts) = fields(src, &doc).map_err(|p| vec![p.place(src)])?;
     let mut diags = Vec::new();
     for s in &scripts {
         let inline = InlineScript::new(src, &s.value, s.at, toml_literal(src, s.at));
-        diags.extend(script::diagnose(&s.value).iter().map(|d| inline.place(d)));
+        diags.extend(script::diagnose(&s.value).iter().map(|d| inline.place(d).into()));
     }
     if diags.is_empty() {
         Ok(lesson)
@@ -41,7 +161,7 @@ pub(super) fn decode(src: &str) -> Result<Lesson, Vec<FileDiagnostic>> {
 /// Lessons are decoded once into a static (see [`super::lessons`]) and never dropped, so
 /// their texts are leaked into `&'static str`: `Lesson` and `Text` keep the shape
 /// they had when lessons were written in Rust.
-fn fields(src: &str, doc: &Table) -> Result<(Lesson, [Str; 2]), Error> {
+fn fields(src: &str, doc: &Table) -> Result<(Lesson, [Str; 2]), Problem> {
     let (mut id, mut preset, mut par, mut title, mut intro) = (None, None, None, None, None);
     let (mut goal, mut start, mut solution, mut hints) = (None, None, None, Vec::new());
     for e in &doc.entries {
@@ -56,10 +176,10 @@ fn fields(src: &str, doc: &Table) -> Result<(Lesson, [Str; 2]), Error> {
             "start" => start = Some(spanned(v)?),
             "solution" => solution = Some(spanned(v)?),
             "hint" => hints = tables(v, text)?,
-            _ => return Err(unknown_field(&e.key, e.at, LESSON_FIELDS)),
+            _ => return Err(unknown_field(&e.key, e.at, LESSON_FIELDS).into()),
         }
     }
-    let missing = |field| missing_field(0, field);
+    let missing = |field| Problem::from(missing_field(0, field));
     let (start, solution) = (start.ok_or_else(|| missing("start"))?, solution.ok_or_else(|| missing("solution"))?);
     let lesson = Lesson {
         id: id.ok_or_else(|| missing("id"))?,
@@ -77,49 +197,49 @@ fn fields(src: &str, doc: &Table) -> Result<(Lesson, [Str; 2]), Error> {
 
 /// An id: lowercase letters, digits and `-` (it names the lesson in links, saved
 /// progress and the file name).
-fn lesson_id(v: &Item) -> Result<&'static str, Error> {
+fn lesson_id(v: &Item) -> Result<&'static str, Problem> {
     let id = string(v)?;
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-        return Err(Error::new(v.at, format!("lesson id `{id}` must be lowercase letters, digits and `-`")));
+        return Err(problem(v.at, LessonMessage::BadId { id }));
     }
     Ok(id.leak())
 }
 
 /// The name of a shipped scenario.
-fn shipped_preset(v: &Item) -> Result<&'static str, Error> {
+fn shipped_preset(v: &Item) -> Result<&'static str, Problem> {
     let name = string(v)?;
     preset(&name)
         .map(|p| p.name)
-        .ok_or_else(|| Error::new(v.at, unknown("preset", &name, presets().iter().map(|p| p.name))))
+        .ok_or_else(|| problem(v.at, unknown(Named::Preset, &name, presets().iter().map(|p| p.name))))
 }
 
-fn count(v: &Item) -> Result<usize, Error> {
+fn count(v: &Item) -> Result<usize, Problem> {
     match v.value {
-        Value::Integer(n) => usize::try_from(n).map_err(|_| invalid_type(v, "a number of statements")),
-        _ => Err(invalid_type(v, "a number of statements")),
+        Value::Integer(n) => usize::try_from(n).map_err(|_| invalid_type(v, LessonValue::Statements)),
+        _ => Err(invalid_type(v, LessonValue::Statements)),
     }
 }
 
 /// A text written as a table (`title.en = ".."` and `title.zh = ".."`, or a `[title]` header).
-fn text_in(v: &Item) -> Result<Text, Error> {
+fn text_in(v: &Item) -> Result<Text, Problem> {
     match &v.value {
         Value::Table(t) => text(t, v.at),
-        _ => Err(invalid_type(v, "a table of `en` and `zh`")),
+        _ => Err(invalid_type(v, LessonValue::Text)),
     }
 }
 
 /// A text's table, which starts at byte `at`: English and Chinese, neither empty.
-fn text(t: &Table, at: usize) -> Result<Text, Error> {
+fn text(t: &Table, at: usize) -> Result<Text, Problem> {
     let (mut en, mut zh) = (None, None);
     for e in &t.entries {
         let slot = match e.key.as_str() {
             "en" => &mut en,
             "zh" => &mut zh,
-            _ => return Err(unknown_field(&e.key, e.at, TEXT_FIELDS)),
+            _ => return Err(unknown_field(&e.key, e.at, TEXT_FIELDS).into()),
         };
         let s = string(&e.item)?;
         if s.trim().is_empty() {
-            return Err(Error::new(e.item.at, format!("`{}` is empty", e.key)));
+            return Err(problem(e.item.at, LessonMessage::EmptyText { key: e.key.clone() }));
         }
         *slot = Some(s.leak() as &'static str);
     }
@@ -127,41 +247,42 @@ fn text(t: &Table, at: usize) -> Result<Text, Error> {
 }
 
 /// The goal: a non-empty array of assertions.
-fn assertions(src: &str, v: &Item) -> Result<Vec<Assertion>, Error> {
+fn assertions(src: &str, v: &Item) -> Result<Vec<Assertion>, Problem> {
     let items = array(v)?;
     if items.is_empty() {
-        return Err(Error::new(v.at, "a goal needs at least one assertion"));
+        return Err(problem(v.at, LessonMessage::EmptyGoal));
     }
     items.iter().map(|item| assertion(src, item)).collect()
 }
 
 /// An assertion: its name (`"nothing_leaked"`), or a table of one key, its name,
 /// whose value is what it takes (`{ opened = "spooler" }`).
-fn assertion(src: &str, item: &Item) -> Result<Assertion, Error> {
+fn assertion(src: &str, item: &Item) -> Result<Assertion, Problem> {
     let (name, at, arg) = match &item.value {
         Value::String(name) => (name.as_str(), item.at, None),
         Value::Table(t) if t.entries.len() == 1 => {
             (t.entries[0].key.as_str(), t.entries[0].at, Some(&t.entries[0].item))
         }
-        Value::Table(_) => {
-            return Err(Error::new(item.at, "an assertion in braces has one key, its name: `{ opened = \"spooler\" }`"))
-        }
-        _ => return Err(invalid_type(item, "an assertion: its name, or `{ name = what it takes }`")),
+        Value::Table(_) => return Err(problem(item.at, LessonMessage::BracedAssertion)),
+        _ => return Err(invalid_type(item, LessonValue::Assertion)),
     };
     let names = Assertion::NAMES.iter().map(|(n, _)| *n);
-    let form = Form::from_name(name).ok_or_else(|| Error::new(at, unknown("assertion", name, names)))?;
+    let form = Form::from_name(name).ok_or_else(|| problem(at, unknown(Named::Assertion, name, names)))?;
     let Some(arg) = arg else {
-        return match form {
-            Form::Bare(build) => Ok(build()),
-            _ => Err(Error::new(at, format!("`{name}` takes {}: `{}`", takes(form), usage(name, form)))),
+        let takes = match form {
+            Form::Bare(build) => return Ok(build()),
+            Form::Name(_) => Takes::Name,
+            Form::Call(_) => Takes::Call,
+            Form::Flags(_) => Takes::Flags,
         };
+        return Err(problem(at, LessonMessage::NeedsArgument { name: name.to_string(), takes }));
     };
     match form {
-        Form::Bare(_) => Err(Error::new(arg.at, format!("`{name}` takes nothing: write `\"{name}\"`"))),
+        Form::Bare(_) => Err(problem(arg.at, LessonMessage::TakesNothing { name: name.to_string() })),
         Form::Name(build) => {
             let s = string(arg)?;
             if s.trim().is_empty() {
-                return Err(Error::new(arg.at, format!("`{name}` takes a name, not an empty string")));
+                return Err(problem(arg.at, LessonMessage::EmptyName { name: name.to_string() }));
             }
             Ok(build(s))
         }
@@ -170,30 +291,10 @@ fn assertion(src: &str, item: &Item) -> Result<Assertion, Error> {
     }
 }
 
-/// What an assertion of `form` takes, in words.
-fn takes(form: Form) -> &'static str {
-    match form {
-        Form::Bare(_) => "nothing",
-        Form::Name(_) => "a name",
-        Form::Call(_) => "an API and an HRESULT",
-        Form::Flags(_) => "FlushQueues flags",
-    }
-}
-
-/// How an assertion named `name` of `form` is written.
-fn usage(name: &str, form: Form) -> String {
-    match form {
-        Form::Bare(_) => format!("\"{name}\""),
-        Form::Name(_) => format!("{{ {name} = \"Office LAN\" }}"),
-        Form::Call(_) => format!("{{ {name} = {{ api = \"FlushQueues\", hresult = \"MAPI_E_BUSY\" }} }}"),
-        Form::Flags(_) => format!("{{ {name} = \"FLUSH_UPLOAD | FLUSH_FORCE\" }}"),
-    }
-}
-
 /// `{ api = "FlushQueues", hresult = "MAPI_E_BUSY" }`: a function or method a
 /// script may call, and an HRESULT.
-fn call(v: &Item) -> Result<(&'static str, HResult), Error> {
-    let Value::Table(t) = &v.value else { return Err(invalid_type(v, "a table of `api` and `hresult`")) };
+fn call(v: &Item) -> Result<(&'static str, HResult), Problem> {
+    let Value::Table(t) = &v.value else { return Err(invalid_type(v, LessonValue::Call)) };
     let (mut api, mut hresult) = (None, None);
     for e in &t.entries {
         let name = string(&e.item)?;
@@ -201,14 +302,14 @@ fn call(v: &Item) -> Result<(&'static str, HResult), Error> {
             "api" => {
                 let apis = || script::FUNCTIONS.iter().chain(&script::METHODS).map(|(n, ..)| *n);
                 let found = apis().find(|n| *n == name);
-                api = Some(found.ok_or_else(|| Error::new(e.item.at, unknown("API", &name, apis())))?);
+                api = Some(found.ok_or_else(|| problem(e.item.at, unknown(Named::Api, &name, apis())))?);
             }
             "hresult" => {
                 let found = HResult::from_name(&name);
                 let names = HResult::ALL.iter().map(|h| h.name());
-                hresult = Some(found.ok_or_else(|| Error::new(e.item.at, unknown("HRESULT", &name, names)))?);
+                hresult = Some(found.ok_or_else(|| problem(e.item.at, unknown(Named::HResult, &name, names)))?);
             }
-            _ => return Err(unknown_field(&e.key, e.at, CALL_FIELDS)),
+            _ => return Err(unknown_field(&e.key, e.at, CALL_FIELDS).into()),
         }
     }
     Ok((api.ok_or_else(|| missing_field(v.at, "api"))?, hresult.ok_or_else(|| missing_field(v.at, "hresult"))?))
@@ -216,7 +317,7 @@ fn call(v: &Item) -> Result<(&'static str, HResult), Error> {
 
 /// FlushQueues flags as a script writes them, `"FLUSH_UPLOAD | FLUSH_FORCE"`; an
 /// unknown name is placed where it stands in the string.
-fn flags(src: &str, v: &Item) -> Result<FlushFlags, Error> {
+fn flags(src: &str, v: &Item) -> Result<FlushFlags, Problem> {
     let written = string(v)?;
     let literal = toml_literal(src, v.at).filter(|d| d.text == written);
     let offset = |i: usize| literal.as_ref().map_or(v.at, |d| d.source_offset(i));
@@ -228,22 +329,21 @@ fn flags(src: &str, v: &Item) -> Result<FlushFlags, Error> {
         from += part.len() + 1;
         flags |= match FlushFlags::from_name(name) {
             Some(flag) => flag,
-            None if name.is_empty() => {
-                return Err(Error::new(at, "expected a flag name, as in `FLUSH_UPLOAD | FLUSH_FORCE`"))
+            None if name.is_empty() => return Err(problem(at, LessonMessage::MissingFlag)),
+            None => {
+                let names = FlushFlags::all().names();
+                return Err(problem(at, unknown(Named::Flag, name, names)));
             }
-            None => return Err(Error::new(at, unknown("flag", name, FlushFlags::all().names()))),
         };
     }
     Ok(flags)
 }
 
 /// "unknown WHAT `name`", with the closest of `names` if it looks like a typo of
-/// one, or else all of them.
-fn unknown<'a>(what: &str, name: &str, names: impl Iterator<Item = &'a str> + Clone) -> String {
-    match closest(name, names.clone()) {
-        Some(c) => format!("unknown {what} `{name}`; did you mean `{c}`?"),
-        None => format!("unknown {what} `{name}`, expected {}", one_of(&names.collect::<Vec<_>>())),
-    }
+/// one (the catalogs then name only that one), and all of them.
+fn unknown<'a>(what: Named, name: &str, names: impl Iterator<Item = &'a str> + Clone) -> LessonMessage {
+    let suggestion = closest(name, names.clone()).map(String::from);
+    LessonMessage::Unknown { what, name: name.to_string(), suggestion, names: names.map(String::from).collect() }
 }
 
 #[cfg(test)]

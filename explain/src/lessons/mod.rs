@@ -39,19 +39,22 @@
 //! zh = "接收方向是 FLUSH_DOWNLOAD。"
 //! ```
 
-#[cfg(test)]
+// The decoder runs in the build script (see build.rs) and in the tests; the
+// playground gets only its message types, which the catalogs render.
+#[cfg_attr(not(test), allow(dead_code))]
 mod file;
 mod lesson;
 
+pub use file::{LessonDiagnostic, LessonMessage, LessonValue, Named, Takes};
 pub use lesson::{Lesson, Text};
 
+#[cfg(test)]
 use crate::catalog;
 use crate::goal::{check_all, statement_count, Assertion, Check};
-use flushq_core::diag::Diagnostic;
+#[cfg(test)]
+use crate::text::one_line;
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{Lang, LoadError, Machine, Scenario};
-#[cfg(test)]
-use flushq_scenario::FileDiagnostic;
 use flushq_scenario::{load, preset, Format};
 
 impl Text {
@@ -90,24 +93,21 @@ impl Lesson {
 
     /// Runs `script` (dialogs are answered as the scenario says: connect unless a
     /// fault cancels) and checks the goal.
-    pub fn check(&self, script: &str) -> Result<Verdict, Vec<Diagnostic>> {
+    pub fn check(&self, script: &str) -> Result<Verdict, LoadError> {
         self.check_scenario(&self.scenario(script))
     }
 
     /// Checks the goal on `scenario`: the lesson's own, or one the learner edited
     /// (some goals are reached by changing the profile, not the script).
-    pub fn check_scenario(&self, scenario: &Scenario) -> Result<Verdict, Vec<Diagnostic>> {
+    pub fn check_scenario(&self, scenario: &Scenario) -> Result<Verdict, LoadError> {
         let (outcome, events) = run(scenario)?;
         let statements = statement_count(&scenario.script).unwrap_or(0);
         Ok(Verdict { checks: check_all(&self.goal, &outcome, &events), statements, par: self.par })
     }
 }
 
-fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), Vec<Diagnostic>> {
-    let mut m = Machine::new(scenario).map_err(|e| match e {
-        LoadError::Script(d) => d,
-        LoadError::Scenario(e) => vec![Diagnostic::error(Default::default(), catalog::of(Lang::En).scenario_error(&e))],
-    })?;
+fn run(scenario: &Scenario) -> Result<(Outcome, Vec<Event>), LoadError> {
+    let mut m = Machine::new(scenario)?;
     m.run();
     Ok((m.outcome(), m.events().to_vec()))
 }
@@ -121,10 +121,16 @@ pub fn lessons() -> &'static [Lesson] {
     LESSONS.get_or_init(build)
 }
 
-/// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`.
+/// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`
+/// (in English: lesson files are read by the people who write them).
 #[cfg(test)]
-fn located(name: &str, diags: &[FileDiagnostic]) -> String {
-    diags.iter().map(|d| format!("lessons/{name}:{d}")).collect::<Vec<_>>().join("\n")
+fn located(name: &str, diags: &[LessonDiagnostic]) -> String {
+    let en = catalog::of(Lang::En);
+    diags
+        .iter()
+        .map(|d| format!("lessons/{name}:{}:{}: {}", d.line, d.col, one_line(en.lesson_message(&d.message))))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The lesson with this id.

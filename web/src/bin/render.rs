@@ -10,7 +10,7 @@
 use flushq_core::by_lang;
 use flushq_core::trace::Answer;
 use flushq_core::Lang;
-use flushq_explain::narrate_in;
+use flushq_explain::{file_diagnostic_in, narrate_in};
 use flushq_web::components::diagram::{Diagram, DiagramProps};
 use flushq_web::components::status_table::{StatusTable, StatusTableProps};
 use flushq_web::i18n::{InLang, InLangProps};
@@ -66,8 +66,9 @@ fn render(args: &[String]) -> Result<String, String> {
         }
         None => (std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?, file.clone()),
     };
-    let scenario = flushq_scenario::load(&text, flushq_scenario::Format::from_path(&name))
-        .map_err(|d| d.iter().map(|d| format!("{name}:{d}")).collect::<Vec<_>>().join("\n"))?;
+    let scenario = flushq_scenario::load(&text, flushq_scenario::Format::from_path(&name)).map_err(|d| {
+        d.iter().map(|d| format!("{name}:{}", file_diagnostic_in(d, Lang::En))).collect::<Vec<_>>().join("\n")
+    })?;
     // Enough answers for any dialog; a `user_cancels` fault still cancels.
     let answers = vec![Answer::Connect; 256];
     let run = Run::compute(&scenario, &answers);

@@ -4,6 +4,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use flushq_core::diag::{Diagnostic, Severity};
+use flushq_explain::script_message_in;
 use yew::prelude::*;
 
 /// Properties of [`Editor`].
@@ -75,7 +76,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         (Severity::Error, Lang::Zh) => "错误",
                         (_, Lang::Zh) => "警告",
                     };
-                    html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: ") }{ super::prose(d.text(lang)) }</li> }
+                    html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: ") }{ super::prose(&script_message_in(&d.message, lang)) }</li> }
                 }) }
             </ul>
         </div>

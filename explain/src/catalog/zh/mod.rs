@@ -1,20 +1,27 @@
 //! The Simplified Chinese, with the terms of the Chinese MAPI documentation (后台处理程序 for the MAPI spooler, 传输提供程序, 状态表, 状态对象) catalog.
 
 mod events;
+mod file;
 mod goal;
+mod lesson;
 mod narrate;
 mod runtime;
 mod scenario;
+mod script;
 mod words;
 
 use super::Catalog;
 use crate::goal::{Assertion, Failure};
+use crate::lessons::LessonMessage;
 use crate::narrate::Facts;
 use alloc::string::String;
+use flushq_core::diag::{Diagnostic, Severity};
 use flushq_core::machine::RuntimeError;
 use flushq_core::scenario::ScenarioError;
+use flushq_core::script::ScriptMessage;
 use flushq_core::session::ObjectKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_scenario::FileMessage;
 
 /// Every text in Simplified Chinese.
 pub(crate) struct Chinese;
@@ -55,5 +62,20 @@ impl Catalog for Chinese {
     }
     fn goal_failure(&self, failure: &Failure) -> String {
         goal::failure(failure)
+    }
+    fn script_message(&self, message: &ScriptMessage) -> String {
+        script::script_message(message)
+    }
+    fn severity(&self, severity: Severity) -> &'static str {
+        script::severity(severity)
+    }
+    fn diagnostic(&self, diagnostic: &Diagnostic) -> String {
+        script::diagnostic(diagnostic)
+    }
+    fn file_message(&self, message: &FileMessage) -> String {
+        file::file_message(message)
+    }
+    fn lesson_message(&self, message: &LessonMessage) -> String {
+        lesson::lesson_message(message)
     }
 }
