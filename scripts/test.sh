@@ -21,8 +21,15 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy on the static renderer (feature render)"
 cargo clippy -p flushq-web --features render --all-targets -- -D warnings
 
-step "core builds for thumbv7em-none-eabihf (a real no_std target)"
+step "core builds for thumbv7em-none-eabihf (a real no_std target), with and without serde"
 cargo build -p flushq-core --target thumbv7em-none-eabihf
+cargo build -p flushq-core --target thumbv7em-none-eabihf --features serde
+
+step "the playground does not enable the core's serde feature"
+if cargo tree -p flushq-web -e features -i flushq-core | grep -q 'flushq-core feature "serde"'; then
+  echo "flushq-web enables flushq-core's serde feature; keep serde out of the bundle" >&2
+  exit 1
+fi
 
 step "cargo test (unit, rules, properties, trace and view snapshots, CLI)"
 CI=true cargo test --workspace

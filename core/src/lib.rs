@@ -14,6 +14,16 @@
 //! client language), [`machine`] (the driver), [`trace`] (events, outcome and the
 //! view folded from them). What a person reads about a run (narration, the text
 //! trace, goals, predict mode) is in the `flushq-explain` crate above this one.
+//!
+//! ## Features
+//!
+//! - `serde` (off by default): `serde::Serialize` for the trace ([`trace::Event`]
+//!   and every type in it, [`trace::Outcome`]) and the [`Scenario`], for snapshot
+//!   tests of runs. HRESULTs and property tags serialize as their MAPI names
+//!   (`"MAPI_E_BUSY"`), flag sets as the trace writes them
+//!   (`"FLUSH_UPLOAD | FLUSH_NO_UI"`, `"0"` when empty), entry ids as hex, enums
+//!   externally tagged in snake_case (`{"xp_return": {...}}`, `"run_end"`). Still
+//!   `no_std`.
 #![no_std]
 #![forbid(unsafe_code)]
 

@@ -9,6 +9,7 @@ use core::fmt;
 
 /// Everything a run depends on. Same scenario, same trace.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Scenario {
     /// Shown in the UI and at the top of traces.
     pub title: String,
@@ -26,6 +27,8 @@ pub struct Scenario {
 
 /// How a transport reaches its server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum TransportKind {
     /// Always connected; needs no external resource.
     Lan,
@@ -73,6 +76,7 @@ impl fmt::Display for TransportKind {
 
 /// One transport provider logged on to the session.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TransportSpec {
     /// Display name, unique within the scenario.
     pub name: String,
@@ -107,6 +111,7 @@ impl TransportSpec {
 
 /// A transport, by its place in the profile's transport order (0 is first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TransportId(pub u32);
 
 impl TransportId {
@@ -123,6 +128,7 @@ impl TransportId {
 
 /// What goes wrong, and where.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Fault {
     /// The transport it happens to.
     pub transport: TransportId,
@@ -132,6 +138,8 @@ pub struct Fault {
 
 /// The faults a scenario can inject.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FaultKind {
     /// The transport cannot reach its server: its flushes fail with MAPI_E_NETWORK_ERROR.
     LinkDown,

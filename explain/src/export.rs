@@ -395,6 +395,20 @@ mod tests {
     }
 
     #[test]
+    fn kinds_are_named_as_the_core_serializes_them() {
+        for p in flushq_scenario::presets() {
+            for e in run(p.name).0 {
+                let serialized = match serde_json::to_value(&e.kind).unwrap() {
+                    Value::String(unit) => unit,
+                    Value::Object(one) => one.keys().next().unwrap().clone(),
+                    other => panic!("{other}"),
+                };
+                assert_eq!(serialized, kind_name(&e.kind), "{}", p.name);
+            }
+        }
+    }
+
+    #[test]
     fn escapes() {
         let mut w = Writer::default();
         w.string(TRICKY);

@@ -9,7 +9,8 @@
 use core::fmt;
 
 /// Adds the MAPI helpers to `bitflags` types: `names()`, `unknown_bits()` and a
-/// `Display` of `A | B`, `0` when empty, unknown bits last as hex (`FLUSH_UPLOAD | 0x40`).
+/// `Display` of `A | B`, `0` when empty, unknown bits last as hex (`FLUSH_UPLOAD | 0x40`);
+/// with the `serde` feature, a `Serialize` as that text.
 macro_rules! mapi_flags_helpers {
     ($($name:ident),* $(,)?) => {$(
         impl $name {
@@ -38,6 +39,20 @@ macro_rules! mapi_flags_helpers {
                     0 if self.is_empty() => f.write_str("0"),
                     0 => Ok(()),
                     unknown => write!(f, "{sep}{unknown:#x}"),
+                }
+            }
+        }
+
+        // As its `Display` (`"FLUSH_UPLOAD | FLUSH_NO_UI"`, `"0"` when empty) in
+        // human-readable formats, as the number otherwise. bitflags' own serde
+        // support writes the same, but `""` for an empty set.
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                if serializer.is_human_readable() {
+                    serializer.collect_str(self)
+                } else {
+                    serializer.serialize_u32(self.bits())
                 }
             }
         }

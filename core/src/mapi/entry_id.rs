@@ -42,3 +42,18 @@ impl fmt::Debug for EntryId {
         f.write_str(&self.short())
     }
 }
+
+/// Serialized as its bytes in lowercase hex, all of them (the trace's short form
+/// drops most), so a snapshot changes when any byte does.
+#[cfg(feature = "serde")]
+impl serde::Serialize for EntryId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Hex<'a>(&'a [u8]);
+        impl fmt::Display for Hex<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+            }
+        }
+        serializer.collect_str(&Hex(&self.0))
+    }
+}

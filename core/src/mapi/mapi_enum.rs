@@ -20,7 +20,8 @@
 /// - `name()`: the header name; `from_name(name)`: the variant with that exact name;
 /// - the getter named first in parentheses (`code()`): the 32-bit value, and the
 ///   lookup named second (`from_code(v)`): the variant with that value;
-/// - `Display`: the header name.
+/// - `Display`: the header name;
+/// - with the `serde` feature, `Serialize` as the header name (`"MAPI_E_BUSY"`).
 macro_rules! mapi_enum {
     (
         $(#[$meta:meta])*
@@ -65,6 +66,13 @@ macro_rules! mapi_enum {
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.name())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
             }
         }
     };

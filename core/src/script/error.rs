@@ -8,6 +8,8 @@ use alloc::string::String;
 
 /// What kind of value a script expression has, for errors about the wrong kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ValueKind {
     /// PT_NULL: a column that was not requested or a row lacks.
     Null,
@@ -31,6 +33,8 @@ pub enum ValueKind {
 
 /// How a handle was let go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Disposal {
     /// `Release`.
     Released,
@@ -40,6 +44,8 @@ pub enum Disposal {
 
 /// A run-time error that stops the script. Variants name the rule the script broke.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RuntimeError {
     /// `for` over something that is not a row set.
     ForNotRows { found: ValueKind },

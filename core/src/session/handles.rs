@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 /// Index of a handle in the session's handle table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HandleId(pub u32);
 
 /// What a handle refers to.
@@ -20,6 +21,8 @@ pub enum Referent {
 
 /// The kind of object a handle holds, for releases and leak reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ObjectKind {
     /// `IMAPITable`.
     StatusTable,

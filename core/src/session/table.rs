@@ -95,6 +95,8 @@ pub fn status_string(s: StatusCode) -> &'static str {
 
 /// The relation of a property restriction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RelOp {
     /// `RELOP_EQ` in an `SPropertyRestriction`.
     Eq,
@@ -106,6 +108,8 @@ pub enum RelOp {
 
 /// A value a restriction compares with.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum RestrictValue {
     /// A number (`MAPI_SPOOLER`, `STATUS_FLUSH_QUEUES`).
     Long(u32),
@@ -115,6 +119,7 @@ pub enum RestrictValue {
 
 /// `PR_X == v`, `PR_X != v` or `PR_X & mask`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Restriction {
     /// The property compared.
     pub prop: PropTag,

@@ -10,6 +10,8 @@ use alloc::vec::Vec;
 
 /// Who acts in a step.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Actor {
     /// The client application running the script.
     Client,
@@ -29,6 +31,8 @@ pub enum Actor {
 
 /// How a client's `FlushQueues` call runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FlushMode {
     /// The client waits until the spooler has flushed (the default).
     Synchronous,
@@ -43,6 +47,8 @@ pub enum FlushMode {
 
 /// The dialog a transport shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PromptStyle {
     /// "Connect <transport>?": a dial-up dialog (modem, RAS).
     DialUp,
@@ -52,6 +58,8 @@ pub enum PromptStyle {
 
 /// The user's answer to a dialog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Answer {
     /// Connect / let the progress dialog run.
     Connect,
@@ -61,6 +69,8 @@ pub enum Answer {
 
 /// What happened to one submitted message.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SubmitResult {
     /// SubmitMessage S_OK, EndMessage: handed to the remote system.
     Delivered,
@@ -72,6 +82,8 @@ pub enum SubmitResult {
 
 /// `IXPLogon::TransportNotify` flags the spooler sends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Notify {
     /// `NOTIFY_END_OUTBOUND_FLUSH`.
     EndOutboundFlush,
@@ -81,6 +93,8 @@ pub enum Notify {
 
 /// The flush phases, named after the reference's directions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Phase {
     /// Steps 2-8: SubmitMessage loop.
     Outbound,
@@ -90,6 +104,8 @@ pub enum Phase {
 
 /// Why a transport's status row changed (`IMAPISupport::ModifyStatusRow`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum StatusReason {
     /// The client called FlushQueues on the transport's own status object, which
     /// only sets bits in its row (`imapistatus-flushqueues#remarks`).
@@ -108,6 +124,8 @@ pub enum StatusReason {
 
 /// Why the spooler runs a flush job over the transports it lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum JobReason {
     /// A transport's own FlushQueues set its bits; the spooler runs it when it can.
     TransportRequest,
@@ -119,6 +137,8 @@ pub enum JobReason {
 
 /// What a client's FlushQueues call or its return says besides its HRESULT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FlushNote {
     /// PR_RESOURCE_METHODS lacks STATUS_FLUSH_QUEUES: MAPI_E_NO_SUPPORT.
     NoFlushMethod,
@@ -142,6 +162,8 @@ pub enum FlushNote {
 
 /// How a transport's flush ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum TransportOutcome {
     /// Every requested phase ran to its end.
     Completed,
@@ -157,6 +179,7 @@ pub enum TransportOutcome {
 
 /// One step of a run.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Event {
     /// 1-based step number.
     pub step: u32,
@@ -172,6 +195,8 @@ pub struct Event {
 
 /// What happened in a step.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum EventKind {
     /// `IMAPISession::GetStatusTable`: the row names, in table order.
     GetStatusTable { hr: HResult, rows: Vec<String>, handle: HandleId },
@@ -188,6 +213,7 @@ pub enum EventKind {
     /// `IMAPISession::OpenEntry`: the opened row's name on success.
     OpenEntry { entry: Option<EntryId>, hr: HResult, opened: Option<String>, handle: Option<HandleId> },
     /// `IMAPIProp::GetProps` of one property on a status object; `None` is PT_NULL.
+    #[cfg_attr(feature = "serde", serde(rename = "get_props"))]
     GetProp { object: String, prop: PropTag, value: Option<String> },
     /// `ValidateState`, `SettingsDialog` or `ChangePassword`.
     StatusMethod { object: String, method: &'static str, hr: HResult },

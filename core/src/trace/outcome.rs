@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 
 /// One API call the client made.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CallRecord {
     /// Script line.
     pub line: u32,
@@ -25,6 +26,7 @@ pub struct CallRecord {
 
 /// Where one transport's messages ended up, by subject.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TransportQueues {
     /// Display name.
     pub name: String,
@@ -42,6 +44,7 @@ pub struct TransportQueues {
 
 /// A handle still open when the run ended.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Leak {
     /// What kind of object it is.
     pub object: ObjectKind,
@@ -53,6 +56,7 @@ pub struct Leak {
 
 /// A run-time error that stopped the script.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ScriptFault {
     /// 1-based line.
     pub line: u32,
@@ -64,6 +68,7 @@ pub struct ScriptFault {
 
 /// How a run ended.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Outcome {
     /// Every API call, in order.
     pub calls: Vec<CallRecord>,
