@@ -86,7 +86,9 @@ impl Lesson {
     /// The lesson's scenario with `script` as the client script.
     pub fn scenario(&self, script: &str) -> Scenario {
         let p = preset(self.preset).expect("lessons name shipped presets");
-        let mut s = load(p.toml, Format::Toml).expect("shipped presets load");
+        // Not `expect`: that would format the diagnostics with their `Debug`, and
+        // carry every message type's `Debug` into the playground's bundle.
+        let mut s = load(p.toml, Format::Toml).unwrap_or_else(|_| panic!("shipped presets load"));
         s.script = script.into();
         s
     }
