@@ -58,14 +58,6 @@ fn key_before(src: &str, at: usize) -> Option<&str> {
     (!key.is_empty()).then_some(key)
 }
 
-/// "expected a value", naming what stands where the value after `=` at byte `at`
-/// should be, if anything.
-pub(crate) fn missing_value(src: &str, at: usize) -> TomlError {
-    let rest = src.get(at..).and_then(|s| s.lines().next()).unwrap_or("");
-    let found = rest.split([' ', '\t', ',', ']', '}', '#']).next().unwrap_or("");
-    TomlError::MissingValue { found: (!found.is_empty()).then(|| found.to_string()) }
-}
-
 /// serde_json's message, as data: the position it appends is reported separately,
 /// and the decoder's own type names are replaced by what the file should hold.
 #[cfg(feature = "json")]
@@ -148,12 +140,5 @@ mod tests {
         assert_eq!(key_before("t = {a =", 8), Some("a"));
         assert_eq!(key_before("x = [1, 2", 8), None);
         assert_eq!(key_before("= 1", 2), None);
-    }
-
-    #[test]
-    fn missing_values() {
-        assert_eq!(missing_value("k =", 3), TomlError::MissingValue { found: None });
-        assert_eq!(missing_value("k = # c\n", 4), TomlError::MissingValue { found: None });
-        assert_eq!(missing_value("k = abc def\n", 4), TomlError::MissingValue { found: Some("abc".into()) });
     }
 }

@@ -7,7 +7,7 @@
 //! what it found up to there.
 
 use crate::literal;
-use crate::locate::Step;
+use crate::path::Step;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -155,7 +155,7 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::locate::path_to;
+    use crate::path::path_to;
 
     #[test]
     fn values_by_path() {

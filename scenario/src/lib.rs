@@ -18,6 +18,7 @@ mod json_index;
 mod literal;
 mod locate;
 mod message;
+mod path;
 mod presets;
 mod toml_doc;
 

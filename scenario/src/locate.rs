@@ -4,6 +4,7 @@
 use crate::json_index::JsonIndex;
 use crate::literal::{self, Decoded};
 use crate::message::FileMessage;
+pub(crate) use crate::path::{path_to, Step};
 use flushq_core::diag::line_col;
 
 /// A problem at a position in a scenario file. `flushq-explain` says it in each
@@ -25,35 +26,6 @@ impl FileDiagnostic {
         FileDiagnostic { line, col, message }
     }
 }
-
-/// One step of a path to a value in a JSON file: an object key or an array index.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Step {
-    /// The member named so (decoded).
-    Key(String),
-    /// The array element at this index.
-    Index(usize),
-}
-
-impl From<&str> for Step {
-    fn from(key: &str) -> Self {
-        Step::Key(key.to_string())
-    }
-}
-
-impl From<usize> for Step {
-    fn from(index: usize) -> Self {
-        Step::Index(index)
-    }
-}
-
-/// A path to a value, as a slice of [`Step`]s: `path_to!["transport", i, "name"]`.
-macro_rules! path_to {
-    ($($step:expr),* $(,)?) => {
-        &[$($crate::locate::Step::from($step)),*][..]
-    };
-}
-pub(crate) use path_to;
 
 /// A string value that may know where it was written.
 pub(crate) trait Located {

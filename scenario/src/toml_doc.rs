@@ -12,7 +12,6 @@
 //!
 //! [`TomlError`]: crate::TomlError
 
-use crate::errors::missing_value;
 use crate::message::{FileMessage, TomlError as E};
 
 /// Nesting this deep (arrays, inline tables; or key segments) is refused, not
@@ -711,9 +710,24 @@ fn datetime(s: &str) -> bool {
     }
 }
 
+/// "expected a value", naming what stands where the value after `=` at byte `at`
+/// should be, if anything.
+fn missing_value(src: &str, at: usize) -> E {
+    let rest = src.get(at..).and_then(|s| s.lines().next()).unwrap_or("");
+    let found = rest.split([' ', '\t', ',', ']', '}', '#']).next().unwrap_or("");
+    E::MissingValue { found: (!found.is_empty()).then(|| found.to_string()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_values() {
+        assert_eq!(missing_value("k =", 3), E::MissingValue { found: None });
+        assert_eq!(missing_value("k = # c\n", 4), E::MissingValue { found: None });
+        assert_eq!(missing_value("k = abc def\n", 4), E::MissingValue { found: Some("abc".into()) });
+    }
 
     /// The document as the toml crate's value tree; NaN as a string, so trees compare.
     fn ours(src: &str) -> Result<toml::Value, Error> {

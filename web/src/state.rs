@@ -7,6 +7,7 @@
 
 use crate::i18n::Lang;
 use crate::run::Run;
+use crate::Ptr;
 use flushq_core::mapi::FlushFlags;
 use flushq_core::script::set_flush_flags;
 use flushq_core::trace::Answer;
@@ -38,10 +39,12 @@ pub struct Playground {
     pub scenario: Rc<Scenario>,
     /// Answers to the dialogs, in the order they appear.
     pub answers: Vec<Answer>,
-    /// The run derived from `scenario` and `answers`.
-    pub run: Rc<Run>,
+    /// The run derived from `scenario` and `answers` (compared by identity: a
+    /// run is recomputed only when its inputs change, and a deep comparison of
+    /// its events would cost a frame, and the bundle the code of comparing them).
+    pub run: Ptr<Run>,
     /// The last run whose script was valid, shown while the script has errors.
-    pub last_good: Rc<Run>,
+    pub last_good: Ptr<Run>,
     /// Events shown: 0 is before the first event.
     pub step: usize,
     /// Playing.
@@ -131,7 +134,7 @@ pub enum Action {
 impl Playground {
     /// A playground showing `scenario` at step 0.
     pub fn new(scenario: Scenario, answers: Vec<Answer>, preset: Option<String>) -> Self {
-        let run = Rc::new(Run::compute(&scenario, &answers));
+        let run = Ptr::new(Run::compute(&scenario, &answers));
         Playground {
             scenario: Rc::new(scenario),
             answers,
@@ -174,7 +177,7 @@ impl Playground {
     fn recompute(&mut self) {
         let shown = self.shown().view_at(self.step).prompts_shown;
         self.answers.truncate(shown);
-        self.run = Rc::new(Run::compute(&self.scenario, &self.answers));
+        self.run = Ptr::new(Run::compute(&self.scenario, &self.answers));
         if !self.run.is_error() {
             self.last_good = self.run.clone();
         }
@@ -303,7 +306,7 @@ impl Playground {
         let index = self.shown().view_at(self.step).prompts_shown.saturating_sub(1);
         self.answers.truncate(index);
         self.answers.push(answer);
-        self.run = Rc::new(Run::compute(&self.scenario, &self.answers));
+        self.run = Ptr::new(Run::compute(&self.scenario, &self.answers));
         self.last_good = self.run.clone();
         self.refresh_questions();
         self.goto(self.step + 1);

@@ -7,12 +7,11 @@ use flushq_core::by_lang;
 use flushq_core::trace::{Event, View};
 use flushq_core::Lang;
 use flushq_explain::narrate_in;
-use std::rc::Rc;
 
 /// The current step of the run drawn.
 pub struct Frame {
     /// The run drawn: the current one, or the last good one while the script is broken.
-    pub run: Rc<Run>,
+    pub run: Ptr<Run>,
     /// Events shown.
     pub step: usize,
     /// The view at this step.

@@ -81,7 +81,7 @@ fn embed_info(page: &Page, e: &Embed) -> Html {
     html! {
         <div class="info">
             if e.shows(Part::Table) { <StatusTable view={frame.view.clone()} changed={frame.changed.clone()} /> }
-            if e.shows(Part::Trace) { <TraceList run={Ptr(frame.run.clone())} step={frame.step} on_action={(*on_action).clone()} /> }
+            if e.shows(Part::Trace) { <TraceList run={frame.run.clone()} step={frame.step} on_action={(*on_action).clone()} /> }
         </div>
     }
 }
@@ -196,7 +196,7 @@ fn stage(page: &Page) -> Html {
             }
             <div class="info">
                 <StatusTable view={frame.view.clone()} changed={frame.changed.clone()} />
-                <TraceList run={Ptr(frame.run.clone())} step={frame.step} on_action={(*on_action).clone()} />
+                <TraceList run={frame.run.clone()} step={frame.step} on_action={(*on_action).clone()} />
             </div>
         </section>
     }

@@ -74,7 +74,7 @@ fn command((kind, step): (String, Option<f64>)) -> Option<Action> {
 #[hook]
 pub fn use_open_url(state: &UseReducerHandle<Playground>, embedded: bool) -> Rc<Option<String>> {
     let state = state.clone();
-    use_memo((state.step, Rc::as_ptr(&state.run) as usize), move |_| {
+    use_memo((state.step, Rc::as_ptr(&state.run.0) as usize), move |_| {
         let page = browser::page_url();
         // Lazily: encoding compresses the whole scenario, which only an embed needs.
         (embedded && !page.is_empty())

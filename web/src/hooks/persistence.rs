@@ -141,7 +141,7 @@ fn use_saved_lesson(state: &UseReducerHandle<Playground>, embedded: bool) {
 #[hook]
 fn use_save_when_still(state: &UseReducerHandle<Playground>, embedded: bool) {
     let state = state.clone();
-    let key = (state.step, Rc::as_ptr(&state.run) as usize);
+    let key = (state.step, Rc::as_ptr(&state.run.0) as usize);
     use_effect_with(key, move |_| {
         let timer = (!embedded).then(|| {
             gloo::timers::callback::Timeout::new(400, move || {
