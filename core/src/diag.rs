@@ -1,7 +1,5 @@
 //! Source positions and diagnostics shared by the script and scenario front ends.
 
-use crate::script::ScriptMessage;
-
 /// A range of a source text: byte offsets plus the 1-based line and column of its start.
 ///
 /// Line and column are precomputed so diagnostics and the UI never rescan the source.
@@ -47,30 +45,6 @@ pub struct LineCol {
 impl From<Span> for LineCol {
     fn from(s: Span) -> Self {
         LineCol { line: s.line, col: s.col }
-    }
-}
-
-/// One problem at a position in a script, as a typed [`ScriptMessage`]; the
-/// catalogs of `flushq-explain` say it in each language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Error or warning.
-    pub severity: Severity,
-    /// Where in the source.
-    pub span: Span,
-    /// What is wrong.
-    pub message: ScriptMessage,
-}
-
-impl Diagnostic {
-    /// An error at `span`.
-    pub fn error(span: Span, message: ScriptMessage) -> Self {
-        Diagnostic { severity: Severity::Error, span, message }
-    }
-
-    /// A warning at `span`.
-    pub fn warning(span: Span, message: ScriptMessage) -> Self {
-        Diagnostic { severity: Severity::Warning, span, message }
     }
 }
 

@@ -10,6 +10,7 @@ extern crate alloc;
 
 pub mod catalog;
 pub mod export;
+pub mod facts;
 pub mod goal;
 pub mod lessons;
 mod mermaid;

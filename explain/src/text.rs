@@ -1,12 +1,13 @@
 //! The readable, numbered text trace, the one-line description of a step, and
 //! the problems the front ends find (script diagnostics, scenario file diagnostics).
 
+use crate::goal::{Assertion, Check};
 use crate::{catalog, Lang};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-use flushq_core::diag::Diagnostic;
+use flushq_core::script::Diagnostic;
 use flushq_core::script::ScriptMessage;
 use flushq_core::trace::{Event, EventKind, Outcome, TransportOutcome};
 use flushq_core::LoadError;
@@ -125,4 +126,27 @@ pub(crate) fn one_line(message: String) -> String {
         return message;
     }
     message.chars().map(|c| if c.is_control() { c.escape_default().collect() } else { String::from(c) }).collect()
+}
+
+// Goals speak through the catalogs: these live here, above both, so that the
+// goal module (facts) does not import the catalogs that render it.
+
+impl core::fmt::Display for Assertion {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.title_in(Lang::En))
+    }
+}
+
+impl Assertion {
+    /// The assertion's short title in `lang` (its `Display` is the English one).
+    pub fn title_in(&self, lang: Lang) -> String {
+        catalog::of(lang).assertion(self)
+    }
+}
+
+impl Check {
+    /// Why it failed, in `lang` (empty when it passed).
+    pub fn why_in(&self, lang: Lang) -> String {
+        self.failure.as_ref().map(|f| catalog::of(lang).goal_failure(f)).unwrap_or_default()
+    }
 }

@@ -7,7 +7,8 @@
 use crate::literal::Decoded;
 use crate::locate::FileDiagnostic;
 use crate::message::FileMessage;
-use flushq_core::diag::{line_col, Diagnostic, LineCol};
+use flushq_core::diag::{line_col, LineCol};
+use flushq_core::script::Diagnostic;
 
 /// An inline script and where its text sits in the file.
 pub struct InlineScript<'a> {

@@ -10,9 +10,10 @@
 //! CamelCase, `Interface::Method`) and numbers stay as they are, but no English
 //! word may be left over, and the punctuation around Chinese prose is full-width.
 
-use flushq_core::diag::{Diagnostic, LineCol, Severity};
+use flushq_core::diag::{LineCol, Severity};
 use flushq_core::scenario::{Limit, ScenarioError};
 use flushq_core::script::ast::BinOp;
+use flushq_core::script::Diagnostic;
 use flushq_core::script::{diagnose, BlockHead, FoundToken, ScriptMessage, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 use flushq_core::trace::EventKind;
 use flushq_core::{Lang, Machine, Scenario};

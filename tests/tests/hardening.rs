@@ -7,10 +7,11 @@
 //! file, where its first diagnostic must be and what it must say. Adding a file
 //! there (and a line to the manifest) adds a case.
 
-use flushq_core::diag::{line_col, Diagnostic, Severity};
+use flushq_core::diag::{line_col, Severity};
 use flushq_core::machine::RuntimeError;
 use flushq_core::mapi::constant_names;
 use flushq_core::scenario::{limits, Limit, ScenarioError};
+use flushq_core::script::Diagnostic;
 use flushq_core::script::{diagnose, MAX_ERRORS, PRESET_SPOOLER};
 use flushq_core::trace::{Answer, EventKind};
 use flushq_core::{Lang, LoadError, Machine, Scenario, TransportKind, TransportSpec};

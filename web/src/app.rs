@@ -17,8 +17,7 @@ use layout::Page;
 use sharing::Sharing;
 use yew::prelude::*;
 
-/// The preset a first visit opens.
-pub const DEFAULT_PRESET: &str = "spooler-upload";
+pub use crate::state::DEFAULT_PRESET;
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]

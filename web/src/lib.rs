@@ -10,6 +10,7 @@ pub mod components;
 pub mod embed;
 mod hooks;
 pub mod i18n;
+pub mod progress;
 pub mod run;
 pub mod share;
 pub mod state;

@@ -1,8 +1,8 @@
 //! A computed run: the events of a scenario and exact views at any step, kept as
 //! checkpoints so jumping to step N replays at most `CHECKPOINT` events.
 
-use flushq_core::diag::Diagnostic;
 use flushq_core::scenario::ScenarioError;
+use flushq_core::script::Diagnostic;
 use flushq_core::trace::{Answer, Event, Outcome, View};
 use flushq_core::{LoadError, Machine, Scenario, Step, TransportId};
 use flushq_explain::predict::Question;

@@ -31,6 +31,9 @@ pub enum Panel {
     Lessons,
 }
 
+/// The preset a first visit opens.
+pub const DEFAULT_PRESET: &str = "spooler-upload";
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Playground {

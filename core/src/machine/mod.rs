@@ -16,9 +16,9 @@ mod value;
 pub use crate::script::{Disposal, RuntimeError, ValueKind};
 pub use value::Value;
 
-use crate::diag::Diagnostic;
 use crate::rng::Rng;
 use crate::scenario::{limits, Scenario, ScenarioError, TransportId};
+use crate::script::Diagnostic;
 use crate::script::{self, Program};
 use crate::session::{Handles, World};
 use crate::spooler::{index_faults, Origin, Spooler};

@@ -4,7 +4,8 @@
 use super::ast::{Arg, BinOp, Expr, Ident, Script, Stmt};
 use super::lexer::shorten;
 use super::message::ScriptMessage as M;
-use crate::diag::{closest, Diagnostic, Span};
+use super::Diagnostic;
+use crate::diag::{closest, Span};
 use crate::mapi::{constant, constant_names, Constant};
 use alloc::collections::BTreeSet;
 use alloc::string::String;

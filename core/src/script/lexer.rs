@@ -6,7 +6,8 @@
 //! statements; the parser ignores them inside `(...)` and `[...]`.
 
 use super::message::ScriptMessage;
-use crate::diag::{Diagnostic, Span};
+use super::Diagnostic;
+use crate::diag::Span;
 use alloc::string::String;
 use alloc::vec::Vec;
 

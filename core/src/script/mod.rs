@@ -3,6 +3,7 @@
 
 pub mod ast;
 mod check;
+mod diagnostic;
 mod edit;
 mod error;
 mod lexer;
@@ -11,13 +12,13 @@ mod parser;
 mod program;
 
 pub use check::{check, FIELDS, FUNCTIONS, GLOBALS, METHODS};
+pub use diagnostic::Diagnostic;
 pub use edit::{flags_source, flush_sites, set_flush_flags, FlushSite};
 pub use error::{Disposal, RuntimeError, ValueKind};
 pub use message::{BlockHead, FoundToken, ScriptMessage};
 pub use parser::{parse, MAX_ERRORS, MAX_EXPR_DEPTH, MAX_NESTING};
 pub use program::{Instr, Op, Program};
 
-use crate::diag::Diagnostic;
 use alloc::vec::Vec;
 
 /// Parses and checks `src`: every diagnostic, in source order (empty when it can run).

@@ -6,7 +6,8 @@
 //! Recursion is bounded by [`MAX_NESTING`] and [`MAX_EXPR_DEPTH`] so hostile
 //! input cannot overflow the stack here or in later passes that walk the tree.
 
-use crate::diag::{Diagnostic, LineCol, Span};
+use super::Diagnostic;
+use crate::diag::{LineCol, Span};
 use crate::script::ast::*;
 use crate::script::lexer::{lex, shorten, Token, TokenKind};
 use crate::script::message::{BlockHead, FoundToken, ScriptMessage as M};

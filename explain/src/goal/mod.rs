@@ -5,18 +5,10 @@ mod assertion;
 
 pub use assertion::{Assertion, Form};
 
-use crate::{catalog, Lang};
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
 use flushq_core::mapi::{FlushFlags, HResult};
 use flushq_core::trace::{Event, EventKind, FlushMode, Leak, Outcome, ScriptFault, TransportQueues};
-
-impl fmt::Display for Assertion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.title_in(Lang::En))
-    }
-}
 
 /// Why an assertion does not hold: the facts, for each language's catalog to say.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,19 +74,7 @@ pub struct Check {
     pub failure: Option<Failure>,
 }
 
-impl Check {
-    /// Why it failed, in `lang` (empty when it passed).
-    pub fn why_in(&self, lang: Lang) -> String {
-        self.failure.as_ref().map(|f| catalog::of(lang).goal_failure(f)).unwrap_or_default()
-    }
-}
-
 impl Assertion {
-    /// The assertion's short title in `lang` (its `Display` is the English one).
-    pub fn title_in(&self, lang: Lang) -> String {
-        catalog::of(lang).assertion(self)
-    }
-
     /// Checks this assertion against a finished run.
     pub fn check(&self, outcome: &Outcome, events: &[Event]) -> Check {
         let failure = self.failure(outcome, events);
@@ -212,6 +192,7 @@ pub fn statement_count(src: &str) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::testing::lan_and_modem;
+    use crate::Lang;
     use alloc::vec;
     use flushq_core::scenario::{Fault, FaultKind, TransportId};
     use flushq_core::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};

@@ -348,7 +348,8 @@ fn unknown<'a>(what: Named, name: &str, names: impl Iterator<Item = &'a str> + C
 
 #[cfg(test)]
 mod tests {
-    use super::super::{located, FILES};
+    use super::super::tests::located;
+    use super::super::FILES;
     use super::*;
 
     /// A broken lesson file is refused with the place of its first problem:

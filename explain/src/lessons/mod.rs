@@ -48,11 +48,7 @@ mod lesson;
 pub use file::{LessonDiagnostic, LessonMessage, LessonValue, Named, Takes};
 pub use lesson::{Lesson, Text};
 
-#[cfg(test)]
-use crate::catalog;
 use crate::goal::{check_all, statement_count, Assertion, Check};
-#[cfg(test)]
-use crate::text::one_line;
 use flushq_core::trace::{Event, Outcome};
 use flushq_core::{Lang, LoadError, Machine, Scenario};
 use flushq_scenario::{load, preset, Format};
@@ -123,18 +119,6 @@ pub fn lessons() -> &'static [Lesson] {
     LESSONS.get_or_init(build)
 }
 
-/// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`
-/// (in English: lesson files are read by the people who write them).
-#[cfg(test)]
-fn located(name: &str, diags: &[LessonDiagnostic]) -> String {
-    let en = catalog::of(Lang::En);
-    diags
-        .iter()
-        .map(|d| format!("lessons/{name}:{}:{}: {}", d.line, d.col, one_line(en.lesson_message(&d.message))))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The lesson with this id.
 pub fn lesson(id: &str) -> Option<&'static Lesson> {
     lessons().iter().find(|l| l.id == id)
@@ -144,6 +128,19 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
 mod tests {
     use super::file::decode;
     use super::*;
+    use crate::catalog;
+    use crate::text::one_line;
+
+    /// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`
+    /// (in English: lesson files are read by the people who write them).
+    pub(super) fn located(name: &str, diags: &[LessonDiagnostic]) -> String {
+        let en = catalog::of(Lang::En);
+        diags
+            .iter()
+            .map(|d| format!("lessons/{name}:{}:{}: {}", d.line, d.col, one_line(en.lesson_message(&d.message))))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 
     /// The embedded lesson files, decoded. They are part of the build and the tests
     /// decode each one, so a broken file here is a bug: it panics with its problems.

@@ -3,7 +3,8 @@
 //! a parse result, so an invalid edit loses nothing.
 
 use crate::i18n::{use_lang, Lang};
-use flushq_core::diag::{Diagnostic, Severity};
+use flushq_core::diag::Severity;
+use flushq_core::script::Diagnostic;
 use flushq_explain::script_message_in;
 use yew::prelude::*;
 

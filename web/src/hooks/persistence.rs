@@ -2,11 +2,11 @@
 //! session and lesson saved in localStorage, an embed's preset), and saving the
 //! session and the open lesson again as the visitor goes (not in an embed).
 
-use crate::app::DEFAULT_PRESET;
 use crate::browser;
 use crate::embed::Embed;
 use crate::i18n;
 use crate::share::{self, ShareError, Shared};
+use crate::state::DEFAULT_PRESET;
 use crate::state::{Panel, Playground};
 use std::rc::Rc;
 use yew::prelude::*;

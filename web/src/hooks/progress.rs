@@ -3,8 +3,8 @@
 
 use super::Toast;
 use crate::browser;
-use crate::components::lessons::Progress;
 use crate::i18n::Lang;
+use crate::progress::Progress;
 use flushq_core::by_lang;
 use yew::prelude::*;
 

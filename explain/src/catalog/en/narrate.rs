@@ -3,7 +3,7 @@
 use super::events::describe;
 use super::runtime::runtime_error;
 use super::words::{flush_note, outcome};
-use crate::narrate::{Facts, Position};
+use crate::facts::{Facts, Position};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;

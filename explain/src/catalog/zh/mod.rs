@@ -11,13 +11,14 @@ mod script;
 mod words;
 
 use super::Catalog;
+use crate::facts::Facts;
 use crate::goal::{Assertion, Failure};
 use crate::lessons::LessonMessage;
-use crate::narrate::Facts;
 use alloc::string::String;
-use flushq_core::diag::{Diagnostic, Severity};
+use flushq_core::diag::Severity;
 use flushq_core::machine::RuntimeError;
 use flushq_core::scenario::ScenarioError;
+use flushq_core::script::Diagnostic;
 use flushq_core::script::ScriptMessage;
 use flushq_core::session::ObjectKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusReason, TransportOutcome};

@@ -2,7 +2,8 @@
 
 use alloc::format;
 use alloc::string::String;
-use flushq_core::diag::{Diagnostic, LineCol, Severity};
+use flushq_core::diag::{LineCol, Severity};
+use flushq_core::script::Diagnostic;
 use flushq_core::script::{BlockHead, FoundToken, ScriptMessage as M};
 
 /// How bad a diagnostic is.
