@@ -72,7 +72,7 @@ impl Run {
         }
         let outcome = machine.outcome();
         Run {
-            events: machine.events().to_vec(),
+            events: machine.into_events(),
             checkpoints,
             diagnostics: Vec::new(),
             scenario_error: None,

@@ -74,7 +74,7 @@ fn diagram_at(name: &'static str, step: impl FnOnce(&Playground) -> usize + Send
     render::<Diagram>(move || {
         let p = preset(name);
         let step = step(&p);
-        DiagramProps { view: Ptr::new(p.shown().view_at(step)), event: p.shown().event_at(step).cloned() }
+        DiagramProps { view: Ptr::new(p.shown().view_at(step)), run: Ptr::new(p.shown().clone()), step }
     })
 }
 

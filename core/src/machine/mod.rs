@@ -111,6 +111,12 @@ impl Machine {
         &self.events
     }
 
+    /// The events, taken out of the machine (a host that keeps the trace of a
+    /// finished or stopped run need not copy it).
+    pub fn into_events(self) -> Vec<Event> {
+        self.events
+    }
+
     /// The session's current state.
     pub fn world(&self) -> &World {
         &self.world

@@ -16,8 +16,6 @@ pub struct Frame {
     pub step: usize,
     /// The view at this step.
     pub view: Ptr<View>,
-    /// The event of this step (`None` at step 0).
-    pub event: Option<Event>,
     /// What happens and why, in one sentence.
     pub narration: String,
     /// "Step N", in the page's language.
@@ -33,12 +31,16 @@ impl Frame {
         let step = state.step;
         let lang = state.lang;
         let view = Ptr::new(run.view_at(step));
-        let event = run.event_at(step).cloned();
         let before = run.view_at(step.saturating_sub(1));
-        let narration = narration(&run, event.as_ref(), &before, lang);
+        let narration = narration(&run, run.event_at(step), &before, lang);
         let step_label = by_lang!(lang, format!("Step {step}"), format!("第 {step} 步"));
         let changed = changed_rows(&before, &view, step);
-        Frame { run, step, view, event, narration, step_label, changed }
+        Frame { run, step, view, narration, step_label, changed }
+    }
+
+    /// The event of this step (`None` at step 0).
+    pub fn event(&self) -> Option<&Event> {
+        self.run.event_at(self.step)
     }
 }
 

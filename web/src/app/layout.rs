@@ -154,7 +154,7 @@ fn script_panel(page: &Page) -> Html {
 fn editor(page: &Page, readonly: bool) -> Html {
     let Page { state, frame, on_action, .. } = page;
     html! {
-        <Editor text={state.scenario.script.clone()} diagnostics={state.run.diagnostics.clone()}
+        <Editor text={state.scenario.script.clone()} run={state.run.clone()}
             line={frame.view.line} blocked={frame.view.blocked.is_some()} readonly={readonly}
             on_change={on_action.reform(Action::Script)} />
     }
@@ -212,7 +212,7 @@ fn predict(page: &Page) -> Html {
 
 fn diagram(frame: &Frame) -> Html {
     html! {
-        <div class="diagram-scroll"><Diagram view={frame.view.clone()} event={frame.event.clone()} /></div>
+        <div class="diagram-scroll"><Diagram view={frame.view.clone()} run={frame.run.clone()} step={frame.step} /></div>
     }
 }
 
@@ -232,8 +232,7 @@ fn prompt(page: &Page) -> Option<Html> {
     let view = &frame.view;
     view.prompt.map(|p| {
         let index = view.prompts_shown.saturating_sub(1);
-        let no_ui =
-            matches!(frame.event.as_ref().map(|e| &e.kind), Some(EventKind::Prompt { no_ui_requested: true, .. }));
+        let no_ui = matches!(frame.event().map(|e| &e.kind), Some(EventKind::Prompt { no_ui_requested: true, .. }));
         html! {
             <Prompt transport={view.transports[p.transport.index()].name.to_string()} style={p.style} no_ui={no_ui}
                 answered={state.answers.get(index).copied()} on_action={(*on_action).clone()} />

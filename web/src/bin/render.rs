@@ -78,7 +78,7 @@ fn render(args: &[String]) -> Result<String, String> {
     let step = step.unwrap_or(run.len()).min(run.len());
     let view = run.view_at(step);
     let event = run.event_at(step).cloned();
-    let diagram = DiagramProps { view: Ptr::new(view.clone()), event: event.clone() };
+    let diagram = DiagramProps { view: Ptr::new(view.clone()), run: Ptr::new(run.clone()), step };
     let svg = ssr::<InLang>(InLangProps { lang, children: yew::html! { <Diagram ..diagram /> } });
     if format == "svg" {
         return Ok(svg + "\n");

@@ -4,6 +4,7 @@
 //! message id, so moving between places animates (unless reduced motion is asked).
 
 use crate::i18n::{use_lang, Lang};
+use crate::run::Run;
 use crate::Ptr;
 use flushq_core::by_lang;
 use flushq_core::mapi::StatusCode;
@@ -16,8 +17,11 @@ use yew::prelude::*;
 pub struct DiagramProps {
     /// What to draw.
     pub view: Ptr<View>,
-    /// The event of this step, to highlight who acts.
-    pub event: Option<Event>,
+    /// The run and the step shown: its event says who acts. Compared by
+    /// identity and number, never event by event.
+    pub run: Ptr<Run>,
+    /// Events shown (0 is before the first).
+    pub step: usize,
 }
 
 const W: f64 = 1000.0;
@@ -333,7 +337,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let lang = use_lang();
     let view: &View = &props.view;
     let n = view.transports.len();
-    let scene = Scene::new(view, props.event.as_ref(), lang);
+    let scene = Scene::new(view, props.run.event_at(props.step), lang);
     let h = scene.layout.height();
     let mut tokens: Vec<Html> = Vec::new();
     let boxes: Vec<Html> = vec![client_box(&scene, &mut tokens), session_box(&scene), spooler_box(&scene)];

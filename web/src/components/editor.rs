@@ -3,8 +3,9 @@
 //! a parse result, so an invalid edit loses nothing.
 
 use crate::i18n::{use_lang, Lang};
+use crate::run::Run;
+use crate::Ptr;
 use flushq_core::diag::Severity;
-use flushq_core::script::Diagnostic;
 use flushq_explain::script_message_in;
 use yew::prelude::*;
 
@@ -13,8 +14,9 @@ use yew::prelude::*;
 pub struct EditorProps {
     /// The script.
     pub text: AttrValue,
-    /// Problems to show, script-relative.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The run, whose diagnostics (script-relative) are shown: compared by
+    /// identity, not message by message.
+    pub run: Ptr<Run>,
     /// Line to highlight (the statement being executed).
     pub line: Option<u32>,
     /// True while the client waits inside that line's call.
@@ -43,7 +45,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let lines = props.text.split('\n').count().max(1);
     // The text area is as wide as its longest line; the frame scrolls sideways.
     let cols = props.text.split('\n').map(|l| l.chars().count()).max().unwrap_or(0) + 4;
-    let error_lines: Vec<u32> = props.diagnostics.iter().map(|d| d.span.line).collect();
+    let error_lines: Vec<u32> = props.run.diagnostics.iter().map(|d| d.span.line).collect();
     let gutter = (1..=lines as u32).map(|n| {
         let bad = error_lines.contains(&n);
         let cur = props.line == Some(n);
@@ -53,7 +55,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let top = (l as f64 - 1.0) * LINE + 8.0;
         html! { <div class={classes!("cur-line", props.blocked.then_some("blocked"))} style={format!("top:{}px", top.round() as i64)} aria-hidden="true"></div> }
     });
-    let marks = props.diagnostics.iter().map(|d| {
+    let marks = props.run.diagnostics.iter().map(|d| {
         let top = (d.span.line as f64 - 1.0) * LINE + 8.0;
         html! { <div class="err-line" style={format!("top:{}px", top.round() as i64)} aria-hidden="true"></div> }
     });
@@ -70,7 +72,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </div>
             </div>
             <ul id="diagnostics" class="diagnostics" aria-live="polite">
-                { for props.diagnostics.iter().map(|d| {
+                { for props.run.diagnostics.iter().map(|d| {
                     let sev = if d.severity == Severity::Error { "error" } else { "warning" };
                     let said = match (d.severity, lang) {
                         (_, Lang::En) => sev,
