@@ -6,10 +6,11 @@
 //! serde_json's `to_string_pretty`: two-space indent, `": "` after keys, `[]`
 //! and `{}` for empty containers, members in the order written below.
 
+use crate::catalog::Catalog;
 use crate::text::describe;
 use crate::{catalog, Lang};
 use core::fmt::Write as _;
-use flushq_core::trace::{Event, EventKind, Outcome};
+use flushq_core::trace::{CallRecord, Event, EventKind, Outcome, TransportQueues};
 
 /// Renders a run's events and outcome as pretty JSON.
 pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
@@ -20,29 +21,45 @@ pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
     w.key("events");
     w.open('[');
     for e in events {
-        w.item();
-        w.open('{');
-        w.key("step");
-        w.number(e.step);
-        w.key("line");
-        w.opt_number(e.line);
-        w.key("actor");
-        w.string(en.actor(&e.actor));
-        w.key("target");
-        w.opt_string(e.target.as_ref().map(|t| en.actor(t)));
-        w.key("kind");
-        w.string(kind_name(&e.kind));
-        w.key("text");
-        w.string(&describe(&e.kind));
-        w.close('}');
+        write_event(&mut w, en, e);
     }
     w.close(']');
-
     w.key("outcome");
     w.open('{');
+    write_calls(&mut w, &outcome.calls);
+    write_transports(&mut w, &outcome.transports);
+    w.key("inbox");
+    w.strings(&outcome.inbox);
+    w.key("ui_prompts");
+    w.strings(&outcome.ui_prompts);
+    write_problems(&mut w, en, outcome);
+    w.close('}');
+    w.close('}');
+    w.out
+}
+
+fn write_event(w: &mut Writer, en: &dyn Catalog, e: &Event) {
+    w.item();
+    w.open('{');
+    w.key("step");
+    w.number(e.step);
+    w.key("line");
+    w.opt_number(e.line);
+    w.key("actor");
+    w.string(en.actor(&e.actor));
+    w.key("target");
+    w.opt_string(e.target.as_ref().map(|t| en.actor(t)));
+    w.key("kind");
+    w.string(kind_name(&e.kind));
+    w.key("text");
+    w.string(&describe(&e.kind));
+    w.close('}');
+}
+
+fn write_calls(w: &mut Writer, calls: &[CallRecord]) {
     w.key("calls");
     w.open('[');
-    for c in &outcome.calls {
+    for c in calls {
         w.item();
         w.open('{');
         w.key("line");
@@ -65,12 +82,13 @@ pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
         w.close('}');
     }
     w.close(']');
+}
 
+fn write_transports(w: &mut Writer, all: &[TransportQueues]) {
     // Keyed by name in transport order; a repeated name keeps its first place and
     // its last queues, as a JSON map built by inserting each transport would.
     w.key("transports");
     w.open('{');
-    let all = &outcome.transports;
     for (i, t) in all.iter().enumerate() {
         if all[..i].iter().any(|u| u.name == t.name) {
             continue;
@@ -91,11 +109,9 @@ pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
         w.close('}');
     }
     w.close('}');
+}
 
-    w.key("inbox");
-    w.strings(&outcome.inbox);
-    w.key("ui_prompts");
-    w.strings(&outcome.ui_prompts);
+fn write_problems(w: &mut Writer, en: &dyn Catalog, outcome: &Outcome) {
     w.key("leaks");
     w.open('[');
     for l in &outcome.leaks {
@@ -122,9 +138,6 @@ pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
         w.close('}');
     }
     w.close(']');
-    w.close('}');
-    w.close('}');
-    w.out
 }
 
 /// A pretty JSON writer: containers are opened and closed by hand, and every
