@@ -5,7 +5,7 @@ use super::client::{rt, Rt};
 use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
-use crate::mapi::{constant, Constant, FlushFlags, HResult, PropTag, ResourceMethods};
+use crate::mapi::{constant, Constant, FlushFlags, HResult, PropTag, StatusMethod};
 use crate::script::ast::{Arg, BinOp, Expr};
 use crate::script::{Disposal, RuntimeError as E};
 use crate::session::{
@@ -198,105 +198,91 @@ impl Machine {
         let at = object.span();
         match receiver {
             Value::Session => match name {
-                "GetStatusTable" => {
-                    let h =
-                        self.handles.open(Referent::Table { columns: DEFAULT_COLUMNS.to_vec() }, line, String::new());
-                    let rows = self.world.rows.iter().map(|r| r.display_name.clone()).collect();
-                    self.emit(
-                        Actor::Client,
-                        Some(Actor::Session),
-                        Some(line),
-                        EventKind::GetStatusTable { hr: HResult::Ok, rows, handle: h },
-                    );
-                    self.record(line, "GetStatusTable", String::from("session"), None, None, HResult::Ok);
-                    Ok(Value::Handle(h))
-                }
-                "OpenEntry" => {
-                    let v = self.eval(args[0], line)?;
-                    let (hr, row, entry) = match &v {
-                        Value::Entry(e) => match self.world.row_by_entry_id(e) {
-                            Some(r) => (HResult::Ok, Some(r), Some(e.clone())),
-                            None => (HResult::InvalidEntryId, None, Some(e.clone())),
-                        },
-                        Value::Null => (HResult::InvalidParameter, None, None),
-                        other => return rt(args[0].span(), E::OpenEntryArg { found: other.kind() }),
-                    };
-                    let opened = row.map(|r| self.world.rows[r].display_name.clone());
-                    let handle = row.map(|row| self.handles.open(Referent::Status { row }, line, String::new()));
-                    self.emit(
-                        Actor::Client,
-                        Some(Actor::Session),
-                        Some(line),
-                        EventKind::OpenEntry { entry, hr, opened, handle },
-                    );
-                    let object = row.map_or_else(|| String::from("session"), |r| self.object_name(r));
-                    self.record(line, "OpenEntry", object, None, None, hr);
-                    Ok(match handle {
-                        Some(h) => Value::Handle(h),
-                        None => Value::Failed { api: "OpenEntry", hr, line },
-                    })
-                }
+                "GetStatusTable" => Ok(self.get_status_table(line)),
+                "OpenEntry" => self.open_entry(args[0], line),
                 _ => rt(span, E::SessionMethod { method: String::from(name) }),
             },
             Value::Handle(h) => {
                 self.live(h, at)?;
-                match self.handles.get(h).referent.clone() {
-                    Referent::Table { .. } => {
-                        if name != "SetColumns" {
-                            return rt(span, E::TableMethod { var, method: String::from(name) });
-                        }
-                        let mut columns = Vec::new();
-                        for a in args {
-                            let v = self.eval(a, line)?;
-                            let tag = self.number(&v, a.span())?;
-                            match u32::try_from(tag).ok().and_then(PropTag::from_tag) {
-                                Some(t) => columns.push(t),
-                                None => return rt(a.span(), E::NotColumn { tag }),
-                            }
-                        }
-                        if let Referent::Table { columns: c } = &mut self.handles.get_mut(h).referent {
-                            c.clone_from(&columns);
-                        }
-                        self.emit(
-                            Actor::Client,
-                            Some(Actor::Table),
-                            Some(line),
-                            EventKind::SetColumns { columns, hr: HResult::Ok },
-                        );
-                        self.record(line, "SetColumns", String::from("table"), None, None, HResult::Ok);
-                        Ok(Value::HResult(HResult::Ok))
-                    }
-                    Referent::Status { row } => {
-                        let bit = match name {
-                            "ValidateState" => ResourceMethods::STATUS_VALIDATE_STATE,
-                            "SettingsDialog" => ResourceMethods::STATUS_SETTINGS_DIALOG,
-                            "ChangePassword" => ResourceMethods::STATUS_CHANGE_PASSWORD,
-                            "FlushQueues" => return rt(span, E::FlushStatement),
-                            _ => return rt(span, E::StatusMethod { var, method: String::from(name) }),
-                        };
-                        let hr =
-                            if self.world.rows[row].methods.contains(bit) { HResult::Ok } else { HResult::NoSupport };
-                        let object = self.object_name(row);
-                        let method = match name {
-                            "ValidateState" => "ValidateState",
-                            "SettingsDialog" => "SettingsDialog",
-                            _ => "ChangePassword",
-                        };
-                        let target = self.actor_of_row(row);
-                        self.emit(
-                            Actor::Client,
-                            Some(target),
-                            Some(line),
-                            EventKind::StatusMethod { object: object.clone(), method, hr },
-                        );
-                        self.record(line, method, object, None, None, hr);
-                        Ok(Value::HResult(hr))
-                    }
+                match self.handles.get(h).referent {
+                    Referent::Table { .. } if name == "SetColumns" => self.set_columns(h, args, line),
+                    Referent::Table { .. } => rt(span, E::TableMethod { var, method: String::from(name) }),
+                    Referent::Status { row } => self.status_method(row, name, var, span, line),
                     Referent::Rows(_) => rt(span, E::RowsNoMethods { var }),
                 }
             }
             Value::Failed { api, hr, line: l } => rt(at, E::HoldsNoObject { var, api, line: l, hr }),
             other => rt(at, E::NeedsObject { method: String::from(name), var, found: other.kind() }),
         }
+    }
+
+    /// `IMAPISession::GetStatusTable`: a table over every row, default columns.
+    fn get_status_table(&mut self, line: u32) -> Value {
+        let h = self.handles.open(Referent::Table { columns: DEFAULT_COLUMNS.to_vec() }, line, String::new());
+        let rows = self.world.rows.iter().map(|r| r.display_name.clone()).collect();
+        let event = EventKind::GetStatusTable { hr: HResult::Ok, rows, handle: h };
+        self.emit(Actor::Client, Some(Actor::Session), Some(line), event);
+        self.record(line, "GetStatusTable", String::from("session"), None, None, HResult::Ok);
+        Value::Handle(h)
+    }
+
+    /// `IMAPISession::OpenEntry` of a status row's entry id.
+    fn open_entry(&mut self, arg: &Expr, line: u32) -> Rt<Value> {
+        let v = self.eval(arg, line)?;
+        let (hr, row, entry) = match &v {
+            Value::Entry(e) => match self.world.row_by_entry_id(e) {
+                Some(r) => (HResult::Ok, Some(r), Some(e.clone())),
+                None => (HResult::InvalidEntryId, None, Some(e.clone())),
+            },
+            Value::Null => (HResult::InvalidParameter, None, None),
+            other => return rt(arg.span(), E::OpenEntryArg { found: other.kind() }),
+        };
+        let opened = row.map(|r| self.world.rows[r].display_name.clone());
+        let handle = row.map(|row| self.handles.open(Referent::Status { row }, line, String::new()));
+        self.emit(Actor::Client, Some(Actor::Session), Some(line), EventKind::OpenEntry { entry, hr, opened, handle });
+        let object = row.map_or_else(|| String::from("session"), |r| self.object_name(r));
+        self.record(line, "OpenEntry", object, None, None, hr);
+        Ok(match handle {
+            Some(h) => Value::Handle(h),
+            None => Value::Failed { api: "OpenEntry", hr, line },
+        })
+    }
+
+    /// `IMAPITable::SetColumns` on the table behind handle `h`.
+    fn set_columns(&mut self, h: HandleId, args: &[&Expr], line: u32) -> Rt<Value> {
+        let mut columns = Vec::new();
+        for a in args {
+            let v = self.eval(a, line)?;
+            let tag = self.number(&v, a.span())?;
+            match u32::try_from(tag).ok().and_then(PropTag::from_tag) {
+                Some(t) => columns.push(t),
+                None => return rt(a.span(), E::NotColumn { tag }),
+            }
+        }
+        if let Referent::Table { columns: c } = &mut self.handles.get_mut(h).referent {
+            c.clone_from(&columns);
+        }
+        self.emit(Actor::Client, Some(Actor::Table), Some(line), EventKind::SetColumns { columns, hr: HResult::Ok });
+        self.record(line, "SetColumns", String::from("table"), None, None, HResult::Ok);
+        Ok(Value::HResult(HResult::Ok))
+    }
+
+    /// `ValidateState`, `SettingsDialog` or `ChangePassword` on a status object:
+    /// MAPI_E_NO_SUPPORT when its bit is clear in PR_RESOURCE_METHODS.
+    fn status_method(&mut self, row: usize, name: &str, var: String, span: Span, line: u32) -> Rt<Value> {
+        let Some(method) = StatusMethod::from_name(name) else {
+            return match name {
+                "FlushQueues" => rt(span, E::FlushStatement),
+                _ => rt(span, E::StatusMethod { var, method: String::from(name) }),
+            };
+        };
+        let supported = self.world.rows[row].methods.contains(method.bit());
+        let hr = if supported { HResult::Ok } else { HResult::NoSupport };
+        let object = self.object_name(row);
+        let target = self.actor_of_row(row);
+        let event = EventKind::StatusMethod { object: object.clone(), method: method.name(), hr };
+        self.emit(Actor::Client, Some(target), Some(line), event);
+        self.record(line, method.name(), object, None, None, hr);
+        Ok(Value::HResult(hr))
     }
 }

@@ -173,3 +173,45 @@ mod tests {
         assert_eq!(ResourceMethods::from_bits_retain(0x18).unknown_bits(), 0x10);
     }
 }
+
+/// The status-object methods a PR_RESOURCE_METHODS bit stands for, besides
+/// FlushQueues: the one name table of them (`imapistatus-validatestate`,
+/// `imapistatus-settingsdialog`, `imapistatus-changepassword`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusMethod {
+    /// `IMAPIStatus::ValidateState`.
+    ValidateState,
+    /// `IMAPIStatus::SettingsDialog`.
+    SettingsDialog,
+    /// `IMAPIStatus::ChangePassword`.
+    ChangePassword,
+}
+
+impl StatusMethod {
+    /// Every one, in the order of their bits.
+    pub const ALL: [StatusMethod; 3] =
+        [StatusMethod::ValidateState, StatusMethod::SettingsDialog, StatusMethod::ChangePassword];
+
+    /// The method's MAPI name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            StatusMethod::ValidateState => "ValidateState",
+            StatusMethod::SettingsDialog => "SettingsDialog",
+            StatusMethod::ChangePassword => "ChangePassword",
+        }
+    }
+
+    /// The method named `name`, exactly.
+    pub fn from_name(name: &str) -> Option<StatusMethod> {
+        StatusMethod::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// Its bit in PR_RESOURCE_METHODS.
+    pub const fn bit(self) -> ResourceMethods {
+        match self {
+            StatusMethod::ValidateState => ResourceMethods::STATUS_VALIDATE_STATE,
+            StatusMethod::SettingsDialog => ResourceMethods::STATUS_SETTINGS_DIALOG,
+            StatusMethod::ChangePassword => ResourceMethods::STATUS_CHANGE_PASSWORD,
+        }
+    }
+}

@@ -253,3 +253,15 @@ impl Checker {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checker_knows_every_status_method() {
+        for m in crate::mapi::StatusMethod::ALL {
+            assert!(METHODS.iter().any(|(n, ..)| *n == m.name()), "{}", m.name());
+        }
+    }
+}
