@@ -62,7 +62,7 @@ impl Facts {
 
 /// The narration of `e`, given the view just before it, in English.
 pub fn narrate(e: &Event, before: &View) -> String {
-    narrate_in(e, before, Lang::En)
+    narrate_in(e, before, Lang::EN)
 }
 
 /// The narration of `e`, given the view just before it, in `lang`.

@@ -14,7 +14,7 @@ use flushq_scenario::{FileDiagnostic, FileMessage};
 
 /// How a transport's flush ended, in a few words (traces and narration share it).
 pub fn outcome_text(outcome: TransportOutcome) -> &'static str {
-    outcome_text_in(outcome, Lang::En)
+    outcome_text_in(outcome, Lang::EN)
 }
 
 /// [`outcome_text`] in `lang`.
@@ -24,7 +24,7 @@ pub fn outcome_text_in(outcome: TransportOutcome, lang: Lang) -> &'static str {
 
 /// One sentence telling what happened in a step, in MAPI's words.
 pub fn describe(kind: &EventKind) -> String {
-    describe_in(kind, Lang::En)
+    describe_in(kind, Lang::EN)
 }
 
 /// [`describe`] in `lang`: the MAPI call syntax stays as it is, the words around it
@@ -44,7 +44,7 @@ fn list(items: &[String]) -> String {
 /// The numbered trace followed by the outcome, as the CLI prints it.
 pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
     // The CLI's trace is English, like the snapshots.
-    let en = catalog::of(Lang::En);
+    let en = catalog::of(Lang::EN);
     let mut s = String::new();
     if !title.is_empty() {
         let _ = writeln!(s, "# {title}");
@@ -125,4 +125,9 @@ pub(crate) fn one_line(message: String) -> String {
         return message;
     }
     message.chars().map(|c| if c.is_control() { c.escape_default().collect() } else { String::from(c) }).collect()
+}
+
+/// A shipped scenario's title in `lang` (the file's own title is the English one).
+pub fn preset_title(preset: &flushq_scenario::Preset, lang: Lang) -> &'static str {
+    lang.pick(preset.title_en(), preset.title_zh)
 }

@@ -8,7 +8,7 @@
 //! less than a keyed catalogue, and a reader sees both texts together. The core translates what it explains (narration, trace,
 //! goals) through the same [`Lang`].
 
-pub use flushq_core::Lang;
+pub use flushq_explain::Lang;
 use yew::prelude::*;
 
 /// The `lang` value of a query string (with or without `?`), if it names a language.
@@ -61,11 +61,11 @@ mod tests {
     #[test]
     fn the_query_wins_then_the_saved_choice_then_the_browser() {
         let zh_browser = [String::from("fr-FR"), String::from("zh-CN")];
-        assert_eq!(initial(Some("?embed&lang=en"), Some("zh"), &zh_browser), Lang::En);
-        assert_eq!(initial(Some("lang=zh"), None, &[]), Lang::Zh);
-        assert_eq!(initial(Some("?lang=xx"), Some("zh"), &[]), Lang::Zh, "an unknown lang= is ignored");
-        assert_eq!(initial(None, None, &zh_browser), Lang::Zh, "the first language we have");
-        assert_eq!(initial(None, None, &[String::from("de")]), Lang::En);
-        assert_eq!(initial(None, Some("en"), &zh_browser), Lang::En, "a remembered choice beats the browser");
+        assert_eq!(initial(Some("?embed&lang=en"), Some("zh"), &zh_browser), Lang::EN);
+        assert_eq!(initial(Some("lang=zh"), None, &[]), Lang::ZH);
+        assert_eq!(initial(Some("?lang=xx"), Some("zh"), &[]), Lang::ZH, "an unknown lang= is ignored");
+        assert_eq!(initial(None, None, &zh_browser), Lang::ZH, "the first language we have");
+        assert_eq!(initial(None, None, &[String::from("de")]), Lang::EN);
+        assert_eq!(initial(None, Some("en"), &zh_browser), Lang::EN, "a remembered choice beats the browser");
     }
 }

@@ -149,7 +149,7 @@ impl Playground {
             questions: Rc::from(Vec::new()),
             guesses: Vec::new(),
             mine: None,
-            lang: Lang::En,
+            lang: Lang::EN,
         }
     }
 
@@ -547,10 +547,10 @@ mod tutorial_tests {
     #[test]
     fn the_language_survives_loading_a_preset_or_a_lesson() {
         let s = Playground::from_preset("spooler-upload").unwrap();
-        let s = reduce(s, Action::Lang(Lang::Zh));
+        let s = reduce(s, Action::Lang(Lang::ZH));
         let s = reduce(s, Action::Preset(String::from("link-down")));
-        assert_eq!(s.lang, Lang::Zh);
+        assert_eq!(s.lang, Lang::ZH);
         let s = reduce(s, Action::StartLesson(String::from("find-the-spooler")));
-        assert_eq!(s.lang, Lang::Zh);
+        assert_eq!(s.lang, Lang::ZH);
     }
 }

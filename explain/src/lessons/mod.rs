@@ -54,7 +54,8 @@ use crate::goal::{check_all, statement_count, Assertion, Check};
 #[cfg(test)]
 use crate::text::one_line;
 use flushq_core::trace::{Event, Outcome};
-use flushq_core::{Lang, LoadError, Machine, Scenario};
+use crate::Lang;
+use flushq_core::{LoadError, Machine, Scenario};
 use flushq_scenario::{load, preset, Format};
 
 impl Text {
@@ -125,7 +126,7 @@ pub fn lessons() -> &'static [Lesson] {
 /// (in English: lesson files are read by the people who write them).
 #[cfg(test)]
 fn located(name: &str, diags: &[LessonDiagnostic]) -> String {
-    let en = catalog::of(Lang::En);
+    let en = catalog::of(Lang::EN);
     diags
         .iter()
         .map(|d| format!("lessons/{name}:{}:{}: {}", d.line, d.col, one_line(en.lesson_message(&d.message))))
@@ -186,7 +187,7 @@ mod tests {
     fn a_failed_check_says_why() {
         let l = lesson("per-transport-fallback").unwrap();
         let v = l.check(l.start).unwrap();
-        let why: Vec<String> = v.checks.iter().filter(|c| !c.passed).map(|c| c.why_in(Lang::En)).collect();
+        let why: Vec<String> = v.checks.iter().filter(|c| !c.passed).map(|c| c.why_in(Lang::EN)).collect();
         assert!(why.iter().any(|w| w.contains("MAPI_E_NO_SUPPORT")), "{why:?}");
         assert!(why.iter().any(|w| w.contains("r3 still waits on Dial-up")), "{why:?}");
     }

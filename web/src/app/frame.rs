@@ -3,9 +3,9 @@
 use crate::run::Run;
 use crate::state::Playground;
 use crate::Ptr;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_core::trace::{Event, View};
-use flushq_core::Lang;
+use flushq_explain::Lang;
 use flushq_explain::narrate_in;
 use std::rc::Rc;
 

@@ -7,7 +7,7 @@ use crate::embed;
 use crate::hooks::{shared, Toast};
 use crate::share;
 use crate::state::Playground;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_explain::render_mermaid;
 use yew::prelude::*;
 

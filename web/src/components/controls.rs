@@ -2,7 +2,7 @@
 
 use crate::i18n::use_lang;
 use crate::state::{Action, SPEEDS};
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use yew::prelude::*;
 
 /// Properties of [`Controls`].

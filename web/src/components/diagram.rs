@@ -5,7 +5,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::Ptr;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_core::mapi::StatusCode;
 use flushq_core::scenario::TransportKind;
 use flushq_core::trace::{Actor, Event, EventKind, FlushMode, PromptStyle, View};
@@ -371,8 +371,8 @@ fn client_box(scene: &Scene, tokens: &mut Vec<Html>) -> Html {
     let Scene { view, lang, .. } = *scene;
     let (cx, cy, cw, ch) = scene.always(Node::Client);
     let line = match (view.line, lang) {
-        (Some(l), Lang::En) => format!("script line {l}"),
-        (Some(l), Lang::Zh) => format!("脚本第 {l} 行"),
+        (Some(l), Lang::EN) => format!("script line {l}"),
+        (Some(l), Lang::ZH) => format!("脚本第 {l} 行"),
         (None, _) => String::from(lang.pick("idle", "空闲")),
     };
     let waiting = view
@@ -556,10 +556,10 @@ fn dialog_badge(scene: &Scene) -> Option<Html> {
     let (x, y, w, hh) = layout.rect(Node::Transport(p.transport.index()))?;
     let name = &view.transports[p.transport.index()].name;
     let text = match (p.style, lang) {
-        (PromptStyle::DialUp, Lang::En) => format!("Connect {name}?"),
-        (PromptStyle::DialUp, Lang::Zh) => format!("连接 {name}？"),
-        (PromptStyle::Progress, Lang::En) => format!("{name}: sending and receiving…"),
-        (PromptStyle::Progress, Lang::Zh) => format!("{name}：正在收发…"),
+        (PromptStyle::DialUp, Lang::EN) => format!("Connect {name}?"),
+        (PromptStyle::DialUp, Lang::ZH) => format!("连接 {name}？"),
+        (PromptStyle::Progress, Lang::EN) => format!("{name}: sending and receiving…"),
+        (PromptStyle::Progress, Lang::ZH) => format!("{name}：正在收发…"),
     };
     Some(html! {
         <g class="dialog-badge">

@@ -72,9 +72,9 @@ pub fn editor(props: &EditorProps) -> Html {
                 { for props.diagnostics.iter().map(|d| {
                     let sev = if d.severity == Severity::Error { "error" } else { "warning" };
                     let said = match (d.severity, lang) {
-                        (_, Lang::En) => sev,
-                        (Severity::Error, Lang::Zh) => "错误",
-                        (_, Lang::Zh) => "警告",
+                        (_, Lang::EN) => sev,
+                        (Severity::Error, Lang::ZH) => "错误",
+                        (_, Lang::ZH) => "警告",
                     };
                     html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: ") }{ super::prose(&script_message_in(&d.message, lang)) }</li> }
                 }) }

@@ -52,9 +52,9 @@ pub fn flags(props: &FlagsProps) -> Html {
     html! {
         <fieldset class="flags">
             <legend>{ match (lang, sites.len()) {
-                (Lang::En, 1) => String::from("FlushQueues flags (1 call)"),
-                (Lang::En, n) => format!("FlushQueues flags ({n} calls)"),
-                (Lang::Zh, n) => format!("FlushQueues 标志（{n} 处调用）"),
+                (Lang::EN, 1) => String::from("FlushQueues flags (1 call)"),
+                (Lang::EN, n) => format!("FlushQueues flags ({n} calls)"),
+                (Lang::ZH, n) => format!("FlushQueues 标志（{n} 处调用）"),
             } }</legend>
             { for CHOICES.iter().map(|(flag, en, zh)| {
                 let help = lang.pick(*en, *zh);

@@ -71,7 +71,7 @@ fn preset_picker(props: &HeaderProps, lang: Lang) -> Html {
             <select onchange={on_preset} aria-label={lang.pick("Load a preset scenario", "载入预设场景")}>
                 <option value="" selected={props.preset.is_none()}>{ lang.pick("— custom —", "— 自定义 —") }</option>
                 { for flushq_scenario::presets().iter().map(|p| {
-                    html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ p.title(lang) }</option> }
+                    html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ flushq_explain::preset_title(p, lang) }</option> }
                 }) }
             </select>
         </label>
@@ -95,7 +95,7 @@ fn actions(props: &HeaderProps, lang: Lang) -> Html {
     let help = props.on_action.reform(|_: MouseEvent| Action::Help(true));
     // The switch names the other language in that language, so a reader who cannot
     // read this one still finds it.
-    let other = lang.pick(Lang::Zh, Lang::En);
+    let other = lang.pick(Lang::ZH, Lang::EN);
     let switch = props.on_action.reform(move |_: MouseEvent| {
         browser::save_lang(other.code());
         Action::Lang(other)

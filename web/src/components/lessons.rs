@@ -8,7 +8,7 @@ use crate::hooks::{use_solve_report, use_verdict};
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
 use crate::Ptr;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_core::Scenario;
 use flushq_explain::lessons::{lesson, lessons, Lesson, Verdict};
 use yew::prelude::*;
@@ -234,10 +234,10 @@ fn goal(verdict: Option<&Verdict>, lang: Lang) -> Html {
 /// The golf line: statements against par.
 fn golf(passed: bool, statements: usize, par: usize, lang: Lang) -> String {
     match (passed, lang) {
-        (true, Lang::En) => format!("Goal reached in {statements} statements (par {par})."),
-        (true, Lang::Zh) => format!("已达成目标，用了 {statements} 条语句（标准杆 {par}）。"),
-        (false, Lang::En) => format!("{statements} statements; par {par}."),
-        (false, Lang::Zh) => format!("{statements} 条语句；标准杆 {par}。"),
+        (true, Lang::EN) => format!("Goal reached in {statements} statements (par {par})."),
+        (true, Lang::ZH) => format!("已达成目标，用了 {statements} 条语句（标准杆 {par}）。"),
+        (false, Lang::EN) => format!("{statements} statements; par {par}."),
+        (false, Lang::ZH) => format!("{statements} 条语句；标准杆 {par}。"),
     }
 }
 

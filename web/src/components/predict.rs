@@ -3,7 +3,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_explain::catalog;
 use flushq_explain::predict::{Ask, Choice, Question};
 use yew::prelude::*;
@@ -28,10 +28,10 @@ pub fn choice_label(lang: Lang, c: &Choice) -> String {
     match c {
         Choice::Actor(a) => catalog::of(lang).actor(a).to_string(),
         Choice::Bit { bit, set, .. } => match (lang, set) {
-            (Lang::En, true) => format!("{bit} set"),
-            (Lang::En, false) => format!("{bit} cleared"),
-            (Lang::Zh, true) => format!("{bit} 置位"),
-            (Lang::Zh, false) => format!("{bit} 清除"),
+            (Lang::EN, true) => format!("{bit} set"),
+            (Lang::EN, false) => format!("{bit} cleared"),
+            (Lang::ZH, true) => format!("{bit} 置位"),
+            (Lang::ZH, false) => format!("{bit} 清除"),
         },
         Choice::HResult(_) => c.label(),
     }
@@ -48,14 +48,14 @@ pub fn question_text(lang: Lang, q: &Question) -> String {
         None => String::new(),
     };
     match (q.ask, lang) {
-        (Ask::Actor, Lang::En) => String::from("Who acts in the next step?"),
-        (Ask::Actor, Lang::Zh) => String::from("下一步由谁行动？"),
-        (Ask::StatusBit, Lang::En) => format!("Which bit of {object}'s PR_STATUS_CODE flips in the next step?"),
-        (Ask::StatusBit, Lang::Zh) => format!("下一步{object}的 PR_STATUS_CODE 中哪一位会变化？"),
-        (Ask::HResult, Lang::En) => format!("What does the client's FlushQueues on {object} return?"),
-        (Ask::HResult, Lang::Zh) => format!("客户端对{object}调用的 FlushQueues 返回什么？"),
-        (Ask::XpHResult, Lang::En) => format!("What does {object}'s IXPLogon::FlushQueues return to the spooler?"),
-        (Ask::XpHResult, Lang::Zh) => format!("{} 的 IXPLogon::FlushQueues 向后台处理程序返回什么？", object.trim()),
+        (Ask::Actor, Lang::EN) => String::from("Who acts in the next step?"),
+        (Ask::Actor, Lang::ZH) => String::from("下一步由谁行动？"),
+        (Ask::StatusBit, Lang::EN) => format!("Which bit of {object}'s PR_STATUS_CODE flips in the next step?"),
+        (Ask::StatusBit, Lang::ZH) => format!("下一步{object}的 PR_STATUS_CODE 中哪一位会变化？"),
+        (Ask::HResult, Lang::EN) => format!("What does the client's FlushQueues on {object} return?"),
+        (Ask::HResult, Lang::ZH) => format!("客户端对{object}调用的 FlushQueues 返回什么？"),
+        (Ask::XpHResult, Lang::EN) => format!("What does {object}'s IXPLogon::FlushQueues return to the spooler?"),
+        (Ask::XpHResult, Lang::ZH) => format!("{} 的 IXPLogon::FlushQueues 向后台处理程序返回什么？", object.trim()),
     }
 }
 
@@ -76,12 +76,12 @@ pub fn predict(props: &PredictProps) -> Html {
         let expected = q.choices.get(verdict.expected).map(|c| choice_label(lang, c)).unwrap_or_default();
         let picked = q.choices.get(*pick).map(|c| choice_label(lang, c)).unwrap_or_default();
         let text = match (verdict.correct, lang) {
-            (true, Lang::En) => format!("Right: {expected}. The narration above says why."),
-            (true, Lang::Zh) => format!("答对了：{expected}。上面的旁白解释了原因。"),
-            (false, Lang::En) => {
+            (true, Lang::EN) => format!("Right: {expected}. The narration above says why."),
+            (true, Lang::ZH) => format!("答对了：{expected}。上面的旁白解释了原因。"),
+            (false, Lang::EN) => {
                 format!("Not quite: you said {picked}; it is {expected}. The narration above says why.")
             }
-            (false, Lang::Zh) => format!("不对：你选了 {picked}，正确答案是 {expected}。上面的旁白解释了原因。"),
+            (false, Lang::ZH) => format!("不对：你选了 {picked}，正确答案是 {expected}。上面的旁白解释了原因。"),
         };
         html! {
             <div class="told">

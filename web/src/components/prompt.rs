@@ -3,7 +3,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_core::trace::{Answer, PromptStyle};
 use yew::prelude::*;
 
@@ -32,25 +32,25 @@ pub fn prompt(props: &PromptProps) -> Html {
     let lang = use_lang();
     let name = &props.transport;
     let (title, body) = match (props.style, lang) {
-        (PromptStyle::DialUp, Lang::En) => {
+        (PromptStyle::DialUp, Lang::EN) => {
             (format!("Connect {name}?"), format!("{name} needs to dial out on the modem line to send and receive."))
         }
-        (PromptStyle::DialUp, Lang::Zh) => {
+        (PromptStyle::DialUp, Lang::ZH) => {
             (format!("连接 {name}？"), format!("{name} 需要通过调制解调器线路拨号才能收发邮件。"))
         }
-        (PromptStyle::Progress, Lang::En) => (
+        (PromptStyle::Progress, Lang::EN) => (
             format!("{name}"),
             format!("{name} is showing its progress dialog; cancel it to stop this transport's flush."),
         ),
-        (PromptStyle::Progress, Lang::Zh) => {
+        (PromptStyle::Progress, Lang::ZH) => {
             (format!("{name}"), format!("{name} 正在显示进度对话框；取消它即可停止这个传输提供程序的刷新。"))
         }
     };
     let why = match (props.no_ui, lang) {
-        (true, Lang::En) => "The client passed FLUSH_NO_UI, but this transport does not honour it.",
-        (true, Lang::Zh) => "客户端传递了 FLUSH_NO_UI，但这个传输提供程序不遵守它。",
-        (false, Lang::En) => "The client did not pass FLUSH_NO_UI.",
-        (false, Lang::Zh) => "客户端没有传递 FLUSH_NO_UI。",
+        (true, Lang::EN) => "The client passed FLUSH_NO_UI, but this transport does not honour it.",
+        (true, Lang::ZH) => "客户端传递了 FLUSH_NO_UI，但这个传输提供程序不遵守它。",
+        (false, Lang::EN) => "The client did not pass FLUSH_NO_UI.",
+        (false, Lang::ZH) => "客户端没有传递 FLUSH_NO_UI。",
     };
     let connect = lang.pick("Connect", "连接");
     let cancel = lang.pick("Cancel", "取消");

@@ -4,7 +4,7 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{
     Fault, FaultKind, FaultName, MessageArg, Scenario, TransportId, TransportKind, TransportSpec,

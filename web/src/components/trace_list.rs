@@ -4,7 +4,7 @@ use crate::i18n::use_lang;
 use crate::run::Run;
 use crate::state::Action;
 use crate::Ptr;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use flushq_explain::{catalog, describe_in};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -5,7 +5,7 @@ use super::Toast;
 use crate::browser;
 use crate::components::lessons::Progress;
 use crate::i18n::Lang;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use yew::prelude::*;
 
 /// The saved progress and what the lessons panel does with it.

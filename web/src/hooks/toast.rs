@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::share::ShareError;
-use flushq_core::by_lang;
+use flushq_explain::by_lang;
 use yew::prelude::*;
 
 /// The toast's text, `None` when hidden.
