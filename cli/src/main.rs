@@ -9,8 +9,10 @@
 //! (an error HRESULT is a result, not a failure); 2 invalid input or usage, with
 //! `file:line:col: message` on stderr.
 
-use flushq_explain::Lang;
+mod words;
+
 use flushq_core::{LoadError, Machine};
+use flushq_explain::Lang;
 use flushq_explain::{catalog, file_diagnostic_in, load_error_in, render_mermaid, render_text, script_message_in};
 use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
 use std::io::Write;
@@ -188,23 +190,17 @@ fn lesson(args: &[String]) -> Result<(String, u8), String> {
         return Err(format!("flushq: unexpected argument `{}`\n{USAGE}", args[2]));
     }
     let verdict = lesson.check_scenario(&lesson.scenario(&script)).map_err(|e| not_run(&name, &e))?;
-    let mut out =
-        format!("# {}\n{}\n\n{}\n", lesson.title.get(lang), lesson.intro.get(lang), lang.pick("goal:", "目标："));
+    let mut out = format!("# {}\n{}\n\n{}\n", lesson.title.get(lang), lesson.intro.get(lang), words::of(lang).goal());
     for c in &verdict.checks {
         let title = c.assertion.title_in(lang);
         if c.passed {
             out.push_str(&format!("  ok   {title}\n"));
         } else {
-            out.push_str(&format!("  FAIL {title}{}{}\n", lang.pick(": ", "："), c.why_in(lang)));
+            out.push_str(&format!("  FAIL {title}{}{}\n", words::of(lang).colon(), c.why_in(lang)));
         }
     }
     let passed = verdict.passed();
     let (n, par) = (verdict.statements, verdict.par);
-    out.push_str(&match (passed, lang) {
-        (true, Lang::EN) => format!("goal reached: {n} statements, par {par}\n"),
-        (false, Lang::EN) => format!("goal not reached: {n} statements, par {par}\n"),
-        (true, Lang::ZH) => format!("已达成目标：{n} 条语句，标准杆 {par}\n"),
-        (false, Lang::ZH) => format!("未达成目标：{n} 条语句，标准杆 {par}\n"),
-    });
+    out.push_str(&words::of(lang).verdict(passed, n, par));
     Ok((out, if passed { 0 } else { 1 }))
 }

@@ -7,9 +7,9 @@
 
 use flushq_core::mapi::{FlushFlags, HResult};
 use flushq_core::trace::{Event, EventKind, View};
-use flushq_explain::Lang;
 use flushq_core::{Machine, Scenario};
 use flushq_explain::goal::{check_all, Assertion};
+use flushq_explain::Lang;
 use flushq_explain::{describe, describe_in, narrate, narrate_in};
 use flushq_tests::{preset, run_checked};
 

@@ -2,9 +2,9 @@
 //! the file with `flushq_scenario::load`, run it with `flushq_core::Machine`, and
 //! snapshot the run (see `tests/snapshots.rs`).
 
-use flushq_explain::Lang;
 use flushq_core::{Machine, Scenario};
 use flushq_explain::file_diagnostic_in;
+use flushq_explain::Lang;
 use flushq_scenario::{load, Format};
 
 /// The scenario this crate ships (`scenario.toml`).

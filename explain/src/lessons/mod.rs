@@ -53,8 +53,8 @@ use crate::catalog;
 use crate::goal::{check_all, statement_count, Assertion, Check};
 #[cfg(test)]
 use crate::text::one_line;
-use flushq_core::trace::{Event, Outcome};
 use crate::Lang;
+use flushq_core::trace::{Event, Outcome};
 use flushq_core::{LoadError, Machine, Scenario};
 use flushq_scenario::{load, preset, Format};
 

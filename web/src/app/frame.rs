@@ -3,10 +3,10 @@
 use crate::run::Run;
 use crate::state::Playground;
 use crate::Ptr;
-use flushq_explain::by_lang;
 use flushq_core::trace::{Event, View};
-use flushq_explain::Lang;
+use flushq_explain::by_lang;
 use flushq_explain::narrate_in;
+use flushq_explain::Lang;
 use std::rc::Rc;
 
 /// The current step of the run drawn.

@@ -7,8 +7,8 @@
 //! ```
 //! Dialogs are answered as the scenario says (connect, unless a fault cancels).
 
-use flushq_explain::by_lang;
 use flushq_core::trace::Answer;
+use flushq_explain::by_lang;
 use flushq_explain::Lang;
 use flushq_explain::{file_diagnostic_in, narrate_in};
 use flushq_web::components::diagram::{Diagram, DiagramProps};

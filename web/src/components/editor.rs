@@ -2,9 +2,10 @@
 //! diagnostics as you type. The text is the visitor's: it is never replaced by
 //! a parse result, so an invalid edit loses nothing.
 
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::ui;
+use crate::i18n::{t, use_lang};
 use flushq_core::diag::{Diagnostic, Severity};
-use flushq_explain::script_message_in;
+use flushq_explain::{catalog, script_message_in};
 use yew::prelude::*;
 
 /// Properties of [`Editor`].
@@ -64,18 +65,14 @@ pub fn editor(props: &EditorProps) -> Html {
                     { for highlight }
                     { for marks }
                     <textarea id="script" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
-                        aria-label={lang.pick("Client script", "客户端脚本")} aria-describedby="diagnostics"
+                        aria-label={t(lang, ui::Page::ClientScript)} aria-describedby="diagnostics"
                         rows={lines.to_string()} cols={cols.to_string()} value={props.text.clone()} readonly={props.readonly} {oninput} />
                 </div>
             </div>
             <ul id="diagnostics" class="diagnostics" aria-live="polite">
                 { for props.diagnostics.iter().map(|d| {
                     let sev = if d.severity == Severity::Error { "error" } else { "warning" };
-                    let said = match (d.severity, lang) {
-                        (_, Lang::EN) => sev,
-                        (Severity::Error, Lang::ZH) => "错误",
-                        (_, Lang::ZH) => "警告",
-                    };
+                    let said = catalog::of(lang).severity(d.severity);
                     html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: ") }{ super::prose(&script_message_in(&d.message, lang)) }</li> }
                 }) }
             </ul>

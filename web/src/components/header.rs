@@ -102,7 +102,7 @@ fn actions(props: &HeaderProps, lang: Lang) -> Html {
     });
     html! {
         <div class="actions">
-            <button type="button" class="lang-switch" onclick={switch} lang={crate::i18n::tag(other)}
+            <button type="button" class="lang-switch" onclick={switch} lang={other.tag()}
                 aria-label={lang.pick("中文 (switch the page to Simplified Chinese)", "English (switch the page to English)")}>
                 <span aria-hidden="true">{ "文A " }</span>{ lang.pick("中文", "English") }</button>
             <button type="button" class="primary" onclick={share} title={lang.pick("Copy a link to this exact state", "复制指向当前状态的链接")}>{ lang.pick("Share link", "分享链接") }</button>

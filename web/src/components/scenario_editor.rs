@@ -4,11 +4,11 @@
 
 use crate::i18n::{use_lang, Lang};
 use crate::state::Action;
-use flushq_explain::by_lang;
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{
     Fault, FaultKind, FaultName, MessageArg, Scenario, TransportId, TransportKind, TransportSpec,
 };
+use flushq_explain::by_lang;
 use yew::prelude::*;
 
 /// Properties of [`ScenarioEditor`].
