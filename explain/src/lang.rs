@@ -62,17 +62,6 @@ impl Lang {
         let primary = s.trim().split(['-', '_']).next().unwrap_or("");
         Lang::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.code()))
     }
-
-    /// `en` in English, `zh` in Chinese: for the playground's UI strings until
-    /// they move into catalogs of their own. Both are evaluated; [`by_lang!`]
-    /// evaluates only the chosen one.
-    pub fn pick<T>(self, en: T, zh: T) -> T {
-        if self == Lang::ZH {
-            zh
-        } else {
-            en
-        }
-    }
 }
 
 impl Default for Lang {
@@ -100,20 +89,6 @@ impl fmt::Debug for Lang {
         write!(f, "Lang({})", self.code())
     }
 }
-
-/// `by_lang!(lang, en, zh)`: the expression for `lang`, evaluating only that one
-/// (a lazy [`Lang::pick`], for `format!` templates of the playground's UI strings).
-#[macro_export]
-macro_rules! by_lang {
-    ($lang:expr, $en:expr, $zh:expr $(,)?) => {
-        if $lang == $crate::Lang::ZH {
-            $zh
-        } else {
-            $en
-        }
-    };
-}
-pub use crate::by_lang;
 
 #[cfg(test)]
 mod tests {
@@ -146,18 +121,5 @@ mod tests {
         for tag in ["", "fr", "de-DE", "eng", "zho", "z", "-zh", "english"] {
             assert_eq!(Lang::from_code(tag), None, "{tag}");
         }
-    }
-
-    #[test]
-    fn pick_and_by_lang_choose_one() {
-        assert_eq!(Lang::EN.pick("a", "b"), "a");
-        assert_eq!(Lang::ZH.pick(1, 2), 2);
-        let mut built = 0;
-        let mut build = |s: &'static str| {
-            built += 1;
-            s
-        };
-        assert_eq!(by_lang!(Lang::ZH, build("en"), build("zh")), "zh");
-        assert_eq!(built, 1, "only the chosen side is evaluated");
     }
 }

@@ -128,6 +128,9 @@ pub(crate) fn one_line(message: String) -> String {
 }
 
 /// A shipped scenario's title in `lang` (the file's own title is the English one).
+/// The titles are listed in the order of [`Lang::ALL`], so a language registered
+/// there does not build until the presets have its titles.
 pub fn preset_title(preset: &flushq_scenario::Preset, lang: Lang) -> &'static str {
-    lang.pick(preset.title_en(), preset.title_zh)
+    let titles: [&'static str; Lang::COUNT] = [preset.title_en(), preset.title_zh];
+    titles[lang.index()]
 }

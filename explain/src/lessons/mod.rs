@@ -59,9 +59,12 @@ use flushq_core::{LoadError, Machine, Scenario};
 use flushq_scenario::{load, preset, Format};
 
 impl Text {
-    /// The text in `lang`.
+    /// The text in `lang`. The texts are listed in the order of [`Lang::ALL`] in an
+    /// array of [`Lang::COUNT`], so a language registered there does not build
+    /// until lessons have its text.
     pub fn get(&self, lang: Lang) -> &'static str {
-        lang.pick(self.en, self.zh)
+        let texts: [&'static str; Lang::COUNT] = [self.en, self.zh];
+        texts[lang.index()]
     }
 }
 

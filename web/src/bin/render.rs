@@ -8,11 +8,11 @@
 //! Dialogs are answered as the scenario says (connect, unless a fault cancels).
 
 use flushq_core::trace::Answer;
-use flushq_explain::by_lang;
 use flushq_explain::Lang;
 use flushq_explain::{file_diagnostic_in, narrate_in};
 use flushq_web::components::diagram::{Diagram, DiagramProps};
 use flushq_web::components::status_table::{StatusTable, StatusTableProps};
+use flushq_web::i18n::{t, ui};
 use flushq_web::i18n::{InLang, InLangProps};
 use flushq_web::run::Run;
 use flushq_web::Ptr;
@@ -89,13 +89,13 @@ fn render(args: &[String]) -> Result<String, String> {
     // A preset's title in the chosen language; a file's as written.
     let preset = flushq_scenario::presets().iter().find(|p| file == format!("preset:{}", p.name));
     let title = preset.map_or_else(|| scenario.title.clone(), |p| flushq_explain::preset_title(p, lang).to_string());
-    let step_no = by_lang!(lang, format!("Step {step}"), format!("第 {step} 步"));
+    let step_no = t(lang, ui::Page::StepNo(step));
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     Ok(format!(
         "<!doctype html>\n<html lang=\"{tag}\"><head><meta charset=\"utf-8\"><title>{title} ({step_no})</title>\
          <style>{css}</style></head><body class=\"app embed\"><h2 class=\"scenario-title\">{title}</h2>{svg}\
          <p class=\"narration\"><span class=\"step-no\">{step_no}</span>{said}</p>{table}</body></html>\n",
-        tag = flushq_web::i18n::tag(lang),
+        tag = lang.tag(),
         title = escape(&title),
         css = include_str!("../../style.css"),
         said = escape(&said),
