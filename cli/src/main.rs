@@ -9,7 +9,10 @@
 //! (an error HRESULT is a result, not a failure); 2 invalid input or usage, with
 //! `file:line:col: message` on stderr.
 
-use flushq_core::{Lang, LoadError, Machine};
+mod words;
+
+use flushq_core::{LoadError, Machine};
+use flushq_explain::Lang;
 use flushq_explain::{catalog, file_diagnostic_in, load_error_in, render_mermaid, render_text, script_message_in};
 use flushq_scenario::{load, preset, presets, FileDiagnostic, Format};
 use std::io::Write;
@@ -94,7 +97,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 ));
             }
             let mut machine =
-                Machine::new(&scenario).map_err(|e| format!("{name}: {}", load_error_in(&e, Lang::En)))?;
+                Machine::new(&scenario).map_err(|e| format!("{name}: {}", load_error_in(&e, Lang::EN)))?;
             machine.run();
             let outcome = machine.outcome();
             Ok(match format {
@@ -131,7 +134,7 @@ fn read(file: &str) -> Result<(String, String), String> {
 
 /// Every problem of file `name`, one a line: `NAME:LINE:COL: message`.
 fn located(name: &str, diags: &[FileDiagnostic]) -> String {
-    diags.iter().map(|d| format!("{name}:{}", file_diagnostic_in(d, Lang::En))).collect::<Vec<_>>().join("\n")
+    diags.iter().map(|d| format!("{name}:{}", file_diagnostic_in(d, Lang::EN))).collect::<Vec<_>>().join("\n")
 }
 
 /// Why a lesson's script cannot run, one problem a line: `NAME:LINE:COL: message`,
@@ -140,10 +143,10 @@ fn not_run(name: &str, e: &LoadError) -> String {
     match e {
         LoadError::Script(d) => d
             .iter()
-            .map(|d| format!("{name}:{}:{}: {}", d.span.line, d.span.col, script_message_in(&d.message, Lang::En)))
+            .map(|d| format!("{name}:{}:{}: {}", d.span.line, d.span.col, script_message_in(&d.message, Lang::EN)))
             .collect::<Vec<_>>()
             .join("\n"),
-        LoadError::Scenario(e) => format!("{name}:0:0: {}", catalog::of(Lang::En).scenario_error(e)),
+        LoadError::Scenario(e) => format!("{name}:0:0: {}", catalog::of(Lang::EN).scenario_error(e)),
     }
 }
 
@@ -160,7 +163,7 @@ fn list_presets() -> String {
 /// against the script, and the golf score. Exit code 0 when the goal is reached.
 fn lesson(args: &[String]) -> Result<(String, u8), String> {
     // `--lang en|zh` may come anywhere; the rest is ID [SCRIPT].
-    let mut lang = Lang::En;
+    let mut lang = Lang::EN;
     let mut positional = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -187,23 +190,17 @@ fn lesson(args: &[String]) -> Result<(String, u8), String> {
         return Err(format!("flushq: unexpected argument `{}`\n{USAGE}", args[2]));
     }
     let verdict = lesson.check_scenario(&lesson.scenario(&script)).map_err(|e| not_run(&name, &e))?;
-    let mut out =
-        format!("# {}\n{}\n\n{}\n", lesson.title.get(lang), lesson.intro.get(lang), lang.pick("goal:", "目标："));
+    let mut out = format!("# {}\n{}\n\n{}\n", lesson.title.get(lang), lesson.intro.get(lang), words::of(lang).goal());
     for c in &verdict.checks {
         let title = c.assertion.title_in(lang);
         if c.passed {
             out.push_str(&format!("  ok   {title}\n"));
         } else {
-            out.push_str(&format!("  FAIL {title}{}{}\n", lang.pick(": ", "："), c.why_in(lang)));
+            out.push_str(&format!("  FAIL {title}{}{}\n", words::of(lang).colon(), c.why_in(lang)));
         }
     }
     let passed = verdict.passed();
     let (n, par) = (verdict.statements, verdict.par);
-    out.push_str(&match (passed, lang) {
-        (true, Lang::En) => format!("goal reached: {n} statements, par {par}\n"),
-        (false, Lang::En) => format!("goal not reached: {n} statements, par {par}\n"),
-        (true, Lang::Zh) => format!("已达成目标：{n} 条语句，标准杆 {par}\n"),
-        (false, Lang::Zh) => format!("未达成目标：{n} 条语句，标准杆 {par}\n"),
-    });
+    out.push_str(&words::of(lang).verdict(passed, n, par));
     Ok((out, if passed { 0 } else { 1 }))
 }

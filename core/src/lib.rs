@@ -32,7 +32,6 @@ extern crate alloc;
 extern crate std;
 
 pub mod diag;
-pub mod lang;
 pub mod machine;
 pub mod mapi;
 pub mod rng;
@@ -42,6 +41,5 @@ pub mod session;
 pub mod spooler;
 pub mod trace;
 
-pub use lang::Lang;
 pub use machine::{LoadError, Machine, NoPrompt, Step};
 pub use scenario::{Fault, FaultKind, FaultName, Scenario, TransportId, TransportKind, TransportSpec};

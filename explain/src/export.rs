@@ -15,7 +15,7 @@ use flushq_core::trace::{CallRecord, Event, EventKind, Outcome, TransportQueues}
 /// Renders a run's events and outcome as pretty JSON.
 pub fn trace_json(events: &[Event], outcome: &Outcome) -> String {
     // The JSON is for tools: its texts are always English.
-    let en = catalog::of(Lang::En);
+    let en = catalog::of(Lang::EN);
     let mut w = Writer::default();
     w.open('{');
     w.key("events");
@@ -302,7 +302,7 @@ mod tests {
 
     /// The serde_json rendering this module replaced, kept as the reference.
     fn reference(events: &[Event], outcome: &Outcome) -> String {
-        let en = catalog::of(Lang::En);
+        let en = catalog::of(Lang::EN);
         let events: Vec<Value> = events
             .iter()
             .map(|e| {

@@ -21,11 +21,10 @@ mod text;
 #[cfg(test)]
 mod testing;
 
-pub use flushq_core::by_lang;
-pub use flushq_core::lang::{self, Lang};
+pub use catalog::Lang;
 pub use mermaid::render_mermaid;
 pub use narrate::{narrate, narrate_in};
 pub use text::{
     describe, describe_in, diagnostic_in, file_diagnostic_in, file_message_in, load_error_in, outcome_text,
-    outcome_text_in, render_text, script_message_in,
+    outcome_text_in, preset_title, render_text, script_message_in,
 };

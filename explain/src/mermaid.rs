@@ -46,7 +46,7 @@ pub fn render_mermaid(title: &str, events: &[Event], transports: &[String]) -> S
         let used = events.iter().any(|e| e.actor == a || e.target.as_ref() == Some(&a));
         if used {
             let pid = id(&a, transports);
-            let _ = writeln!(s, "    participant {pid} as {}", clean(catalog::of(Lang::En).actor(&a)));
+            let _ = writeln!(s, "    participant {pid} as {}", clean(catalog::of(Lang::EN).actor(&a)));
             seen.push(pid);
         }
     }

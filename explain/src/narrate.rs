@@ -10,7 +10,7 @@ use flushq_core::trace::{Event, View};
 
 /// The narration of `e`, given the view just before it, in English.
 pub fn narrate(e: &Event, before: &View) -> String {
-    narrate_in(e, before, Lang::En)
+    narrate_in(e, before, Lang::EN)
 }
 
 /// The narration of `e`, given the view just before it, in `lang`.

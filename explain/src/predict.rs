@@ -55,7 +55,7 @@ impl Choice {
     /// `STATUS_OUTBOUND_FLUSH set`, `MAPI_E_BUSY`.
     pub fn label(&self) -> String {
         match self {
-            Choice::Actor(a) => String::from(catalog::of(Lang::En).actor(a)),
+            Choice::Actor(a) => String::from(catalog::of(Lang::EN).actor(a)),
             Choice::Bit { bit, set, .. } => format!("{bit} {}", if *set { "set" } else { "cleared" }),
             Choice::HResult(hr) => String::from(hr.name()),
         }

@@ -15,7 +15,7 @@ use flushq_scenario::{FileDiagnostic, FileMessage};
 
 /// How a transport's flush ended, in a few words (traces and narration share it).
 pub fn outcome_text(outcome: TransportOutcome) -> &'static str {
-    outcome_text_in(outcome, Lang::En)
+    outcome_text_in(outcome, Lang::EN)
 }
 
 /// [`outcome_text`] in `lang`.
@@ -25,7 +25,7 @@ pub fn outcome_text_in(outcome: TransportOutcome, lang: Lang) -> &'static str {
 
 /// One sentence telling what happened in a step, in MAPI's words.
 pub fn describe(kind: &EventKind) -> String {
-    describe_in(kind, Lang::En)
+    describe_in(kind, Lang::EN)
 }
 
 /// [`describe`] in `lang`: the MAPI call syntax stays as it is, the words around it
@@ -45,7 +45,7 @@ fn list(items: &[String]) -> String {
 /// The numbered trace followed by the outcome, as the CLI prints it.
 pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
     // The CLI's trace is English, like the snapshots.
-    let en = catalog::of(Lang::En);
+    let en = catalog::of(Lang::EN);
     let mut s = String::new();
     if !title.is_empty() {
         let _ = writeln!(s, "# {title}");
@@ -133,7 +133,7 @@ pub(crate) fn one_line(message: String) -> String {
 
 impl core::fmt::Display for Assertion {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(&self.title_in(Lang::En))
+        f.write_str(&self.title_in(Lang::EN))
     }
 }
 
@@ -149,4 +149,12 @@ impl Check {
     pub fn why_in(&self, lang: Lang) -> String {
         self.failure.as_ref().map(|f| catalog::of(lang).goal_failure(f)).unwrap_or_default()
     }
+}
+
+/// A shipped scenario's title in `lang` (the file's own title is the English one).
+/// The titles are listed in the order of [`Lang::ALL`], so a language registered
+/// there does not build until the presets have its titles.
+pub fn preset_title(preset: &flushq_scenario::Preset, lang: Lang) -> &'static str {
+    let titles: [&'static str; Lang::COUNT] = [preset.title_en(), preset.title_zh];
+    titles[lang.index()]
 }

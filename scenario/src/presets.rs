@@ -1,7 +1,6 @@
 //! The shipped scenarios and script presets.
 
 use flushq_core::script::{PRESET_PER_TRANSPORT, PRESET_SPOOLER};
-use flushq_core::Lang;
 
 /// Script presets: the seed's two procedures.
 pub const SCRIPT_PRESETS: [(&str, &str); 2] = [("spooler", PRESET_SPOOLER), ("per_transport", PRESET_PER_TRANSPORT)];
@@ -23,10 +22,9 @@ pub struct Preset {
 }
 
 impl Preset {
-    /// The title in `lang`.
-    pub fn title(&self, lang: Lang) -> &'static str {
-        let en = self.toml.lines().find_map(|l| l.strip_prefix("title = ")).unwrap_or_default().trim_matches('"');
-        lang.pick(en, self.title_zh)
+    /// The file's own title, in English.
+    pub fn title_en(&self) -> &'static str {
+        self.toml.lines().find_map(|l| l.strip_prefix("title = ")).unwrap_or_default().trim_matches('"')
     }
 }
 

@@ -7,8 +7,9 @@
 
 use flushq_core::mapi::{FlushFlags, HResult};
 use flushq_core::trace::{Event, EventKind, View};
-use flushq_core::{Lang, Machine, Scenario};
+use flushq_core::{Machine, Scenario};
 use flushq_explain::goal::{check_all, Assertion};
+use flushq_explain::Lang;
 use flushq_explain::{describe, describe_in, narrate, narrate_in};
 use flushq_tests::{preset, run_checked};
 
@@ -249,11 +250,11 @@ fn every_explanation_is_in_chinese_too() {
         let names = names_of(&r);
         for (e, before) in r.events.iter().zip(&r.befores) {
             let at = format!("{} step {}", r.label, e.step);
-            let (en, zh) = (narrate(e, before), narrate_in(e, before, Lang::Zh));
+            let (en, zh) = (narrate(e, before), narrate_in(e, before, Lang::ZH));
             judge(&mut problems, &format!("{at} narration"), &en, &zh, &names);
-            let (en, zh) = (describe(&e.kind), describe_in(&e.kind, Lang::Zh));
+            let (en, zh) = (describe(&e.kind), describe_in(&e.kind, Lang::ZH));
             judge(&mut problems, &format!("{at} describe"), &en, &zh, &names);
-            assert_eq!(narrate_in(e, before, Lang::En), narrate(e, before), "{at}: English is the default");
+            assert_eq!(narrate_in(e, before, Lang::EN), narrate(e, before), "{at}: English is the default");
             events += 1;
         }
         let mut goal = every_assertion(&r);
@@ -263,9 +264,9 @@ fn every_explanation_is_in_chinese_too() {
         for (a, check) in goal.iter().zip(check_all(&goal, &r.outcome, &r.events)) {
             let at = format!("{}: {a}", r.label);
             assert_eq!(check.passed, check.failure.is_none(), "{at}: a failure says why");
-            judge(&mut problems, &format!("{at} title"), &a.to_string(), &a.title_in(Lang::Zh), &names);
+            judge(&mut problems, &format!("{at} title"), &a.to_string(), &a.title_in(Lang::ZH), &names);
             if !check.passed {
-                judge(&mut problems, &format!("{at} why"), &check.why_in(Lang::En), &check.why_in(Lang::Zh), &names);
+                judge(&mut problems, &format!("{at} why"), &check.why_in(Lang::EN), &check.why_in(Lang::ZH), &names);
                 failures += 1;
             }
         }
@@ -299,8 +300,8 @@ fn chinese_narration_of_the_seed_procedures() {
             text.push_str(&format!(
                 "{:>3} 【{}】{}\n",
                 e.step,
-                flushq_explain::catalog::of(Lang::Zh).actor(&e.actor),
-                narrate_in(e, before, Lang::Zh)
+                flushq_explain::catalog::of(Lang::ZH).actor(&e.actor),
+                narrate_in(e, before, Lang::ZH)
             ));
         }
         insta::assert_snapshot!(format!("narration_zh_{name}"), text);

@@ -16,8 +16,9 @@ use flushq_core::script::ast::BinOp;
 use flushq_core::script::Diagnostic;
 use flushq_core::script::{diagnose, BlockHead, FoundToken, ScriptMessage, PRESET_PER_TRANSPORT, PRESET_SPOOLER};
 use flushq_core::trace::EventKind;
-use flushq_core::{Lang, Machine, Scenario};
+use flushq_core::{Machine, Scenario};
 use flushq_explain::lessons::{lessons, LessonMessage, LessonValue, Named, Takes};
+use flushq_explain::Lang;
 use flushq_explain::{catalog, file_message_in, script_message_in};
 use flushq_scenario::{load, presets, Expected, FileMessage, Format, Found, JsonObject, JsonPiece, TomlError};
 use flushq_tests::preset;
@@ -90,7 +91,7 @@ fn check_script(label: &str, src: &str, failures: &mut Vec<String>) -> usize {
 }
 
 fn check_diagnostic(label: &str, d: &Diagnostic, failures: &mut Vec<String>) {
-    let (en, zh) = (script_message_in(&d.message, Lang::En), script_message_in(&d.message, Lang::Zh));
+    let (en, zh) = (script_message_in(&d.message, Lang::EN), script_message_in(&d.message, Lang::ZH));
     for p in problems(&en, &zh) {
         failures.push(format!("{label} {}:{}: {p}\n    en: {en}\n    zh: {zh}", d.span.line, d.span.col));
     }
@@ -108,8 +109,8 @@ fn check_run(label: &str, scenario: &Scenario, failures: &mut Vec<String>) -> Op
     let mut seen = None;
     for e in m.events() {
         if let EventKind::ScriptError { error, .. } = &e.kind {
-            let message = catalog::of(Lang::En).runtime_error(error);
-            let zh = catalog::of(Lang::Zh).runtime_error(error);
+            let message = catalog::of(Lang::EN).runtime_error(error);
+            let zh = catalog::of(Lang::ZH).runtime_error(error);
             for p in problems(&message, &zh) {
                 failures.push(format!("{label} (run-time): {p}\n    en: {message}\n    zh: {zh}"));
             }
@@ -369,8 +370,8 @@ fn corpus_diagnostics_in_both_languages() {
             "{name} {}:{}\n  en: {}\n  zh: {}\n",
             d.span.line,
             d.span.col,
-            script_message_in(&d.message, Lang::En),
-            script_message_in(&d.message, Lang::Zh)
+            script_message_in(&d.message, Lang::EN),
+            script_message_in(&d.message, Lang::ZH)
         ));
     }
     // A few the corpus lacks: each parser message family at least once.
@@ -394,8 +395,8 @@ fn corpus_diagnostics_in_both_languages() {
             src,
             d.span.line,
             d.span.col,
-            script_message_in(&d.message, Lang::En),
-            script_message_in(&d.message, Lang::Zh)
+            script_message_in(&d.message, Lang::EN),
+            script_message_in(&d.message, Lang::ZH)
         ));
     }
     insta::assert_snapshot!("corpus_diagnostics_zh", out);
@@ -773,7 +774,7 @@ fn every_script_message_reads_in_chinese() {
     assert_eq!(missing_kinds(&samples, script_kind, SCRIPT_KINDS), [] as [usize; 0], "kinds without a sample");
     let mut failures = Vec::new();
     for m in &samples {
-        let (en, zh) = (script_message_in(m, Lang::En), script_message_in(m, Lang::Zh));
+        let (en, zh) = (script_message_in(m, Lang::EN), script_message_in(m, Lang::ZH));
         check_both(&format!("{m:?}"), &en, &zh, true, &mut failures);
     }
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
@@ -789,7 +790,7 @@ fn every_file_message_reads_in_chinese() {
     assert_eq!(missing_kinds(&toml, toml_kind, TOML_KINDS), [] as [usize; 0], "TOML kinds without a sample");
     let mut failures = Vec::new();
     for m in &samples {
-        let (en, zh) = (file_message_in(m, Lang::En), file_message_in(m, Lang::Zh));
+        let (en, zh) = (file_message_in(m, Lang::EN), file_message_in(m, Lang::ZH));
         let strict = !matches!(m, FileMessage::Json { .. });
         check_both(&format!("{m:?}"), &en, &zh, strict, &mut failures);
     }
@@ -800,7 +801,7 @@ fn every_file_message_reads_in_chinese() {
 fn every_lesson_file_message_reads_in_chinese() {
     let mut failures = Vec::new();
     for m in &lesson_samples() {
-        let (en, zh) = (catalog::of(Lang::En).lesson_message(m), catalog::of(Lang::Zh).lesson_message(m));
+        let (en, zh) = (catalog::of(Lang::EN).lesson_message(m), catalog::of(Lang::ZH).lesson_message(m));
         check_both(&format!("{m:?}"), &en, &zh, true, &mut failures);
     }
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
@@ -822,7 +823,7 @@ fn the_scenario_corpus_reads_in_chinese() {
         let Err(diags) = load(&src, format) else { continue };
         for d in diags {
             count += 1;
-            let (en, zh) = (file_message_in(&d.message, Lang::En), file_message_in(&d.message, Lang::Zh));
+            let (en, zh) = (file_message_in(&d.message, Lang::EN), file_message_in(&d.message, Lang::ZH));
             let strict = !matches!(d.message, FileMessage::Json { .. });
             check_both(&format!("scenario/{name} {}:{}", d.line, d.col), &en, &zh, strict, &mut failures);
         }

@@ -14,7 +14,8 @@ use flushq_core::scenario::{limits, Limit, ScenarioError};
 use flushq_core::script::Diagnostic;
 use flushq_core::script::{diagnose, MAX_ERRORS, PRESET_SPOOLER};
 use flushq_core::trace::{Answer, EventKind};
-use flushq_core::{Lang, LoadError, Machine, Scenario, TransportKind, TransportSpec};
+use flushq_core::{LoadError, Machine, Scenario, TransportKind, TransportSpec};
+use flushq_explain::Lang;
 use flushq_explain::{catalog, file_diagnostic_in, file_message_in, script_message_in};
 use flushq_scenario::{load, presets, FileDiagnostic, Format};
 use flushq_web::share::{self, Shared};
@@ -639,7 +640,7 @@ fn first_problem(kind_path: &str, bytes: &[u8]) -> Result<(Option<(u32, u32)>, S
                 Ok(_) => Err(String::from("the scenario loaded")),
                 Err(d) => {
                     file_diags_ok(&src, &d)?;
-                    Ok((Some((d[0].line, d[0].col)), file_message_in(&d[0].message, Lang::En)))
+                    Ok((Some((d[0].line, d[0].col)), file_message_in(&d[0].message, Lang::EN)))
                 }
             }
         }
@@ -648,7 +649,7 @@ fn first_problem(kind_path: &str, bytes: &[u8]) -> Result<(Option<(u32, u32)>, S
             let d = diagnose(src);
             script_diags_ok(src, &d)?;
             let first = errors(d).into_iter().next().ok_or("the script has no errors")?;
-            Ok((Some((first.span.line, first.span.col)), script_message_in(&first.message, Lang::En)))
+            Ok((Some((first.span.line, first.span.col)), script_message_in(&first.message, Lang::EN)))
         }
         Some("share") => {
             let text = std::str::from_utf8(bytes).map_err(|e| format!("share corpus files must be UTF-8: {e}"))?;
@@ -750,7 +751,7 @@ fn loop_iterations_are_limited() {
     assert_eq!((errors[0].line, errors[0].column), (5, 5), "the innermost `for`: {errors:?}");
     assert_eq!(errors[0].error, RuntimeError::TooManyIterations { limit: 1_000_000 });
     assert_eq!(
-        catalog::of(Lang::En).runtime_error(&errors[0].error),
+        catalog::of(Lang::EN).runtime_error(&errors[0].error),
         "the script ran more than 1000000 loop iterations and was stopped"
     );
     let last_error = m.events().iter().rev().find_map(|e| match &e.kind {
@@ -785,7 +786,7 @@ fn transports_limit() {
     s.transports = lan_transports(limits::TRANSPORTS + 1);
     assert_eq!(s.validate(), Err(ScenarioError::TooLarge(Limit::Transports, 257, 256)));
     let Err(LoadError::Scenario(e)) = Machine::new(&s) else { panic!("Machine::new accepted 257 transports") };
-    assert_eq!(catalog::of(Lang::En).scenario_error(&e), "too many transports: 257 (the limit is 256)");
+    assert_eq!(catalog::of(Lang::EN).scenario_error(&e), "too many transports: 257 (the limit is 256)");
 }
 
 /// Both directions and all transports count towards `limits::MESSAGES`.
@@ -802,7 +803,7 @@ fn messages_limit() {
     s.transports[1].outbound.push(String::from("one too many"));
     assert_eq!(s.validate(), Err(ScenarioError::TooLarge(Limit::Messages, 1_000_001, 1_000_000)));
     let Err(LoadError::Scenario(e)) = Machine::new(&s) else { panic!("Machine::new accepted 1,000,001 messages") };
-    assert_eq!(catalog::of(Lang::En).scenario_error(&e), "too many messages: 1000001 (the limit is 1000000)");
+    assert_eq!(catalog::of(Lang::EN).scenario_error(&e), "too many messages: 1000001 (the limit is 1000000)");
 }
 
 #[test]
@@ -815,7 +816,7 @@ fn script_bytes_limit() {
     s.script = pad(limits::SCRIPT_BYTES + 1);
     assert_eq!(s.validate(), Err(ScenarioError::TooLarge(Limit::ScriptBytes, 1_048_577, 1_048_576)));
     let Err(LoadError::Scenario(e)) = Machine::new(&s) else { panic!("Machine::new accepted a 1 MiB + 1 script") };
-    assert_eq!(catalog::of(Lang::En).scenario_error(&e), "too many script bytes: 1048577 (the limit is 1048576)");
+    assert_eq!(catalog::of(Lang::EN).scenario_error(&e), "too many script bytes: 1048577 (the limit is 1048576)");
 }
 
 /// Parse errors are capped, so a file of nothing but mistakes stays short to report.
@@ -926,7 +927,7 @@ fn json_with_a_byte_order_mark_loads() {
     let json = "\u{FEFF}{\"script\": \"preset:spooler\"}";
     match load(json, Format::Json) {
         Ok(_) => {}
-        Err(d) => assert!(file_message_in(&d[0].message, Lang::En).contains("byte order mark"), "{d:?}"),
+        Err(d) => assert!(file_message_in(&d[0].message, Lang::EN).contains("byte order mark"), "{d:?}"),
     }
 }
 
@@ -940,6 +941,6 @@ fn json_type_errors_point_at_the_value() {
     ] {
         let d = load(src, Format::Json).unwrap_err();
         let want = line_col(src, src.find(value).expect("value in fixture"));
-        assert_eq!((d[0].line, d[0].col), want, "{src}: {}", file_diagnostic_in(&d[0], Lang::En));
+        assert_eq!((d[0].line, d[0].col), want, "{src}: {}", file_diagnostic_in(&d[0], Lang::EN));
     }
 }

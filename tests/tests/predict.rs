@@ -123,7 +123,7 @@ fn listing(name: &str) -> String {
         s += &format!("step {:>2} {:?}{about}: {}\n", e.step, q.ask, opts.join(" | "));
         s += &format!(
             "         shows: {}: {}\n",
-            flushq_explain::catalog::of(flushq_core::Lang::En).actor(&e.actor),
+            flushq_explain::catalog::of(flushq_explain::Lang::EN).actor(&e.actor),
             describe(&e.kind)
         );
     }

@@ -118,7 +118,7 @@ proptest! {
                 let lines = src.split('\n').count() as u32;
                 for d in diags {
                     prop_assert!(d.span.line >= 1 && d.span.line <= lines, "{d:?}");
-                    prop_assert!(!flushq_explain::script_message_in(&d.message, flushq_core::Lang::En).is_empty());
+                    prop_assert!(!flushq_explain::script_message_in(&d.message, flushq_explain::Lang::EN).is_empty());
                 }
             }
             Err(e) => prop_assert!(false, "unexpected {e:?}"),

@@ -5,7 +5,7 @@ use flushq_core::diag::LineCol;
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{limits, FaultKind, ScenarioError, TransportId, TransportKind};
 use flushq_core::script::ScriptMessage;
-use flushq_core::Lang;
+use flushq_explain::Lang;
 use flushq_explain::{file_diagnostic_in, file_message_in};
 use flushq_scenario::{load, preset, presets, script_preset, FileDiagnostic, FileMessage, Format, SCRIPT_PRESETS};
 
@@ -34,7 +34,7 @@ fn pos(src: &str, needle: &str) -> (u32, u32) {
 
 /// The diagnostic's message, as the English catalog says it.
 fn said(d: &FileDiagnostic) -> String {
-    file_message_in(&d.message, Lang::En)
+    file_message_in(&d.message, Lang::EN)
 }
 
 /// Asserts the first diagnostic is at `(line, col)` and mentions `message`.
@@ -195,8 +195,8 @@ fn format_from_path() {
 #[test]
 fn diagnostic_display() {
     let d = FileDiagnostic { line: 3, col: 7, message: FileMessage::MissingField { field: "oops".into() } };
-    assert_eq!(file_diagnostic_in(&d, Lang::En), "3:7: missing field `oops`");
-    assert_eq!(file_diagnostic_in(&d, Lang::Zh), "3:7: 缺少字段 `oops`");
+    assert_eq!(file_diagnostic_in(&d, Lang::EN), "3:7: missing field `oops`");
+    assert_eq!(file_diagnostic_in(&d, Lang::ZH), "3:7: 缺少字段 `oops`");
 }
 
 // ---------------------------------------------------------------- TOML and JSON say the same

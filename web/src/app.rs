@@ -35,7 +35,8 @@ pub struct AppProps {
 fn title(state: &Playground) -> String {
     let lang = state.lang;
     let lesson_title = state.lesson.as_deref().and_then(flushq_explain::lessons::lesson).map(|l| l.title.get(lang));
-    let preset_title = state.preset.as_deref().and_then(flushq_scenario::preset).map(|p| p.title(lang));
+    let preset_title =
+        state.preset.as_deref().and_then(flushq_scenario::preset).map(|p| flushq_explain::preset_title(p, lang));
     lesson_title.or(preset_title).map_or_else(|| state.scenario.title.clone(), String::from)
 }
 

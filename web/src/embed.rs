@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn embed_code_escapes_the_title() {
-        let code = embed_code("https://x.test/flushq/", "v=1&s=abc", "A \"quoted\" <title>", Lang::Zh);
+        let code = embed_code("https://x.test/flushq/", "v=1&s=abc", "A \"quoted\" <title>", Lang::ZH);
         assert!(code.starts_with(
             "<iframe src=\"https://x.test/flushq/?embed&amp;lang=zh&amp;panels=diagram,narration,controls#v=1&s=abc\""
         ));

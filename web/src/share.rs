@@ -22,7 +22,6 @@ use crate::i18n::Lang;
 use core::fmt::{self, Write as _};
 use flushq_core::scenario::Scenario;
 use flushq_core::trace::Answer;
-use flushq_explain::file_message_in;
 use flushq_scenario::{load, FileMessage, Format};
 use miniz_oxide::inflate::TINFLStatus;
 
@@ -191,53 +190,13 @@ impl ShareError {
     /// details quoted from a damaged header or an invalid scenario stay as found; the
     /// scenario's problem is said in `lang` too.
     pub fn text(&self, lang: Lang) -> String {
-        use ShareError::*;
-        match (self, lang) {
-            (Empty, Lang::En) => String::from("this link holds no shared scenario"),
-            (Empty, Lang::Zh) => String::from("这个链接里没有共享的场景"),
-            (MissingVersion, Lang::En) => {
-                String::from("this link has no format version (v=...); it is not a flushq link")
-            }
-            (MissingVersion, Lang::Zh) => String::from("这个链接没有格式版本（v=...）；它不是 flushq 链接"),
-            (BadVersion(v), Lang::En) => format!("this link's format version `{v}` is not a valid version"),
-            (BadVersion(v), Lang::Zh) => format!("这个链接的格式版本 `{v}` 无效"),
-            (NewerVersion(n), Lang::En) => format!("this link was made by a newer flushq (format v={n})"),
-            (NewerVersion(n), Lang::Zh) => format!("这个链接由更新版本的 flushq 生成（格式 v={n}）"),
-            (MissingData, Lang::En) => String::from("this link has no scenario data (s=...)"),
-            (MissingData, Lang::Zh) => String::from("这个链接没有场景数据（s=...）"),
-            (BadChar { position, found }, Lang::En) => {
-                format!("the link's data has an invalid character {found:?} at position {position}")
-            }
-            (BadChar { position, found }, Lang::Zh) => format!("链接数据的第 {position} 个字符 {found:?} 无效"),
-            (Truncated, Lang::En) => String::from("the link's data is cut short; was the whole link copied?"),
-            (Truncated, Lang::Zh) => String::from("链接数据不完整；是否复制了整个链接？"),
-            (TooLarge, Lang::En) => format!("the link's data is larger than {} MiB", MAX_DATA >> 20),
-            (TooLarge, Lang::Zh) => format!("链接数据超过 {} MiB", MAX_DATA >> 20),
-            (Corrupt, Lang::En) => String::from("the link's data is damaged and cannot be decompressed"),
-            (Corrupt, Lang::Zh) => String::from("链接数据已损坏，无法解压"),
-            (NotText, Lang::En) => String::from("the link's data is not text (invalid UTF-8)"),
-            (NotText, Lang::Zh) => String::from("链接数据不是文本（UTF-8 无效）"),
-            (MissingHeader, Lang::En) => String::from("the link's data does not start with a flushq-share header"),
-            (MissingHeader, Lang::Zh) => String::from("链接数据不是以 flushq-share 头开始的"),
-            (BadHeader(why), Lang::En) => format!("the link's header is damaged: {why}"),
-            (BadHeader(why), Lang::Zh) => format!("链接的头部已损坏：{why}"),
-            (BadStep(s), Lang::En) => format!("the link's step `{s}` is not a number"),
-            (BadStep(s), Lang::Zh) => format!("链接中的步骤 `{s}` 不是数字"),
-            (BadAnswer(a), Lang::En) => format!("the link's answer `{a}` is neither c (Connect) nor x (Cancel)"),
-            (BadAnswer(a), Lang::Zh) => format!("链接中的回答 `{a}` 既不是 c（连接）也不是 x（取消）"),
-            (InvalidScenario { line, col, message }, Lang::En) => {
-                format!("the scenario inside the link is invalid: {line}:{col}: {}", file_message_in(message, lang))
-            }
-            (InvalidScenario { line, col, message }, Lang::Zh) => {
-                format!("链接中的场景无效：第 {line} 行第 {col} 列：{}", file_message_in(message, lang))
-            }
-        }
+        crate::i18n::catalog(lang).share_error(self)
     }
 }
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Lang::En))
+        f.write_str(&self.text(Lang::EN))
     }
 }
 

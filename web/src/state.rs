@@ -5,6 +5,7 @@
 //! step keeps the answers given before that step and discards the rest, so the
 //! future forks from there.
 
+use crate::i18n::ui::Speed;
 use crate::i18n::Lang;
 use crate::run::Run;
 use crate::Ptr;
@@ -16,9 +17,9 @@ use flushq_explain::predict::Question;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Playback speeds, in milliseconds per step.
-pub const SPEEDS: [(u32, &str, &str); 4] =
-    [(1200, "slow", "慢"), (600, "normal", "正常"), (250, "fast", "快"), (16, "full", "全速")];
+/// Playback speeds, in milliseconds per step, and their names.
+pub const SPEEDS: [(u32, Speed); 4] =
+    [(1200, Speed::Slow), (600, Speed::Normal), (250, Speed::Fast), (16, Speed::Full)];
 
 /// Which side panel is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,7 +156,7 @@ impl Playground {
             questions: Rc::from(Vec::new()),
             guesses: Vec::new(),
             mine: None,
-            lang: Lang::En,
+            lang: Lang::EN,
         }
     }
 
@@ -553,10 +554,10 @@ mod tutorial_tests {
     #[test]
     fn the_language_survives_loading_a_preset_or_a_lesson() {
         let s = Playground::from_preset("spooler-upload").unwrap();
-        let s = reduce(s, Action::Lang(Lang::Zh));
+        let s = reduce(s, Action::Lang(Lang::ZH));
         let s = reduce(s, Action::Preset(String::from("link-down")));
-        assert_eq!(s.lang, Lang::Zh);
+        assert_eq!(s.lang, Lang::ZH);
         let s = reduce(s, Action::StartLesson(String::from("find-the-spooler")));
-        assert_eq!(s.lang, Lang::Zh);
+        assert_eq!(s.lang, Lang::ZH);
     }
 }

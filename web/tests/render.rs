@@ -211,7 +211,7 @@ fn english_in(html: &str, scenario_words: &[&str]) -> Vec<String> {
 }
 
 fn in_chinese(mut p: Playground) -> Playground {
-    p.lang = Lang::Zh;
+    p.lang = Lang::ZH;
     p
 }
 
@@ -238,8 +238,8 @@ fn lesson_page(lang: Lang) -> String {
 
 #[test]
 fn lesson_goal_hints_and_par_in_both_languages() {
-    let en = section(&lesson_page(Lang::En), "class=\"panel lessons\"");
-    let zh = section(&lesson_page(Lang::Zh), "class=\"panel lessons\"");
+    let en = section(&lesson_page(Lang::EN), "class=\"panel lessons\"");
+    let zh = section(&lesson_page(Lang::ZH), "class=\"panel lessons\"");
     assert!(en.contains("class=\"fail\"") && zh.contains("class=\"fail\""), "the starting script misses the goal");
     assert!(english_in(&zh, &[]).is_empty(), "{:#?}", english_in(&zh, &[]));
     insta::assert_snapshot!("lesson_per_transport_fallback_en", en);
@@ -279,8 +279,8 @@ fn predict_cards(lang: Lang) -> (String, String) {
 
 #[test]
 fn predict_card_asks_then_says_whether_the_guess_was_right() {
-    let (ask_en, told_en) = predict_cards(Lang::En);
-    let (ask_zh, told_zh) = predict_cards(Lang::Zh);
+    let (ask_en, told_en) = predict_cards(Lang::EN);
+    let (ask_zh, told_zh) = predict_cards(Lang::ZH);
     assert!(ask_en.contains("class=\"choices\"") && told_en.contains("verdict wrong"));
     assert!(told_zh.contains("不对"));
     for zh in [&ask_zh, &told_zh] {

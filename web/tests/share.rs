@@ -292,9 +292,9 @@ fn errors_read_as_one_sentence() {
     for e in all {
         let s = e.to_string();
         assert!(s.starts_with("th") && !s.contains('\n') && !s.ends_with('.'), "{s}");
-        assert_eq!(s, e.text(Lang::En));
+        assert_eq!(s, e.text(Lang::EN));
         // In Chinese too; only what the link itself held (here `why`, `oops`) stays as found.
-        let zh = e.text(Lang::Zh);
+        let zh = e.text(Lang::ZH);
         assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !zh.ends_with('。'), "{zh}");
         let english: Vec<&str> = zh
             .split(|c: char| !c.is_ascii_alphabetic())

@@ -6,13 +6,15 @@
 //! does not build until every language has its text. [`Catalog`] is what a
 //! language provides; [`of`] finds the catalog of a [`Lang`].
 
-mod en;
-mod zh;
+pub(crate) mod en;
+mod lang;
+pub(crate) mod zh;
+
+pub use lang::Lang;
 
 use crate::facts::Facts;
 use crate::goal::{Assertion, Failure};
 use crate::lessons::LessonMessage;
-use crate::Lang;
 use alloc::string::String;
 use flushq_core::diag::Severity;
 use flushq_core::machine::RuntimeError;
@@ -26,6 +28,12 @@ use flushq_scenario::FileMessage;
 /// Everything one language says. Implemented once per language, in
 /// `catalog/<language>/`, by one module per family.
 pub trait Catalog: Sync {
+    /// The language's short code: `en`, `zh`.
+    fn code(&self) -> &'static str;
+    /// Its BCP 47 tag for `<html lang>`: `en`, `zh-CN`.
+    fn tag(&self) -> &'static str;
+    /// Its name in itself, for a language switch: `English`, `中文`.
+    fn native_name(&self) -> &'static str;
     /// One line of the text trace for a step, MAPI call syntax kept as it is.
     fn describe(&self, kind: &EventKind) -> String;
     /// One plain sentence saying what happens in a step and why.
@@ -65,10 +73,7 @@ pub trait Catalog: Sync {
 
 /// The catalog of `lang`.
 pub fn of(lang: Lang) -> &'static dyn Catalog {
-    match lang {
-        Lang::En => &en::English,
-        Lang::Zh => &zh::Chinese,
-    }
+    lang.catalog()
 }
 
 #[cfg(test)]
@@ -87,7 +92,7 @@ mod tests {
             ScenarioError::TooLarge(Limit::Messages, 2_000_000, limits::MESSAGES),
             ScenarioError::TooLarge(Limit::ScriptBytes, 2 << 20, limits::SCRIPT_BYTES),
         ];
-        let (en, zh) = (of(Lang::En), of(Lang::Zh));
+        let (en, zh) = (of(Lang::EN), of(Lang::ZH));
         for e in &errors {
             let zh = zh.scenario_error(e);
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
@@ -96,11 +101,11 @@ mod tests {
         }
         assert_eq!(en.scenario_error(&errors[0]), "two transports are named `LAN`; names must be unique");
         assert_eq!(en.scenario_error(&errors[3]), "too many transports: 300 (the limit is 256)");
-        assert_eq!(of(Lang::Zh).scenario_error(&errors[0]), "有两个传输提供程序都叫 `LAN`；名称必须唯一");
-        assert_eq!(of(Lang::Zh).scenario_error(&errors[3]), "传输提供程序过多：300（上限为 256）");
+        assert_eq!(of(Lang::ZH).scenario_error(&errors[0]), "有两个传输提供程序都叫 `LAN`；名称必须唯一");
+        assert_eq!(of(Lang::ZH).scenario_error(&errors[3]), "传输提供程序过多：300（上限为 256）");
         assert_eq!(en.actor(&Actor::Spooler).to_string(), "spooler");
-        assert_eq!(of(Lang::Zh).actor(&Actor::Spooler), "后台处理程序");
-        assert_eq!(of(Lang::Zh).actor(&Actor::Transport("Dial-up".into())), "Dial-up");
+        assert_eq!(of(Lang::ZH).actor(&Actor::Spooler), "后台处理程序");
+        assert_eq!(of(Lang::ZH).actor(&Actor::Transport("Dial-up".into())), "Dial-up");
     }
 
     /// The English the parser's own tests pinned before its messages were typed
@@ -111,7 +116,7 @@ mod tests {
         use alloc::vec::Vec;
         use flushq_core::script::diagnose;
         let said = |src: &str| -> Vec<String> {
-            diagnose(src).iter().map(|d| script_message_in(&d.message, Lang::En)).collect()
+            diagnose(src).iter().map(|d| script_message_in(&d.message, Lang::EN)).collect()
         };
         let deep = alloc::format!("x = {}1{}", "(".repeat(65), ")".repeat(65));
         let cases: &[(&str, &str)] = &[
@@ -171,7 +176,7 @@ mod tests {
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
         let d = &diagnose("x = 1\ny = a |\nz = 2\n")[0];
-        assert_eq!(diagnostic_in(d, Lang::En), "2:8: error: expected an expression after `|`");
-        assert_eq!(diagnostic_in(d, Lang::Zh), "2:8: 错误：`|` 后面需要一个表达式");
+        assert_eq!(diagnostic_in(d, Lang::EN), "2:8: error: expected an expression after `|`");
+        assert_eq!(diagnostic_in(d, Lang::ZH), "2:8: 错误：`|` 后面需要一个表达式");
     }
 }

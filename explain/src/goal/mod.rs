@@ -219,9 +219,9 @@ mod tests {
         );
         assert!(checks[0].passed, "{:?}", checks[0]);
         assert!(!checks[1].passed);
-        assert_eq!(checks[1].why_in(Lang::En), "dialogs were shown by Modem");
+        assert_eq!(checks[1].why_in(Lang::EN), "dialogs were shown by Modem");
         assert!(checks[2].passed);
-        assert_eq!(checks[3].why_in(Lang::En), "r1 still waits on LAN", "UPLOAD does not receive");
+        assert_eq!(checks[3].why_in(Lang::EN), "r1 still waits on LAN", "UPLOAD does not receive");
     }
 
     #[test]
@@ -230,7 +230,7 @@ mod tests {
         assert!(Assertion::FlushedThroughSpooler("Modem".into()).check(&o, &e).passed);
         assert!(Assertion::FlushedOnItsOwnObject("LAN".into()).check(&o, &e).passed);
         let wrong = Assertion::FlushedThroughSpooler("LAN".into()).check(&o, &e);
-        assert_eq!(wrong.why_in(Lang::En), "no FlushQueues on the spooler named LAN in lpTargetTransport");
+        assert_eq!(wrong.why_in(Lang::EN), "no FlushQueues on the spooler named LAN in lpTargetTransport");
         assert!(Assertion::FlagsPassed(FlushFlags::FLUSH_DOWNLOAD | FlushFlags::FLUSH_NO_UI).check(&o, &e).passed);
         assert!(!Assertion::AsynchronousFlush.check(&o, &e).passed);
     }
@@ -240,21 +240,21 @@ mod tests {
         let faults = vec![Fault { transport: TransportId(0), kind: FaultKind::MessageFails("a".into()) }];
         let leaky = PRESET_SPOOLER.replace("Release(table)\n", "");
         let (o, e) = run(&leaky, faults);
-        assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why_in(Lang::En), "LAN still holds a");
+        assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why_in(Lang::EN), "LAN still holds a");
         let leak = Assertion::NothingLeaked.check(&o, &e);
-        assert_eq!(leak.why_in(Lang::En), "still open: status table (IMAPITable) `table` from line 1");
+        assert_eq!(leak.why_in(Lang::EN), "still open: status table (IMAPITable) `table` from line 1");
         let busy = Assertion::NeverReturned { api: "FlushQueues", hresult: HResult::Busy };
         assert!(busy.check(&o, &e).passed);
         assert_eq!(format!("{}", busy), "FlushQueues never returned MAPI_E_BUSY");
-        assert_eq!(busy.title_in(Lang::Zh), "FlushQueues 从未返回 MAPI_E_BUSY");
-        assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why_in(Lang::Zh), "LAN 仍留有 a");
+        assert_eq!(busy.title_in(Lang::ZH), "FlushQueues 从未返回 MAPI_E_BUSY");
+        assert_eq!(Assertion::AllOutgoingDelivered.check(&o, &e).why_in(Lang::ZH), "LAN 仍留有 a");
         assert_eq!(
-            Assertion::NothingLeaked.check(&o, &e).why_in(Lang::Zh),
+            Assertion::NothingLeaked.check(&o, &e).why_in(Lang::ZH),
             "仍未释放：第 1 行创建的状态表（IMAPITable）`table`"
         );
         let spooler = Assertion::NeverReturned { api: "OpenEntry", hresult: HResult::Ok };
-        assert_eq!(spooler.check(&o, &e).why_in(Lang::Zh), "第 4 行对后台处理程序的 OpenEntry 调用返回了 S_OK");
-        assert_eq!(Assertion::Opened("LAN".into()).title_in(Lang::Zh), "打开了 LAN 的状态对象");
+        assert_eq!(spooler.check(&o, &e).why_in(Lang::ZH), "第 4 行对后台处理程序的 OpenEntry 调用返回了 S_OK");
+        assert_eq!(Assertion::Opened("LAN".into()).title_in(Lang::ZH), "打开了 LAN 的状态对象");
     }
 
     /// The name table and `name` agree: each entry builds an assertion of its own

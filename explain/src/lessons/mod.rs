@@ -49,14 +49,18 @@ pub use file::{LessonDiagnostic, LessonMessage, LessonValue, Named, Takes};
 pub use lesson::{Lesson, Text};
 
 use crate::goal::{check_all, statement_count, Assertion, Check};
+use crate::Lang;
 use flushq_core::trace::{Event, Outcome};
-use flushq_core::{Lang, LoadError, Machine, Scenario};
+use flushq_core::{LoadError, Machine, Scenario};
 use flushq_scenario::{load, preset, Format};
 
 impl Text {
-    /// The text in `lang`.
+    /// The text in `lang`. The texts are listed in the order of [`Lang::ALL`] in an
+    /// array of [`Lang::COUNT`], so a language registered there does not build
+    /// until lessons have its text.
     pub fn get(&self, lang: Lang) -> &'static str {
-        lang.pick(self.en, self.zh)
+        let texts: [&'static str; Lang::COUNT] = [self.en, self.zh];
+        texts[lang.index()]
     }
 }
 
@@ -134,7 +138,7 @@ mod tests {
     /// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`
     /// (in English: lesson files are read by the people who write them).
     pub(super) fn located(name: &str, diags: &[LessonDiagnostic]) -> String {
-        let en = catalog::of(Lang::En);
+        let en = catalog::of(Lang::EN);
         diags
             .iter()
             .map(|d| format!("lessons/{name}:{}:{}: {}", d.line, d.col, one_line(en.lesson_message(&d.message))))
@@ -185,7 +189,7 @@ mod tests {
     fn a_failed_check_says_why() {
         let l = lesson("per-transport-fallback").unwrap();
         let v = l.check(l.start).unwrap();
-        let why: Vec<String> = v.checks.iter().filter(|c| !c.passed).map(|c| c.why_in(Lang::En)).collect();
+        let why: Vec<String> = v.checks.iter().filter(|c| !c.passed).map(|c| c.why_in(Lang::EN)).collect();
         assert!(why.iter().any(|w| w.contains("MAPI_E_NO_SUPPORT")), "{why:?}");
         assert!(why.iter().any(|w| w.contains("r3 still waits on Dial-up")), "{why:?}");
     }

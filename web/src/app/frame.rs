@@ -1,12 +1,12 @@
 //! What the page shows at the current step, derived from the state on each render.
 
+use crate::i18n::{t, ui};
 use crate::run::Run;
 use crate::state::Playground;
 use crate::Ptr;
-use flushq_core::by_lang;
 use flushq_core::trace::{Event, View};
-use flushq_core::Lang;
 use flushq_explain::narrate_in;
+use flushq_explain::Lang;
 
 /// The current step of the run drawn.
 pub struct Frame {
@@ -33,7 +33,7 @@ impl Frame {
         let view = Ptr::new(run.view_at(step));
         let before = run.view_at(step.saturating_sub(1));
         let narration = narration(&run, run.event_at(step), &before, lang);
-        let step_label = by_lang!(lang, format!("Step {step}"), format!("第 {step} 步"));
+        let step_label = t(lang, ui::Page::StepNo(step)).into_owned();
         let changed = changed_rows(&before, &view, step);
         Frame { run, step, view, narration, step_label, changed }
     }
@@ -49,13 +49,8 @@ impl Frame {
 fn narration(run: &Run, event: Option<&Event>, before: &View, lang: Lang) -> String {
     match event {
         Some(e) => narrate_in(e, before, lang),
-        None if run.is_empty() => String::from(
-            lang.pick("Nothing ran: fix the script or the scenario to start.", "什么也没有运行：请先修正脚本或场景。"),
-        ),
-        None => String::from(lang.pick(
-            "Nothing has happened yet. Press ▶ or → to run the client script one step at a time.",
-            "还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
-        )),
+        None if run.is_empty() => t(lang, ui::Page::NothingRan).into_owned(),
+        None => t(lang, ui::Page::NothingYet).into_owned(),
     }
 }
 

@@ -17,6 +17,7 @@ use crate::components::status_table::StatusTable;
 use crate::components::trace_list::TraceList;
 use crate::embed::{Embed, Part};
 use crate::hooks::{LessonProgress, Toast};
+use crate::i18n::{t, ui};
 use crate::state::{Action, Panel, Playground};
 use crate::Ptr;
 use flushq_core::trace::EventKind;
@@ -69,7 +70,7 @@ fn embed_head(page: &Page, open_url: Option<String>) -> Html {
         <header class="embed-head">
             <h2 class="scenario-title">{ page.title.clone() }</h2>
             if let Some(url) = open_url {
-                <a class="open-full" href={url} target="_blank" rel="noopener">{ lang.pick("Open in playground ↗", "在演练场中打开 ↗") }</a>
+                <a class="open-full" href={url} target="_blank" rel="noopener">{ t(lang, ui::Page::OpenInPlayground) }</a>
             }
         </header>
     }
@@ -115,7 +116,7 @@ fn side(page: &Page, progress: &LessonProgress) -> Html {
     let state = page.state;
     let lang = state.lang;
     html! {
-        <aside class="side" aria-label={lang.pick("Inputs", "输入")}>
+        <aside class="side" aria-label={t(lang, ui::Page::Inputs)}>
             if state.panel == Panel::Lessons {
                 { lessons(page, progress) }
             }
@@ -143,7 +144,7 @@ fn script_panel(page: &Page) -> Html {
     let state = page.state;
     html! {
         <section class="panel script" aria-labelledby="script-head">
-            <h2 id="script-head">{ state.lang.pick("Client script", "客户端脚本") }</h2>
+            <h2 id="script-head">{ t(state.lang, ui::Page::ClientScript) }</h2>
             { editor(page, false) }
             <Flags script={state.scenario.script.clone()} on_action={page.on_action.clone()} />
         </section>
@@ -177,12 +178,10 @@ fn stage(page: &Page) -> Html {
     let Page { state, frame, on_action, .. } = page;
     let lang = state.lang;
     html! {
-        <section class="stage" aria-label={lang.pick("Simulation", "模拟")}>
+        <section class="stage" aria-label={t(lang, ui::Page::Simulation)}>
             <h2 class="scenario-title">{ page.title.clone() }</h2>
             if state.run.is_error() {
-                <p class="stale" role="status">{ lang.pick(
-                    "The script has errors, so this is the last run that worked. Fix the script to run it again.",
-                    "脚本有错误，这里显示的是上一次成功的运行。修正脚本后会重新运行。") }</p>
+                <p class="stale" role="status">{ t(lang, ui::Page::Stale) }</p>
             }
             { diagram(frame) }
             { narration(frame) }
@@ -192,7 +191,7 @@ fn stage(page: &Page) -> Html {
                 { predict(page) }
             }
             if frame.run.waiting.is_some() && frame.step == frame.run.len() {
-                <p class="hint">{ lang.pick("The run waits for your answer to the dialog.", "运行正在等待你回答对话框。") }</p>
+                <p class="hint">{ t(lang, ui::Page::WaitsForAnswer) }</p>
             }
             <div class="info">
                 <StatusTable view={frame.view.clone()} changed={frame.changed.clone()} />

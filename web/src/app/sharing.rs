@@ -5,9 +5,9 @@ use crate::browser;
 use crate::components::header::Export;
 use crate::embed;
 use crate::hooks::{shared, Toast};
+use crate::i18n::{self, ui};
 use crate::share;
 use crate::state::Playground;
-use flushq_core::by_lang;
 use flushq_explain::render_mermaid;
 use yew::prelude::*;
 
@@ -37,11 +37,7 @@ fn on_share(state: &UseReducerHandle<Playground>, toast: &Toast) -> Callback<()>
         let url = browser::url_with_fragment(&body);
         browser::copy(&url);
         let n = url.len();
-        toast.set(Some(by_lang!(
-            state.lang,
-            format!("Link copied ({n} characters). It opens this exact step."),
-            format!("链接已复制（{n} 个字符），打开后正是这一步。"),
-        )));
+        toast.set(Some(i18n::catalog(state.lang).toast(ui::Toast::LinkCopied(n))));
     })
 }
 
@@ -53,11 +49,7 @@ fn on_embed(state: &UseReducerHandle<Playground>, toast: &Toast) -> Callback<()>
         let code = embed::embed_code(&browser::page_url(), &body, &state.scenario.title, state.lang);
         browser::copy(&code);
         let n = code.len();
-        toast.set(Some(by_lang!(
-            state.lang,
-            format!("Embed code copied ({n} characters): paste it into a documentation page."),
-            format!("嵌入代码已复制（{n} 个字符）：粘贴到文档页面即可。"),
-        )));
+        toast.set(Some(i18n::catalog(state.lang).toast(ui::Toast::EmbedCopied(n))));
     })
 }
 

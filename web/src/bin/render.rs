@@ -7,12 +7,12 @@
 //! ```
 //! Dialogs are answered as the scenario says (connect, unless a fault cancels).
 
-use flushq_core::by_lang;
 use flushq_core::trace::Answer;
-use flushq_core::Lang;
+use flushq_explain::Lang;
 use flushq_explain::{file_diagnostic_in, narrate_in};
 use flushq_web::components::diagram::{Diagram, DiagramProps};
 use flushq_web::components::status_table::{StatusTable, StatusTableProps};
+use flushq_web::i18n::{t, ui};
 use flushq_web::i18n::{InLang, InLangProps};
 use flushq_web::run::Run;
 use flushq_web::Ptr;
@@ -41,7 +41,7 @@ fn ssr<C: BaseComponent>(props: C::Properties) -> String {
 }
 
 fn render(args: &[String]) -> Result<String, String> {
-    let (mut file, mut step, mut format, mut lang) = (None, None, "svg", Lang::En);
+    let (mut file, mut step, mut format, mut lang) = (None, None, "svg", Lang::EN);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -67,7 +67,7 @@ fn render(args: &[String]) -> Result<String, String> {
         None => (std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?, file.clone()),
     };
     let scenario = flushq_scenario::load(&text, flushq_scenario::Format::from_path(&name)).map_err(|d| {
-        d.iter().map(|d| format!("{name}:{}", file_diagnostic_in(d, Lang::En))).collect::<Vec<_>>().join("\n")
+        d.iter().map(|d| format!("{name}:{}", file_diagnostic_in(d, Lang::EN))).collect::<Vec<_>>().join("\n")
     })?;
     // Enough answers for any dialog; a `user_cancels` fault still cancels.
     let answers = vec![Answer::Connect; 256];
@@ -88,14 +88,14 @@ fn render(args: &[String]) -> Result<String, String> {
     let table = ssr::<InLang>(InLangProps { lang, children: yew::html! { <StatusTable ..table /> } });
     // A preset's title in the chosen language; a file's as written.
     let preset = flushq_scenario::presets().iter().find(|p| file == format!("preset:{}", p.name));
-    let title = preset.map_or_else(|| scenario.title.clone(), |p| p.title(lang).to_string());
-    let step_no = by_lang!(lang, format!("Step {step}"), format!("第 {step} 步"));
+    let title = preset.map_or_else(|| scenario.title.clone(), |p| flushq_explain::preset_title(p, lang).to_string());
+    let step_no = t(lang, ui::Page::StepNo(step));
     let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     Ok(format!(
         "<!doctype html>\n<html lang=\"{tag}\"><head><meta charset=\"utf-8\"><title>{title} ({step_no})</title>\
          <style>{css}</style></head><body class=\"app embed\"><h2 class=\"scenario-title\">{title}</h2>{svg}\
          <p class=\"narration\"><span class=\"step-no\">{step_no}</span>{said}</p>{table}</body></html>\n",
-        tag = flushq_web::i18n::tag(lang),
+        tag = lang.tag(),
         title = escape(&title),
         css = include_str!("../../style.css"),
         said = escape(&said),

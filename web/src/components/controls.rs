@@ -1,8 +1,7 @@
 //! Playback controls: step, play/pause, speed, scrubber, reset, run to end.
 
-use crate::i18n::use_lang;
+use crate::i18n::{t, ui, use_lang};
 use crate::state::{Action, SPEEDS};
-use flushq_core::by_lang;
 use yew::prelude::*;
 
 /// Properties of [`Controls`].
@@ -68,32 +67,32 @@ pub fn controls(props: &ControlsProps) -> Html {
     let at_start = props.step == 0;
     let at_end = props.step >= props.len;
     html! {
-        <div class="controls" role="toolbar" aria-label={lang.pick("Playback", "播放")}>
-            <button type="button" onclick={act(Action::Reset)} title={lang.pick("Reset to the start (Home)", "回到开头（Home）")} aria-label={lang.pick("Reset", "重置")}>{ icon(ICON_FIRST) }</button>
-            <button type="button" onclick={act(Action::Back)} disabled={at_start} title={lang.pick("Step back (←)", "后退一步（←）")} aria-label={lang.pick("Step back", "后退一步")}>{ icon(ICON_BACK) }</button>
-            <button type="button" class="play" onclick={act(Action::TogglePlay)} title={lang.pick("Play or pause (Space)", "播放或暂停（空格）")}
-                aria-label={if props.playing { lang.pick("Pause", "暂停") } else { lang.pick("Play", "播放") }} aria-pressed={props.playing.to_string()}>
+        <div class="controls" role="toolbar" aria-label={t(lang, ui::Controls::Playback)}>
+            <button type="button" onclick={act(Action::Reset)} title={t(lang, ui::Controls::ResetTitle)} aria-label={t(lang, ui::Controls::Reset)}>{ icon(ICON_FIRST) }</button>
+            <button type="button" onclick={act(Action::Back)} disabled={at_start} title={t(lang, ui::Controls::BackTitle)} aria-label={t(lang, ui::Controls::Back)}>{ icon(ICON_BACK) }</button>
+            <button type="button" class="play" onclick={act(Action::TogglePlay)} title={t(lang, ui::Controls::PlayTitle)}
+                aria-label={t(lang, if props.playing { ui::Controls::Pause } else { ui::Controls::Play })} aria-pressed={props.playing.to_string()}>
                 { icon(if props.playing { ICON_PAUSE } else { ICON_PLAY }) }
             </button>
-            <button type="button" onclick={act(Action::Forward)} disabled={at_end} title={lang.pick("Step forward (→)", "前进一步（→）")} aria-label={lang.pick("Step forward", "前进一步")}>{ icon(ICON_FORWARD) }</button>
-            <button type="button" onclick={act(Action::End)} disabled={at_end} title={lang.pick("Run to the end (End)", "运行到结尾（End）")} aria-label={lang.pick("Run to end", "运行到结尾")}>{ icon(ICON_LAST) }</button>
+            <button type="button" onclick={act(Action::Forward)} disabled={at_end} title={t(lang, ui::Controls::ForwardTitle)} aria-label={t(lang, ui::Controls::Forward)}>{ icon(ICON_FORWARD) }</button>
+            <button type="button" onclick={act(Action::End)} disabled={at_end} title={t(lang, ui::Controls::EndTitle)} aria-label={t(lang, ui::Controls::End)}>{ icon(ICON_LAST) }</button>
             <label class="scrub">
-                <span class="sr-only">{ lang.pick("Step", "步骤") }</span>
+                <span class="sr-only">{ t(lang, ui::Controls::Step) }</span>
                 <input type="range" min="0" max={props.len.to_string()} value={props.step.to_string()} oninput={on_scrub}
-                    aria-valuetext={by_lang!(lang, format!("step {} of {}", props.step, props.len), format!("第 {} 步，共 {} 步", props.step, props.len))} />
+                    aria-valuetext={t(lang, ui::Controls::StepOf { step: props.step, len: props.len })} />
             </label>
             <span class="counter" aria-hidden="true">{ format!("{} / {}", props.step, props.len) }</span>
             if let Some(on) = props.predict {
                 <button type="button" class={classes!("predict-toggle", on.then_some("on"))} aria-pressed={on.to_string()}
                     onclick={act(Action::Predict(!on))}
-                    title={lang.pick("Predict mode: guess each interesting step before it is revealed", "预测模式：在关键步骤揭晓之前先猜一猜")}>
-                    { lang.pick("Predict", "预测") }</button>
+                    title={t(lang, ui::Controls::PredictTitle)}>
+                    { t(lang, ui::Controls::Predict) }</button>
             }
             <label class="speed">
-                <span>{ lang.pick("Speed", "速度") }</span>
-                <select onchange={on_speed} aria-label={lang.pick("Playback speed", "播放速度")}>
-                    { for SPEEDS.iter().map(|(ms, en, zh)| html! {
-                        <option value={ms.to_string()} selected={*ms == props.speed}>{ lang.pick(*en, *zh) }</option>
+                <span>{ t(lang, ui::Controls::Speed) }</span>
+                <select onchange={on_speed} aria-label={t(lang, ui::Controls::PlaybackSpeed)}>
+                    { for SPEEDS.iter().map(|(ms, name)| html! {
+                        <option value={ms.to_string()} selected={*ms == props.speed}>{ t(lang, ui::Controls::SpeedName(*name)) }</option>
                     }) }
                 </select>
             </label>

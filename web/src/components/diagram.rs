@@ -3,13 +3,14 @@
 //! remote systems, and the shared modem line. Messages are tokens keyed by
 //! message id, so moving between places animates (unless reduced motion is asked).
 
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::ui;
+use crate::i18n::{self, t, use_lang, Lang};
 use crate::run::Run;
 use crate::Ptr;
-use flushq_core::by_lang;
 use flushq_core::mapi::StatusCode;
 use flushq_core::scenario::TransportKind;
-use flushq_core::trace::{Actor, Event, EventKind, FlushMode, PromptStyle, View};
+use flushq_core::trace::{Actor, Event, EventKind, FlushMode, View};
+use std::borrow::Cow;
 use yew::prelude::*;
 
 /// Properties of [`Diagram`].
@@ -219,7 +220,7 @@ fn lay(view: &View, items: impl Iterator<Item = (u32, &'static str)>, total: usi
             let label = format!("+{rest}");
             out.push(html! {
                 <g key={format!("more-{}", lane.name)} class="token more" style={format!("transform: translate({}px, {}px)", coord(x), coord(lane.y + row as f64 * 22.0))}>
-                    <title>{ by_lang!(lane.lang, format!("{rest} more messages"), format!("另有 {rest} 封邮件")) }</title>
+                    <title>{ t(lane.lang, ui::Diagram::MoreMessages(rest)) }</title>
                     <rect width={coord(width_of(&label))} height="18" rx="9" />
                     <text x={coord(width_of(&label) / 2.0)} y="13" text-anchor="middle">{ label }</text>
                 </g>
@@ -348,17 +349,17 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let dialog = dialog_badge(&scene);
     html! {
         <svg class="diagram" viewBox={format!("0 0 {} {}", coord(W), coord(h))} role="img" xmlns="http://www.w3.org/2000/svg"
-            aria-label={by_lang!(lang, format!("Session diagram at step {}: {n} transports", view.step), format!("第 {} 步的会话示意图：{n} 个传输提供程序", view.step))}>
+            aria-label={t(lang, ui::Diagram::Label { step: view.step, transports: n })}>
             <style>{ DIAGRAM_CSS }</style>
             <defs>
                 <marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" />
                 </marker>
             </defs>
-            <text class="col-head" x={coord(CLIENT_X)} y="26">{ lang.pick("Client", "客户端") }</text>
-            <text class="col-head" x={coord(SPOOLER_X)} y="26">{ lang.pick("Spooler", "后台处理程序") }</text>
-            <text class="col-head" x={coord(XP_X)} y="26">{ lang.pick("Transports, in transport order", "传输提供程序（按传输顺序）") }</text>
-            <text class="col-head" x={coord(REMOTE_X)} y="26">{ lang.pick("Remote systems", "远程系统") }</text>
+            <text class="col-head" x={coord(CLIENT_X)} y="26">{ t(lang, ui::Diagram::ClientColumn) }</text>
+            <text class="col-head" x={coord(SPOOLER_X)} y="26">{ t(lang, ui::Diagram::SpoolerColumn) }</text>
+            <text class="col-head" x={coord(XP_X)} y="26">{ t(lang, ui::Diagram::TransportsColumn) }</text>
+            <text class="col-head" x={coord(REMOTE_X)} y="26">{ t(lang, ui::Diagram::RemoteColumn) }</text>
             { for window_note }
             { for boxes }
             { for rows }
@@ -374,14 +375,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
 fn client_box(scene: &Scene, tokens: &mut Vec<Html>) -> Html {
     let Scene { view, lang, .. } = *scene;
     let (cx, cy, cw, ch) = scene.always(Node::Client);
-    let line = match (view.line, lang) {
-        (Some(l), Lang::En) => format!("script line {l}"),
-        (Some(l), Lang::Zh) => format!("脚本第 {l} 行"),
-        (None, _) => String::from(lang.pick("idle", "空闲")),
+    let line = match view.blocked {
+        Some(l) => ui::Diagram::WaitsIn(l),
+        None => view.line.map_or(ui::Diagram::Idle, ui::Diagram::ScriptLine),
     };
-    let waiting = view
-        .blocked
-        .map(|l| by_lang!(lang, format!("waits in FlushQueues, L{l}"), format!("在 FlushQueues 中等待，L{l}")));
     // The client's submitted mail waits in the transports' outbound queues; the
     // client box counts it so the outbox is visible without drawing tokens twice.
     let queued: usize = view.queues.iter().map(|q| q.outbound.len() + q.deferred.len()).sum();
@@ -390,10 +387,10 @@ fn client_box(scene: &Scene, tokens: &mut Vec<Html>) -> Html {
     let client = html! {
         <g class={classes!("box", "client", scene.lit(Node::Client))}>
             <rect x={coord(cx)} y={coord(cy)} width={coord(cw)} height={coord(ch)} rx="8" />
-            <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ lang.pick("Client application", "客户端应用程序") }</text>
-            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 37.0)}>{ waiting.unwrap_or(line) }</text>
-            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ by_lang!(lang, format!("Outbox: {queued} queued"), format!("发件箱：{queued} 封排队中")) }</text>
-            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ by_lang!(lang, format!("Inbox ({})", view.inbox.len()), format!("收件箱（{}）", view.inbox.len())) }</text>
+            <text class="title" x={coord(cx + 10.0)} y={coord(cy + 20.0)}>{ t(lang, ui::Diagram::ClientApp) }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 37.0)}>{ t(lang, line) }</text>
+            <text class="sub" x={coord(cx + 10.0)} y={coord(cy + 54.0)}>{ t(lang, ui::Diagram::Outbox(queued)) }</text>
+            <text class="lane" x={coord(cx + 10.0)} y={coord(cy + 76.0)}>{ t(lang, ui::Diagram::Inbox(view.inbox.len())) }</text>
         </g>
     };
     lay(view, inbox, view.inbox.len(), lane, tokens);
@@ -408,10 +405,10 @@ fn session_box(scene: &Scene) -> Html {
     html! {
         <g class={classes!("box", "session", scene.lit(Node::Session))}>
             <rect x={coord(sx)} y={coord(sy)} width={coord(sw)} height={coord(sh)} rx="8" />
-            <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ lang.pick("MAPI session", "MAPI 会话") }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ by_lang!(lang, format!("status table: {} rows", view.rows.len()), format!("状态表：{} 行", view.rows.len())) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ by_lang!(lang, format!("rows matched: {}", view.matched.len()), format!("匹配的行：{}", view.matched.len())) }</text>
-            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ by_lang!(lang, format!("open handles: {open}"), format!("打开的句柄：{open}")) }</text>
+            <text class="title" x={coord(sx + 10.0)} y={coord(sy + 20.0)}>{ t(lang, ui::Diagram::Session) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 40.0)}>{ t(lang, ui::Diagram::StatusRows(view.rows.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 58.0)}>{ t(lang, ui::Diagram::RowsMatched(view.matched.len())) }</text>
+            <text class="sub" x={coord(sx + 10.0)} y={coord(sy + 76.0)}>{ t(lang, ui::Diagram::OpenHandles(open)) }</text>
         </g>
     }
 }
@@ -427,7 +424,7 @@ fn spooler_box(scene: &Scene) -> Html {
     html! {
         <g class={classes!("box", "spooler", scene.lit(Node::Spooler))}>
             <rect x={coord(px)} y={coord(py)} width={coord(pw)} height={coord(ph)} rx="8" />
-            <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ lang.pick("MAPI spooler", "MAPI 后台处理程序") }</text>
+            <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ t(lang, ui::Diagram::Spooler) }</text>
             <text class="sub" x={coord(px + 10.0)} y={coord(py + 42.0)}>{ for job }</text>
         </g>
     }
@@ -435,24 +432,24 @@ fn spooler_box(scene: &Scene) -> Html {
 
 /// The lines of the spooler's box: idle, or the job's transports, a window of
 /// three around the one being flushed.
-fn spooler_job(view: &View, lang: Lang) -> Vec<String> {
+fn spooler_job(view: &View, lang: Lang) -> Vec<Cow<'static, str>> {
     if view.job.is_empty() {
-        return vec![String::from(lang.pick("idle", "空闲"))];
+        return vec![t(lang, ui::Diagram::Idle)];
     }
     let at = view.active.and_then(|a| view.job.iter().position(|&t| t == a)).unwrap_or(0);
     let start = at.saturating_sub(1).min(view.job.len().saturating_sub(3));
     let shown = &view.job[start..(start + 3).min(view.job.len())];
-    let mut lines = vec![String::from(lang.pick("flushing, in order:", "按顺序刷新："))];
+    let mut lines = vec![t(lang, ui::Diagram::FlushingInOrder)];
     if start > 0 {
-        lines.push(by_lang!(lang, format!("  … {start} done"), format!("  … 已完成 {start} 个")));
+        lines.push(t(lang, ui::Diagram::JobDone(start)));
     }
     lines.extend(shown.iter().map(|&t| {
         let mark = if view.active == Some(t) { "▸ " } else { "  " };
-        format!("{mark}{}", view.transports[t].name)
+        Cow::Owned(format!("{mark}{}", view.transports[t].name))
     }));
     let after = view.job.len() - start - shown.len();
     if after > 0 {
-        lines.push(by_lang!(lang, format!("  … {after} more"), format!("  … 还有 {after} 个")));
+        lines.push(t(lang, ui::Diagram::JobMore(after)));
     }
     lines
 }
@@ -477,11 +474,7 @@ fn window_note(scene: &Scene) -> Option<Html> {
     let n = scene.view.transports.len();
     (layout.shown < n).then(|| {
         let (a, b) = (layout.first + 1, layout.first + layout.shown);
-        let text = by_lang!(
-            lang,
-            format!("showing transports {a}-{b} of {n}, around this step; the status table lists all"),
-            format!("显示第 {a}-{b} 个传输提供程序（共 {n} 个），围绕当前步骤；状态表列出全部"),
-        );
+        let text = t(lang, ui::Diagram::Window { first: a, last: b, of: n });
         html! { <text class="col-note" x={coord(XP_X)} y="40">{ text }</text> }
     })
 }
@@ -495,10 +488,7 @@ fn modem_line(scene: &Scene, h: f64) -> Option<Html> {
     (!dialers.is_empty()).then(|| {
         let y = h - 54.0;
         let holder = view.modem_line.map(|t| view.transports[t].name.to_string());
-        let text = match &holder {
-            Some(name) => by_lang!(lang, format!("☎ modem line: held by {name}"), format!("☎ 调制解调器线路：由 {name} 占用")),
-            None => String::from(lang.pick("☎ modem line: free", "☎ 调制解调器线路：空闲")),
-        };
+        let text = t(lang, holder.as_deref().map_or(ui::Diagram::ModemFree, ui::Diagram::ModemHeld));
         let wires = dialers
             .iter()
             .filter_map(|&i| {
@@ -527,7 +517,8 @@ fn call_arrows(scene: &Scene) -> Html {
                 event.map(|e| &e.kind),
                 Some(EventKind::FlushCall { target: Some(_), mode: FlushMode::Synchronous, .. })
             );
-            let main = arrow(from, to, if fallback { "fallback" } else { "call" }, call_label(event, scene.lang));
+            let main =
+                arrow(from, to, if fallback { "fallback" } else { "call" }, call_label(event, scene.lang).as_deref());
             let extra = event.and_then(|e| match &e.kind {
                 EventKind::FlushCall { target: Some(t), .. } if fallback => view
                     .transport_index(t)
@@ -542,13 +533,13 @@ fn call_arrows(scene: &Scene) -> Html {
 }
 
 /// The name of the call an arrow stands for, if it has one.
-fn call_label(event: Option<&Event>, lang: Lang) -> Option<&'static str> {
+fn call_label(event: Option<&Event>, lang: Lang) -> Option<Cow<'static, str>> {
     event.and_then(|e| match &e.kind {
-        EventKind::FlushCall { .. } | EventKind::XpFlushQueues { .. } => Some("FlushQueues"),
-        EventKind::Submit { .. } => Some("SubmitMessage"),
-        EventKind::StartMessage { .. } => Some("StartMessage"),
-        EventKind::TransportNotify { .. } => Some("TransportNotify"),
-        EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some(lang.pick("returns", "返回")),
+        EventKind::FlushCall { .. } | EventKind::XpFlushQueues { .. } => Some(Cow::Borrowed("FlushQueues")),
+        EventKind::Submit { .. } => Some(Cow::Borrowed("SubmitMessage")),
+        EventKind::StartMessage { .. } => Some(Cow::Borrowed("StartMessage")),
+        EventKind::TransportNotify { .. } => Some(Cow::Borrowed("TransportNotify")),
+        EventKind::FlushReturn { .. } | EventKind::XpReturn { .. } => Some(t(lang, ui::Diagram::Returns)),
         _ => None,
     })
 }
@@ -559,12 +550,7 @@ fn dialog_badge(scene: &Scene) -> Option<Html> {
     let p = view.prompt?;
     let (x, y, w, hh) = layout.rect(Node::Transport(p.transport.index()))?;
     let name = &view.transports[p.transport.index()].name;
-    let text = match (p.style, lang) {
-        (PromptStyle::DialUp, Lang::En) => format!("Connect {name}?"),
-        (PromptStyle::DialUp, Lang::Zh) => format!("连接 {name}？"),
-        (PromptStyle::Progress, Lang::En) => format!("{name}: sending and receiving…"),
-        (PromptStyle::Progress, Lang::Zh) => format!("{name}：正在收发…"),
-    };
+    let text = t(lang, ui::Diagram::Dialog { style: p.style, transport: name });
     Some(html! {
         <g class="dialog-badge">
             // Over the right end of the "held" lane, clear of the title and queues.
@@ -633,10 +619,10 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
     let status = view.status[t.row];
     let mut traits = Vec::new();
     if !t.honors_no_ui {
-        traits.push(lang.pick("ignores NO_UI", "忽略 NO_UI"));
+        traits.push(i18n::t(lang, ui::Diagram::IgnoresNoUi));
     }
     if t.asynchronous {
-        traits.push(lang.pick("asynchronous", "异步"));
+        traits.push(i18n::t(lang, ui::Diagram::Asynchronous));
     }
     let flags = traits.join(" · ");
     let badge_w = if t.kind == TransportKind::Modem { 44.0 } else { 30.0 };
@@ -654,14 +640,14 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
                 </text>
                 <text class="sub" x={coord(x + w - 10.0)} y={coord(y + 20.0)} text-anchor="end">{ flags }</text>
                 { status_chips(status, x + 10.0, y + 28.0) }
-                <text class="lane" x={coord(x + 10.0)} y={coord(y + 62.0)}>{ lang.pick("out", "传出") }</text>
-                <text class="lane" x={coord(x + 10.0)} y={coord(y + 88.0)}>{ lang.pick("held", "滞留") }</text>
+                <text class="lane" x={coord(x + 10.0)} y={coord(y + 62.0)}>{ i18n::t(lang, ui::Diagram::Out) }</text>
+                <text class="lane" x={coord(x + 10.0)} y={coord(y + 88.0)}>{ i18n::t(lang, ui::Diagram::Held) }</text>
             </g>
             <g class="box remote">
                 <rect x={coord(rx)} y={coord(ry)} width={coord(REMOTE_W)} height={coord(hh)} rx="8" />
                 <text class="title" x={coord(rx + 10.0)} y={coord(ry + 20.0)}>{ t.name.to_string() }</text>
-                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 40.0)}>{ lang.pick("delivered", "已送达") }</text>
-                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 76.0)}>{ lang.pick("waiting for us", "等待我们接收") }</text>
+                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 40.0)}>{ i18n::t(lang, ui::Diagram::Delivered) }</text>
+                <text class="lane" x={coord(rx + 10.0)} y={coord(ry + 76.0)}>{ i18n::t(lang, ui::Diagram::WaitingForUs) }</text>
             </g>
             <line class={classes!("link", linked.then_some("up"), t.kind.dials().then_some("dial"))}
                 x1={coord(x + w)} y1={coord(y + hh / 2.0)} x2={coord(rx)} y2={coord(ry + hh / 2.0)} />

@@ -2,11 +2,12 @@
 //! diagnostics as you type. The text is the visitor's: it is never replaced by
 //! a parse result, so an invalid edit loses nothing.
 
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::ui;
+use crate::i18n::{t, use_lang};
 use crate::run::Run;
 use crate::Ptr;
 use flushq_core::diag::Severity;
-use flushq_explain::script_message_in;
+use flushq_explain::{catalog, script_message_in};
 use yew::prelude::*;
 
 /// Properties of [`Editor`].
@@ -67,18 +68,14 @@ pub fn editor(props: &EditorProps) -> Html {
                     { for highlight }
                     { for marks }
                     <textarea id="script" spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
-                        aria-label={lang.pick("Client script", "客户端脚本")} aria-describedby="diagnostics"
+                        aria-label={t(lang, ui::Page::ClientScript)} aria-describedby="diagnostics"
                         rows={lines.to_string()} cols={cols.to_string()} value={props.text.clone()} readonly={props.readonly} {oninput} />
                 </div>
             </div>
             <ul id="diagnostics" class="diagnostics" aria-live="polite">
                 { for props.run.diagnostics.iter().map(|d| {
                     let sev = if d.severity == Severity::Error { "error" } else { "warning" };
-                    let said = match (d.severity, lang) {
-                        (_, Lang::En) => sev,
-                        (Severity::Error, Lang::Zh) => "错误",
-                        (_, Lang::Zh) => "警告",
-                    };
+                    let said = catalog::of(lang).severity(d.severity);
                     html! { <li class={sev}><span class="pos">{ format!("{}:{}", d.span.line, d.span.col) }</span>{ format!(" {said}: ") }{ super::prose(&script_message_in(&d.message, lang)) }</li> }
                 }) }
             </ul>

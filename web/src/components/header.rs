@@ -1,7 +1,12 @@
 //! The top bar: presets, panels, share and export.
 
 use crate::browser;
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::{self, ui, use_lang, Lang};
+
+/// A text of the top bar (all fixed, so borrowed).
+fn h(lang: Lang, m: ui::Header) -> &'static str {
+    i18n::catalog(lang).header(m)
+}
 use crate::state::{Action, Panel};
 use yew::prelude::*;
 
@@ -41,12 +46,12 @@ pub fn header(props: &HeaderProps) -> Html {
     let lang = use_lang();
     html! {
         <header class="top">
-            <h1><span class="logo" aria-hidden="true">{ "⇅" }</span>{ "flushq" }<small>{ lang.pick(" · MAPI FlushQueues playground", " · MAPI FlushQueues 演练场") }</small></h1>
+            <h1><span class="logo" aria-hidden="true">{ "⇅" }</span>{ "flushq" }<small>{ h(lang, ui::Header::Tagline) }</small></h1>
             { preset_picker(props, lang) }
-            <div class="tabs" role="tablist" aria-label={lang.pick("Side panel", "侧栏")}>
-                { tab(props, Panel::Lessons, lang.pick("Lessons", "课程")) }
-                { tab(props, Panel::Script, lang.pick("Script", "脚本")) }
-                { tab(props, Panel::Scenario, lang.pick("Scenario", "场景")) }
+            <div class="tabs" role="tablist" aria-label={h(lang, ui::Header::SidePanel)}>
+                { tab(props, Panel::Lessons, lang) }
+                { tab(props, Panel::Script, lang) }
+                { tab(props, Panel::Scenario, lang) }
             </div>
             { actions(props, lang) }
         </header>
@@ -67,11 +72,11 @@ fn preset_picker(props: &HeaderProps, lang: Lang) -> Html {
     };
     html! {
         <label class="presets">
-            <span>{ lang.pick("Preset", "预设") }</span>
-            <select onchange={on_preset} aria-label={lang.pick("Load a preset scenario", "载入预设场景")}>
-                <option value="" selected={props.preset.is_none()}>{ lang.pick("— custom —", "— 自定义 —") }</option>
+            <span>{ h(lang, ui::Header::Preset) }</span>
+            <select onchange={on_preset} aria-label={h(lang, ui::Header::LoadPreset)}>
+                <option value="" selected={props.preset.is_none()}>{ h(lang, ui::Header::Custom) }</option>
                 { for flushq_scenario::presets().iter().map(|p| {
-                    html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ p.title(lang) }</option> }
+                    html! { <option value={p.name} selected={props.preset.as_deref() == Some(p.name)}>{ flushq_explain::preset_title(p, lang) }</option> }
                 }) }
             </select>
         </label>
@@ -79,7 +84,8 @@ fn preset_picker(props: &HeaderProps, lang: Lang) -> Html {
 }
 
 /// The tab that opens side panel `p`.
-fn tab(props: &HeaderProps, p: Panel, label: &'static str) -> Html {
+fn tab(props: &HeaderProps, p: Panel, lang: Lang) -> Html {
+    let label = h(lang, ui::Header::Tab(p));
     let cb = props.on_action.clone();
     let selected = props.panel == p;
     html! {
@@ -95,20 +101,20 @@ fn actions(props: &HeaderProps, lang: Lang) -> Html {
     let help = props.on_action.reform(|_: MouseEvent| Action::Help(true));
     // The switch names the other language in that language, so a reader who cannot
     // read this one still finds it.
-    let other = lang.pick(Lang::Zh, Lang::En);
+    let other = i18n::other(lang);
     let switch = props.on_action.reform(move |_: MouseEvent| {
         browser::save_lang(other.code());
         Action::Lang(other)
     });
     html! {
         <div class="actions">
-            <button type="button" class="lang-switch" onclick={switch} lang={crate::i18n::tag(other)}
-                aria-label={lang.pick("中文 (switch the page to Simplified Chinese)", "English (switch the page to English)")}>
-                <span aria-hidden="true">{ "文A " }</span>{ lang.pick("中文", "English") }</button>
-            <button type="button" class="primary" onclick={share} title={lang.pick("Copy a link to this exact state", "复制指向当前状态的链接")}>{ lang.pick("Share link", "分享链接") }</button>
-            <button type="button" onclick={embed} title={lang.pick("Copy HTML that embeds this state in a documentation page", "复制可嵌入文档页面的 HTML")}>{ lang.pick("Embed", "嵌入") }</button>
+            <button type="button" class="lang-switch" onclick={switch} lang={other.tag()}
+                aria-label={h(other, ui::Header::SwitchToThis)}>
+                <span aria-hidden="true">{ "文A " }</span>{ other.native_name() }</button>
+            <button type="button" class="primary" onclick={share} title={h(lang, ui::Header::ShareTitle)}>{ h(lang, ui::Header::Share) }</button>
+            <button type="button" onclick={embed} title={h(lang, ui::Header::EmbedTitle)}>{ h(lang, ui::Header::Embed) }</button>
             { export_menu(props, lang) }
-            <button type="button" onclick={help} aria-label={lang.pick("Keyboard shortcuts", "键盘快捷键")} title={lang.pick("Keyboard shortcuts (?)", "键盘快捷键（?）")}>{ "?" }</button>
+            <button type="button" onclick={help} aria-label={h(lang, ui::Header::Shortcuts)} title={h(lang, ui::Header::ShortcutsTitle)}>{ "?" }</button>
         </div>
     }
 }
@@ -117,19 +123,20 @@ fn actions(props: &HeaderProps, lang: Lang) -> Html {
 fn export_menu(props: &HeaderProps, lang: Lang) -> Html {
     html! {
         <details class="menu">
-            <summary>{ lang.pick("Export", "导出") }</summary>
+            <summary>{ h(lang, ui::Header::Export) }</summary>
             <div class="menu-items">
-                { export(props, Export::Json, lang.pick("Trace as JSON", "跟踪（JSON）")) }
-                { export(props, Export::Mermaid, lang.pick("Mermaid sequence diagram", "Mermaid 时序图")) }
-                { export(props, Export::Svg, lang.pick("Diagram as SVG", "示意图（SVG）")) }
-                { export(props, Export::Toml, lang.pick("Scenario as TOML", "场景（TOML）")) }
+                { export(props, Export::Json, lang) }
+                { export(props, Export::Mermaid, lang) }
+                { export(props, Export::Svg, lang) }
+                { export(props, Export::Toml, lang) }
             </div>
         </details>
     }
 }
 
 /// The menu item for export `x`.
-fn export(props: &HeaderProps, x: Export, label: &'static str) -> Html {
+fn export(props: &HeaderProps, x: Export, lang: Lang) -> Html {
+    let label = h(lang, ui::Header::ExportAs(x));
     let cb = props.on_export.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
         // Close the menu once a choice is made.

@@ -1,6 +1,6 @@
 //! The keyboard shortcuts overlay.
 
-use crate::i18n::use_lang;
+use crate::i18n::{self, ui, use_lang};
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -12,33 +12,31 @@ pub struct HelpProps {
 }
 
 /// Shortcuts, as shown.
-pub const SHORTCUTS: [(&str, &str, &str); 8] = [
-    ("→", "step forward", "前进一步"),
-    ("←", "step back", "后退一步"),
-    ("Space", "play / pause", "播放 / 暂停"),
-    ("Home", "first step", "第一步"),
-    ("End", "run to the end", "运行到结尾"),
-    ("1–4", "predict mode: pick an answer", "预测模式：选择答案"),
-    ("?", "show or hide this list", "显示或隐藏此列表"),
-    ("Esc", "close dialogs", "关闭对话框"),
+pub const SHORTCUTS: [(&str, ui::Help); 8] = [
+    ("→", ui::Help::Forward),
+    ("←", ui::Help::Back),
+    ("Space", ui::Help::PlayPause),
+    ("Home", ui::Help::First),
+    ("End", ui::Help::End),
+    ("1–4", ui::Help::PickAnswer),
+    ("?", ui::Help::Toggle),
+    ("Esc", ui::Help::CloseDialogs),
 ];
 
 /// The overlay.
 #[function_component(Help)]
 pub fn help(props: &HelpProps) -> Html {
-    let lang = use_lang();
+    let ui = i18n::catalog(use_lang());
     let close = props.on_action.reform(|_: MouseEvent| Action::Help(false));
     html! {
         <div class="modal-back">
             <div class="modal" role="dialog" aria-modal="true" aria-labelledby="help-title">
-                <h2 id="help-title">{ lang.pick("Keyboard shortcuts", "键盘快捷键") }</h2>
+                <h2 id="help-title">{ ui.help(ui::Help::Title) }</h2>
                 <dl class="keys">
-                    { for SHORTCUTS.iter().map(|(k, en, zh)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ lang.pick(*en, *zh) }</dd></> }) }
+                    { for SHORTCUTS.iter().map(|(k, what)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ ui.help(*what) }</dd></> }) }
                 </dl>
-                <p class="hint">{ lang.pick(
-                    "Keys typed in the editor or any input are never taken as shortcuts.",
-                    "在编辑器或任何输入框中按下的键不会被当作快捷键。") }</p>
-                <div class="buttons"><button type="button" class="primary" onclick={close} autofocus=true>{ lang.pick("Close", "关闭") }</button></div>
+                <p class="hint">{ ui.help(ui::Help::NotInInputs) }</p>
+                <div class="buttons"><button type="button" class="primary" onclick={close} autofocus=true>{ ui.help(ui::Help::Close) }</button></div>
             </div>
         </div>
     }

@@ -5,12 +5,13 @@
 use super::prose;
 use crate::browser;
 use crate::hooks::{use_solve_report, use_verdict};
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::ui;
+use crate::i18n::{t, use_lang, Lang};
 use crate::state::Action;
 use crate::Ptr;
-use flushq_core::by_lang;
 use flushq_core::Scenario;
 use flushq_explain::lessons::{lesson, lessons, Lesson, Verdict};
+use std::borrow::Cow;
 use yew::prelude::*;
 
 pub use crate::progress::Progress;
@@ -95,17 +96,15 @@ fn track(props: &LessonsProps, lang: Lang) -> Html {
     let total = lessons().len();
     html! {
         <section class="panel lessons" aria-labelledby="lessons-head">
-            <h2 id="lessons-head">{ lang.pick("Lessons", "课程") }
-                <small>{ by_lang!(lang, format!(" {solved} of {total} solved"), format!(" 已完成 {solved}/{total}")) }</small></h2>
-            <p class="hint">{ lang.pick(
-                "Each lesson gives a scenario and a script to fix; the core checks the goal on every edit. Par is the statement count of a model solution: match it or beat it.",
-                "每课给出一个场景和一段待修改的脚本；每次编辑后由核心检查目标。标准杆是参考答案的语句数：追平或打破它。") }</p>
+            <h2 id="lessons-head">{ t(lang, ui::Lessons::Heading) }
+                <small>{ t(lang, ui::Lessons::Solved { solved, total }) }</small></h2>
+            <p class="hint">{ t(lang, ui::Lessons::TrackIntro) }</p>
             <ol class="lesson-list">
                 { for lessons().iter().map(|l| track_item(props, l, lang)) }
             </ol>
             <div class="row">
-                <button type="button" onclick={props.on_export.reform(|_| ())}>{ lang.pick("Export progress", "导出进度") }</button>
-                <label class="import">{ lang.pick("Import progress ", "导入进度 ") }<input type="file" accept=".txt,text/plain" onchange={on_import} /></label>
+                <button type="button" onclick={props.on_export.reform(|_| ())}>{ t(lang, ui::Lessons::ExportProgress) }</button>
+                <label class="import">{ t(lang, ui::Lessons::ImportProgress) }<input type="file" accept=".txt,text/plain" onchange={on_import} /></label>
             </div>
         </section>
     }
@@ -119,10 +118,10 @@ fn track_item(props: &LessonsProps, l: &Lesson, lang: Lang) -> Html {
             <button type="button" onclick={act(&props.on_action, Action::StartLesson(l.id.to_string()))}>
                 <span class="mark" aria-hidden="true">{ if best.is_some() { "✓" } else { "○" } }</span>
                 <span class="name">{ l.title.get(lang) }</span>
-                <span class="score">{ match best {
-                    Some(n) => by_lang!(lang, format!("{n} / par {}", l.par), format!("{n} / 标准杆 {}", l.par)),
-                    None => by_lang!(lang, format!("par {}", l.par), format!("标准杆 {}", l.par)),
-                } }</span>
+                <span class="score">{ t(lang, match best {
+                    Some(best) => ui::Lessons::Best { best, par: l.par },
+                    None => ui::Lessons::Par(l.par),
+                }) }</span>
             </button>
         </li>
     }
@@ -145,17 +144,17 @@ fn current_lesson(
     let next = lessons().iter().skip_while(|l| l.id != current.id).nth(1).filter(|_| passed);
     html! {
         <section class="panel lessons" aria-labelledby="lesson-head">
-            <div class="row"><button type="button" onclick={act(&props.on_action, Action::LeaveLesson)}>{ lang.pick("← All lessons", "← 全部课程") }</button></div>
+            <div class="row"><button type="button" onclick={act(&props.on_action, Action::LeaveLesson)}>{ t(lang, ui::Lessons::AllLessons) }</button></div>
             <h2 id="lesson-head">{ current.title.get(lang) }</h2>
             <p>{ prose(current.intro.get(lang)) }</p>
-            <h3>{ lang.pick("Goal", "目标") }</h3>
+            <h3>{ t(lang, ui::Lessons::Goal) }</h3>
             { goal(verdict, lang) }
             <p class={classes!("golf", passed.then_some("done"))}>
                 { golf(passed, statements, current.par, lang) }
             </p>
             if let Some(next) = next {
                 <p class="row"><button type="button" class="primary" onclick={act(&props.on_action, Action::StartLesson(next.id.to_string()))}>
-                    { by_lang!(lang, format!("Next lesson: {} →", next.title.en), format!("下一课：{} →", next.title.zh)) }</button></p>
+                    { t(lang, ui::Lessons::Next(next.title.get(lang))) }</button></p>
             }
             { help_buttons(props, show_solution, hints, shown, lang) }
             if shown > 0 {
@@ -178,24 +177,19 @@ fn goal(verdict: Option<&Verdict>, lang: Lang) -> Html {
                 <li class={classes!(if c.passed { "pass" } else { "fail" })}>
                     <span class="mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
                     <span>{ c.assertion.title_in(lang) }</span>
-                    if !c.passed { <span class="why">{ lang.pick(": ", "：") }{ prose(&c.why_in(lang)) }</span> }
+                    if !c.passed { <span class="why">{ t(lang, ui::Lessons::Colon) }{ prose(&c.why_in(lang)) }</span> }
                 </li>
             }) }
             if verdict.is_none() {
-                <li class="fail">{ lang.pick("The script does not run yet: see its diagnostics.", "脚本还不能运行：请查看诊断信息。") }</li>
+                <li class="fail">{ t(lang, ui::Lessons::NotRunning) }</li>
             }
         </ul>
     }
 }
 
 /// The golf line: statements against par.
-fn golf(passed: bool, statements: usize, par: usize, lang: Lang) -> String {
-    match (passed, lang) {
-        (true, Lang::En) => format!("Goal reached in {statements} statements (par {par})."),
-        (true, Lang::Zh) => format!("已达成目标，用了 {statements} 条语句（标准杆 {par}）。"),
-        (false, Lang::En) => format!("{statements} statements; par {par}."),
-        (false, Lang::Zh) => format!("{statements} 条语句；标准杆 {par}。"),
-    }
+fn golf(passed: bool, statements: usize, par: usize, lang: Lang) -> Cow<'static, str> {
+    t(lang, if passed { ui::Lessons::Reached { statements, par } } else { ui::Lessons::Golf { statements, par } })
 }
 
 /// The next hint, and showing or hiding the solution.
@@ -213,10 +207,10 @@ fn help_buttons(
     html! {
         <div class="row">
             <button type="button" disabled={props.hints >= hints} onclick={act(&props.on_action, Action::Hint)}>
-                { by_lang!(lang, format!("Hint ({shown} of {hints})"), format!("提示（{shown}/{hints}）")) }
+                { t(lang, ui::Lessons::Hint { shown, of: hints }) }
             </button>
             <button type="button" onclick={toggle} aria-expanded={show_solution.to_string()}>
-                { if **show_solution { lang.pick("Hide solution", "隐藏答案") } else { lang.pick("Show solution", "显示答案") } }</button>
+                { t(lang, if **show_solution { ui::Lessons::HideSolution } else { ui::Lessons::ShowSolution }) }</button>
         </div>
     }
 }
@@ -227,9 +221,7 @@ fn solution(props: &LessonsProps, current: &Lesson, lang: Lang) -> Html {
     let mine = props.mine.as_deref().unwrap_or(&props.scenario.script);
     html! {
         <div class="solution">
-            <p class="hint">{ lang.pick(
-                "Your script against the solution: − lines to remove, + lines to add. Nothing runs until you put it in the editor; your script is kept.",
-                "你的脚本与答案的对比：− 为要删除的行，+ 为要添加的行。放进编辑器之前不会运行；你的脚本会被保留。") }</p>
+            <p class="hint">{ t(lang, ui::Lessons::DiffIntro) }</p>
             <pre class="diff">
                 { for line_diff(mine, current.solution).into_iter().map(|(k, line)| {
                     let class = match k { '+' => "add", '-' => "del", _ => "same" };
@@ -238,10 +230,10 @@ fn solution(props: &LessonsProps, current: &Lesson, lang: Lang) -> Html {
             </pre>
             if props.mine.is_some() {
                 <button type="button" onclick={act(&props.on_action, Action::RestoreScript)}>
-                    { lang.pick("Back to my script", "恢复我的脚本") }</button>
+                    { t(lang, ui::Lessons::BackToMine) }</button>
             } else {
                 <button type="button" onclick={act(&props.on_action, Action::UseSolution)}>
-                    { lang.pick("Put the solution in the editor", "把答案放进编辑器") }</button>
+                    { t(lang, ui::Lessons::UseSolution) }</button>
             }
         </div>
     }

@@ -1,9 +1,9 @@
 //! The dialog a transport shows when it does not suppress its UI, answered by
 //! the visitor; the simulation follows the answer.
 
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::ui;
+use crate::i18n::{t, use_lang};
 use crate::state::Action;
-use flushq_core::by_lang;
 use flushq_core::trace::{Answer, PromptStyle};
 use yew::prelude::*;
 
@@ -30,30 +30,12 @@ pub fn prompt(props: &PromptProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(Action::Answer(a)))
     };
     let lang = use_lang();
-    let name = &props.transport;
-    let (title, body) = match (props.style, lang) {
-        (PromptStyle::DialUp, Lang::En) => {
-            (format!("Connect {name}?"), format!("{name} needs to dial out on the modem line to send and receive."))
-        }
-        (PromptStyle::DialUp, Lang::Zh) => {
-            (format!("连接 {name}？"), format!("{name} 需要通过调制解调器线路拨号才能收发邮件。"))
-        }
-        (PromptStyle::Progress, Lang::En) => (
-            format!("{name}"),
-            format!("{name} is showing its progress dialog; cancel it to stop this transport's flush."),
-        ),
-        (PromptStyle::Progress, Lang::Zh) => {
-            (format!("{name}"), format!("{name} 正在显示进度对话框；取消它即可停止这个传输提供程序的刷新。"))
-        }
-    };
-    let why = match (props.no_ui, lang) {
-        (true, Lang::En) => "The client passed FLUSH_NO_UI, but this transport does not honour it.",
-        (true, Lang::Zh) => "客户端传递了 FLUSH_NO_UI，但这个传输提供程序不遵守它。",
-        (false, Lang::En) => "The client did not pass FLUSH_NO_UI.",
-        (false, Lang::Zh) => "客户端没有传递 FLUSH_NO_UI。",
-    };
-    let connect = lang.pick("Connect", "连接");
-    let cancel = lang.pick("Cancel", "取消");
+    let transport = props.transport.as_str();
+    let title = t(lang, ui::Prompt::Title { style: props.style, transport });
+    let body = t(lang, ui::Prompt::Body { style: props.style, transport });
+    let why = t(lang, ui::Prompt::NoUi(props.no_ui));
+    let connect = t(lang, ui::Prompt::Answer(Answer::Connect));
+    let cancel = t(lang, ui::Prompt::Answer(Answer::Cancel));
     let mark = |a: Answer| (props.answered == Some(a)).then_some("chosen");
     html! {
         <div class="modal-back">
@@ -62,13 +44,7 @@ pub fn prompt(props: &PromptProps) -> Html {
                 <p id="prompt-body">{ body }</p>
                 <p class="hint">{ why }</p>
                 if let Some(a) = props.answered {
-                    <p class="hint">{ {
-                        let was = if a == Answer::Connect { connect } else { cancel };
-                        by_lang!(lang,
-                            format!("Answered before: {was}. Choosing the other answer forks a new future from here."),
-                            format!("之前的回答：{was}。选择另一个回答，会从这里分叉出新的未来。"),
-                        )
-                    } }</p>
+                    <p class="hint">{ t(lang, ui::Prompt::AnsweredBefore(a)) }</p>
                 }
                 <div class="buttons">
                     <button type="button" class={classes!("primary", mark(Answer::Connect))} onclick={answer(Answer::Connect)} autofocus=true>{ connect }</button>

@@ -2,9 +2,8 @@
 //! asynchronous, queues), stores, faults and the seed. Text fields commit on
 //! `change` (blur or Enter), so half-typed lists are never rewritten under the cursor.
 
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::{self, ui, use_lang, Lang};
 use crate::state::Action;
-use flushq_core::by_lang;
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{
     Fault, FaultKind, FaultName, MessageArg, Scenario, TransportId, TransportKind, TransportSpec,
@@ -99,23 +98,23 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
     let faults = s.faults.iter().enumerate().map(|(i, f)| fault_item(&edits, i, f, lang));
     html! {
         <section class="panel scenario-editor" aria-labelledby="sc-head">
-            <h2 id="sc-head">{ lang.pick("Scenario", "场景") }</h2>
+            <h2 id="sc-head">{ i18n::t(lang, ui::ScenarioEditor::Heading) }</h2>
             if let Some(err) = &props.error {
                 <p class="error" role="alert">{ err.clone() }</p>
             }
-            <label class="wide">{ lang.pick("Title ", "标题 ") }<input type="text" value={s.title.clone()} onchange={edits.change(Box::new(|s, e| s.title = input_value(&e)))} /></label>
-            <label>{ lang.pick("Seed ", "随机种子 ") }<input type="number" min="0" value={s.seed.to_string()} onchange={edits.change(Box::new(|s, e| {
+            <label class="wide">{ i18n::t(lang, ui::ScenarioEditor::Title) }<input type="text" value={s.title.clone()} onchange={edits.change(Box::new(|s, e| s.title = input_value(&e)))} /></label>
+            <label>{ i18n::t(lang, ui::ScenarioEditor::Seed) }<input type="number" min="0" value={s.seed.to_string()} onchange={edits.change(Box::new(|s, e| {
                 if let Ok(v) = input_value(&e).parse() { s.seed = v; }
             }))} /></label>
-            <h3>{ lang.pick("Transports, in transport order", "传输提供程序（按传输顺序）") }</h3>
+            <h3>{ i18n::t(lang, ui::ScenarioEditor::Transports) }</h3>
             <ol class="transports-edit">{ for transports }</ol>
-            <button type="button" onclick={edits.click(Box::new(add_transport))}>{ lang.pick("+ Add transport", "+ 添加传输提供程序") }</button>
-            <h3>{ lang.pick("Message stores", "邮件存储") }</h3>
-            <label class="wide">{ lang.pick("Stores ", "存储 ") }<input type="text" value={s.stores.join(", ")} placeholder={lang.pick("names, comma-separated", "名称，用逗号分隔")}
+            <button type="button" onclick={edits.click(Box::new(add_transport))}>{ i18n::t(lang, ui::ScenarioEditor::AddTransport) }</button>
+            <h3>{ i18n::t(lang, ui::ScenarioEditor::MessageStores) }</h3>
+            <label class="wide">{ i18n::t(lang, ui::ScenarioEditor::Stores) }<input type="text" value={s.stores.join(", ")} placeholder={i18n::t(lang, ui::ScenarioEditor::StoreNames)}
                 onchange={edits.change(Box::new(|s, e| s.stores = split_list(&input_value(&e))))} /></label>
-            <h3>{ lang.pick("Faults", "故障") }</h3>
+            <h3>{ i18n::t(lang, ui::ScenarioEditor::Faults) }</h3>
             <ul class="faults-edit">{ for faults }</ul>
-            <button type="button" disabled={s.transports.is_empty()} onclick={edits.click(Box::new(|s| s.faults.push(Fault { transport: TransportId(0), kind: FaultKind::LinkDown })))}>{ lang.pick("+ Add fault", "+ 添加故障") }</button>
+            <button type="button" disabled={s.transports.is_empty()} onclick={edits.click(Box::new(|s| s.faults.push(Fault { transport: TransportId(0), kind: FaultKind::LinkDown })))}>{ i18n::t(lang, ui::ScenarioEditor::AddFault) }</button>
         </section>
     }
 }
@@ -142,20 +141,20 @@ fn remove_transport(s: &mut Scenario, i: usize) {
 
 /// Transport `i`: name, kind, order, methods, traits and queues.
 fn transport_item(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Html {
-    let subjects = lang.pick("subjects, comma-separated", "邮件主题，用逗号分隔");
+    let subjects = i18n::t(lang, ui::ScenarioEditor::Subjects);
     html! {
         <li class="transport-edit" key={format!("{i}-{}", t.name)}>
             { transport_head(edits, i, t, lang) }
             <div class="row methods" role="group" aria-label="PR_RESOURCE_METHODS">{ for methods(edits, i, t) }</div>
             <div class="row">
                 <label class="check"><input type="checkbox" checked={t.honors_no_ui}
-                    onchange={edits.change(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ lang.pick("honours FLUSH_NO_UI", "遵守 FLUSH_NO_UI") }</label>
+                    onchange={edits.change(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ i18n::t(lang, ui::ScenarioEditor::HonoursNoUi) }</label>
                 <label class="check"><input type="checkbox" checked={t.asynchronous}
-                    onchange={edits.change(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ lang.pick("asynchronous (needs FLUSH_FORCE)", "异步（需要 FLUSH_FORCE）") }</label>
+                    onchange={edits.change(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ i18n::t(lang, ui::ScenarioEditor::Asynchronous) }</label>
             </div>
-            <label class="wide">{ lang.pick("Outbound queue ", "传出队列 ") }<input type="text" value={t.outbound.join(", ")} placeholder={subjects}
+            <label class="wide">{ i18n::t(lang, ui::ScenarioEditor::Outbound) }<input type="text" value={t.outbound.join(", ")} placeholder={subjects.clone()}
                 onchange={edits.change(Box::new(move |s, e| s.transports[i].outbound = split_list(&input_value(&e))))} /></label>
-            <label class="wide">{ lang.pick("Waiting remotely ", "远程等待 ") }<input type="text" value={t.remote.join(", ")} placeholder={subjects}
+            <label class="wide">{ i18n::t(lang, ui::ScenarioEditor::WaitingRemotely) }<input type="text" value={t.remote.join(", ")} placeholder={subjects}
                 onchange={edits.change(Box::new(move |s, e| s.transports[i].remote = split_list(&input_value(&e))))} /></label>
         </li>
     }
@@ -167,10 +166,10 @@ fn transport_head(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Htm
     html! {
         <div class="row">
             <span class="order" aria-hidden="true">{ i + 1 }</span>
-            <label>{ lang.pick("Name ", "名称 ") }<input type="text" value={t.name.clone()} aria-label={by_lang!(lang, format!("Name of transport {}", i + 1), format!("第 {} 个传输提供程序的名称", i + 1))}
+            <label>{ i18n::t(lang, ui::ScenarioEditor::Name) }<input type="text" value={t.name.clone()} aria-label={i18n::t(lang, ui::ScenarioEditor::NameOf(i + 1))}
                 onchange={edits.change(Box::new(move |s, e| s.transports[i].name = input_value(&e)))} /></label>
-            <label>{ lang.pick("Kind ", "类型 ") }
-                <select aria-label={by_lang!(lang, format!("Kind of {}", t.name), format!("{} 的类型", t.name))} onchange={edits.change(Box::new(move |s, e| {
+            <label>{ i18n::t(lang, ui::ScenarioEditor::Kind) }
+                <select aria-label={i18n::t(lang, ui::ScenarioEditor::KindOf(&t.name))} onchange={edits.change(Box::new(move |s, e| {
                     if let Some(kind) = TransportKind::from_name(&select_value(&e)) {
                         s.transports[i].kind = kind;
                     }
@@ -181,11 +180,11 @@ fn transport_head(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Htm
                 </select>
             </label>
             <span class="move">
-                <button type="button" disabled={i == 0} aria-label={by_lang!(lang, format!("Move {} up", t.name), format!("上移 {}", t.name))}
+                <button type="button" disabled={i == 0} aria-label={i18n::t(lang, ui::ScenarioEditor::MoveUp(&t.name))}
                     onclick={edits.click(Box::new(move |s| s.transports.swap(i, i - 1)))}>{ "↑" }</button>
-                <button type="button" disabled={i + 1 == n} aria-label={by_lang!(lang, format!("Move {} down", t.name), format!("下移 {}", t.name))}
+                <button type="button" disabled={i + 1 == n} aria-label={i18n::t(lang, ui::ScenarioEditor::MoveDown(&t.name))}
                     onclick={edits.click(Box::new(move |s| s.transports.swap(i, i + 1)))}>{ "↓" }</button>
-                <button type="button" aria-label={by_lang!(lang, format!("Remove {}", t.name), format!("删除 {}", t.name))}
+                <button type="button" aria-label={i18n::t(lang, ui::ScenarioEditor::Remove(&t.name))}
                     onclick={edits.click(Box::new(move |s| remove_transport(s, i)))}>{ "✕" }</button>
             </span>
         </div>
@@ -212,12 +211,12 @@ fn fault_item(edits: &Edits, i: usize, f: &Fault, lang: Lang) -> Html {
     let needs_message = f.kind.kind().message() != MessageArg::Never;
     html! {
         <li class="fault-edit row" key={i}>
-            <select aria-label={lang.pick("Fault transport", "故障所在的传输提供程序")} onchange={edits.change(Box::new(move |s, e| {
+            <select aria-label={i18n::t(lang, ui::ScenarioEditor::FaultTransport)} onchange={edits.change(Box::new(move |s, e| {
                 if let Ok(t) = select_value(&e).parse::<usize>() { s.faults[i].transport = TransportId::at(t); }
             }))}>
                 { for edits.scenario.transports.iter().enumerate().map(|(t, spec)| html! { <option value={t.to_string()} selected={t == f.transport.index()}>{ &spec.name }</option> }) }
             </select>
-            <select aria-label={lang.pick("Fault kind", "故障类型")} onchange={edits.change(Box::new(move |s, e| {
+            <select aria-label={i18n::t(lang, ui::ScenarioEditor::FaultKind)} onchange={edits.change(Box::new(move |s, e| {
                 if let Some(kind) = fault_kind(&select_value(&e), fault_message(&s.faults[i].kind)) {
                     s.faults[i].kind = kind;
                 }
@@ -225,14 +224,14 @@ fn fault_item(edits: &Edits, i: usize, f: &Fault, lang: Lang) -> Html {
                 { for FaultName::ALL.iter().map(|k| html! { <option value={k.name()} selected={*k == f.kind.kind()}>{ k.name() }</option> }) }
             </select>
             if needs_message {
-                <input type="text" value={message} placeholder={lang.pick("message subject", "邮件主题")} aria-label={lang.pick("Message subject", "邮件主题")}
+                <input type="text" value={message} placeholder={i18n::t(lang, ui::ScenarioEditor::SubjectPlaceholder)} aria-label={i18n::t(lang, ui::ScenarioEditor::Subject)}
                     onchange={edits.change(Box::new(move |s, e| {
                         if let Some(kind) = fault_kind(s.faults[i].kind.name(), input_value(&e)) {
                             s.faults[i].kind = kind;
                         }
                     }))} />
             }
-            <button type="button" aria-label={lang.pick("Remove fault", "删除故障")} onclick={edits.click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
+            <button type="button" aria-label={i18n::t(lang, ui::ScenarioEditor::RemoveFault)} onclick={edits.click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
         </li>
     }
 }

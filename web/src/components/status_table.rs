@@ -1,6 +1,6 @@
 //! The live status table: one row per status object, bits decoded by name.
 
-use crate::i18n::use_lang;
+use crate::i18n::{self, ui, use_lang};
 use crate::Ptr;
 use flushq_core::trace::View;
 use yew::prelude::*;
@@ -29,10 +29,11 @@ fn bits(names: impl Iterator<Item = &'static str>, strip: &str) -> Html {
 pub fn status_table(props: &StatusTableProps) -> Html {
     let lang = use_lang();
     let v: &View = &props.view;
-    let matched_note = lang.pick(", matched by the restriction", "，符合限制条件");
+    let ui = i18n::catalog(lang);
+    let matched_note = ui.status_table(ui::StatusTable::MatchedNote);
     html! {
         <section class="panel status-table" aria-labelledby="st-head">
-            <h2 id="st-head">{ lang.pick("Status table", "状态表") }<small>{ " IMAPISession::GetStatusTable" }</small></h2>
+            <h2 id="st-head">{ ui.status_table(ui::StatusTable::Heading) }<small>{ " IMAPISession::GetStatusTable" }</small></h2>
             <div class="scroll-x">
             <table>
                 <thead><tr>
@@ -58,9 +59,7 @@ pub fn status_table(props: &StatusTableProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="hint">{ lang.pick(
-                "Highlighted rows match the latest HrQueryAllRows restriction; names lose their MAPI_ and STATUS_ prefixes here for width.",
-                "高亮的行符合最近一次 HrQueryAllRows 的限制条件；为节省宽度，这里省略了名称中的 MAPI_ 和 STATUS_ 前缀。") }</p>
+            <p class="hint">{ ui.status_table(ui::StatusTable::Hint) }</p>
         </section>
     }
 }

@@ -1,10 +1,9 @@
 //! The list of events up to the current step; click one to jump there.
 
-use crate::i18n::use_lang;
+use crate::i18n::{t, ui, use_lang};
 use crate::run::Run;
 use crate::state::Action;
 use crate::Ptr;
-use flushq_core::by_lang;
 use flushq_explain::{catalog, describe_in};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -53,23 +52,17 @@ pub fn trace_list(props: &TraceListProps) -> Html {
     let hidden = events.len() - end;
     html! {
         <section class="panel trace" aria-labelledby="trace-head">
-            <h2 id="trace-head">{ lang.pick("Trace", "跟踪") }<small>{ by_lang!(lang,
-                format!(" {} of {} events", end, events.len()),
-                format!(" 第 {} 个事件，共 {} 个", end, events.len()),
-            ) }</small></h2>
+            <h2 id="trace-head">{ t(lang, ui::Trace::Heading) }<small>{ t(lang, ui::Trace::Count { shown: end, total: events.len() }) }</small></h2>
             <ol ref={list_ref} start={(start + 1).to_string()}>
                 if start > 0 {
-                    <li class="elided">{ by_lang!(lang, format!("… {start} earlier events"), format!("… 之前的 {start} 个事件")) }</li>
+                    <li class="elided">{ t(lang, ui::Trace::Earlier(start)) }</li>
                 }
                 { for (start..end).map(|i| html! {
                     <TraceItem key={i + 1} run={props.run.clone()} index={i} current={i + 1 == end} on_action={props.on_action.clone()} />
                 }) }
             </ol>
             if hidden > 0 {
-                <p class="hint">{ by_lang!(lang,
-                    format!("{hidden} more events ahead; step forward or press End."),
-                    format!("后面还有 {hidden} 个事件；继续前进或按 End。"),
-                ) }</p>
+                <p class="hint">{ t(lang, ui::Trace::Ahead(hidden)) }</p>
             }
         </section>
     }

@@ -3,9 +3,8 @@
 
 use super::Toast;
 use crate::browser;
-use crate::i18n::Lang;
+use crate::i18n::{self, ui, Lang};
 use crate::progress::Progress;
-use flushq_core::by_lang;
 use yew::prelude::*;
 
 /// The saved progress and what the lessons panel does with it.
@@ -41,11 +40,7 @@ fn on_solved(progress: &UseStateHandle<Progress>, toast: &Toast, lang: Lang) -> 
         if p.record(&id, n) {
             browser::save_progress(&p.to_text());
             progress.set(p);
-            toast.set(Some(by_lang!(
-                lang,
-                format!("Lesson solved in {n} statements. Progress saved."),
-                format!("本课完成，用了 {n} 条语句。进度已保存。"),
-            )));
+            toast.set(Some(i18n::catalog(lang).toast(ui::Toast::Solved(n))));
         }
     })
 }
@@ -67,10 +62,6 @@ fn on_import(progress: &UseStateHandle<Progress>, toast: &Toast, lang: Lang) -> 
         browser::save_progress(&p.to_text());
         progress.set(p);
         let n = imported.0.len();
-        toast.set(Some(by_lang!(
-            lang,
-            format!("Imported progress for {n} lessons."),
-            format!("已导入 {n} 课的进度。")
-        )));
+        toast.set(Some(i18n::catalog(lang).toast(ui::Toast::Imported(n))));
     })
 }

@@ -1,9 +1,8 @@
 //! The toast: one line at the bottom of the page saying what just happened
 //! (a link copied, progress saved), dismissed by a click.
 
-use crate::i18n::Lang;
+use crate::i18n::{self, ui, Lang};
 use crate::share::ShareError;
-use flushq_core::by_lang;
 use yew::prelude::*;
 
 /// The toast's text, `None` when hidden.
@@ -16,10 +15,6 @@ pub type Toast = UseStateHandle<Option<String>>;
 pub fn use_toast(lang: Lang, link_error: Option<ShareError>) -> Toast {
     use_state(move || {
         let why = link_error.as_ref()?.text(lang);
-        Some(by_lang!(
-            lang,
-            format!("This link could not be opened: {why}. The last session (or the default scenario) opened instead."),
-            format!("无法打开这个链接：{why}。已改为打开上一次的会话（或默认场景）。"),
-        ))
+        Some(i18n::catalog(lang).toast(ui::Toast::LinkFailed(&why)))
     })
 }

@@ -25,9 +25,18 @@ use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusRe
 use flushq_scenario::FileMessage;
 
 /// Every text in English.
-pub(crate) struct English;
+pub struct English;
 
 impl Catalog for English {
+    fn code(&self) -> &'static str {
+        "en"
+    }
+    fn tag(&self) -> &'static str {
+        "en"
+    }
+    fn native_name(&self) -> &'static str {
+        "English"
+    }
     fn describe(&self, kind: &EventKind) -> String {
         events::describe(kind)
     }

@@ -25,9 +25,18 @@ use flushq_core::trace::{Actor, Event, EventKind, FlushNote, JobReason, StatusRe
 use flushq_scenario::FileMessage;
 
 /// Every text in Simplified Chinese.
-pub(crate) struct Chinese;
+pub struct Chinese;
 
 impl Catalog for Chinese {
+    fn code(&self) -> &'static str {
+        "zh"
+    }
+    fn tag(&self) -> &'static str {
+        "zh-CN"
+    }
+    fn native_name(&self) -> &'static str {
+        "中文"
+    }
     fn describe(&self, kind: &EventKind) -> String {
         events::describe(kind)
     }
