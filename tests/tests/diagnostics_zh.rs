@@ -801,7 +801,7 @@ fn every_file_message_reads_in_chinese() {
 fn every_lesson_file_message_reads_in_chinese() {
     let mut failures = Vec::new();
     for m in &lesson_samples() {
-        let (en, zh) = (catalog::of(Lang::EN).lesson_message(m), catalog::of(Lang::ZH).lesson_message(m));
+        let (en, zh) = (catalog::lesson_message_in(m, Lang::EN), catalog::lesson_message_in(m, Lang::ZH));
         check_both(&format!("{m:?}"), &en, &zh, true, &mut failures);
     }
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));

@@ -67,8 +67,24 @@ pub trait Catalog: Sync {
     /// A problem at a place in a scenario file, as one sentence (values quoted from
     /// the file as they are: [`crate::file_message_in`] escapes line breaks in them).
     fn file_message(&self, message: &FileMessage) -> String;
+}
+
+/// Problems found in lesson files, a family of its own outside [`Catalog`]:
+/// only the people who write lesson files read them (the build, the tests,
+/// the CLI), so the playground, which holds catalogs as trait objects, does not
+/// carry their texts. Each language implements it next to its [`Catalog`].
+pub trait LessonFileCatalog: Sync {
     /// A problem at a place in a lesson file, as one sentence.
     fn lesson_message(&self, message: &LessonMessage) -> String;
+}
+
+/// Every language's lesson-file texts, in the order of [`Lang::ALL`] (a new
+/// language does not build until it has its entry).
+static LESSON_FILES: [&dyn LessonFileCatalog; Lang::COUNT] = [&en::English, &zh::Chinese];
+
+/// A problem at a place in a lesson file, in `lang`.
+pub fn lesson_message_in(message: &LessonMessage, lang: Lang) -> String {
+    LESSON_FILES[lang.index()].lesson_message(message)
 }
 
 /// The catalog of `lang`.

@@ -138,10 +138,16 @@ mod tests {
     /// The problems of lesson file `name`, one a line: `lessons/NAME:LINE:COL: message`
     /// (in English: lesson files are read by the people who write them).
     pub(super) fn located(name: &str, diags: &[LessonDiagnostic]) -> String {
-        let en = catalog::of(Lang::EN);
         diags
             .iter()
-            .map(|d| format!("lessons/{name}:{}:{}: {}", d.line, d.col, one_line(en.lesson_message(&d.message))))
+            .map(|d| {
+                format!(
+                    "lessons/{name}:{}:{}: {}",
+                    d.line,
+                    d.col,
+                    one_line(catalog::lesson_message_in(&d.message, Lang::EN))
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n")
     }

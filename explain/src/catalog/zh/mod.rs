@@ -85,6 +85,9 @@ impl Catalog for Chinese {
     fn file_message(&self, message: &FileMessage) -> String {
         file::file_message(message)
     }
+}
+
+impl super::LessonFileCatalog for Chinese {
     fn lesson_message(&self, message: &LessonMessage) -> String {
         lesson::lesson_message(message)
     }
