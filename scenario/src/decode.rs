@@ -497,7 +497,7 @@ fn script_text<S: Located>(loc: &Locator<'_>, raw: &S, diags: &mut Vec<FileDiagn
     let at = loc.offset(raw, path_to!["script"]);
     let Some(name) = raw.value().strip_prefix("preset:") else {
         let inline = InlineScript::new(loc.src(), raw.value(), at, loc.literal(at));
-        diags.extend(script::diagnose(raw.value()).iter().map(|d| inline.place(d)));
+        diags.extend(script::diagnose(raw.value()).into_iter().map(|d| inline.place(d)));
         return raw.value().to_string();
     };
     let Some(text) = script_preset(name) else {

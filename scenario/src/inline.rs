@@ -31,9 +31,9 @@ impl<'a> InlineScript<'a> {
 
     /// `d`, with its position and any position its message names ("… opened at
     /// L:C") moved into the file.
-    pub fn place(&self, d: &Diagnostic) -> FileDiagnostic {
+    pub fn place(&self, d: Diagnostic) -> FileDiagnostic {
         let at = self.file_offset(d.span.start as usize);
-        let mut message = d.message.clone();
+        let mut message = d.message;
         if let Some(opened) = message.opened_at_mut() {
             if let Some((line, col)) = self.file_line_col(opened.line, opened.col) {
                 *opened = LineCol { line, col };
@@ -96,16 +96,16 @@ mod tests {
         let inline = InlineScript::new(src, script, 4, literal::toml(src, 4));
         let span = Span { start: 3, end: 4, line: 2, col: 1 };
         let call = ScriptMessage::UnclosedCall { callee: Some("f".into()), opened: LineCol { line: 1, col: 2 } };
-        let placed = inline.place(&Diagnostic::error(span, call));
+        let placed = inline.place(Diagnostic::error(span, call));
         assert_eq!((placed.line, placed.col), (1, 10));
         let moved = ScriptMessage::UnclosedCall { callee: Some("f".into()), opened: LineCol { line: 1, col: 7 } };
         assert_eq!(placed.message, FileMessage::Script(moved));
         let block = ScriptMessage::BlockNeverClosed { opened: LineCol { line: 2, col: 1 } };
         let moved = ScriptMessage::BlockNeverClosed { opened: LineCol { line: 1, col: 10 } };
-        assert_eq!(inline.place(&Diagnostic::error(span, block)).message, FileMessage::Script(moved));
+        assert_eq!(inline.place(Diagnostic::error(span, block)).message, FileMessage::Script(moved));
         // A message without a position of its own is kept as it is.
         let plain = ScriptMessage::ExpectedIn { var: "x".into() };
-        assert_eq!(inline.place(&Diagnostic::error(span, plain.clone())).message, FileMessage::Script(plain));
+        assert_eq!(inline.place(Diagnostic::error(span, plain.clone())).message, FileMessage::Script(plain));
     }
 
     #[test]
@@ -114,6 +114,6 @@ mod tests {
         let inline = InlineScript::new(src, "not x", 7, literal::toml(src, 7));
         let opened = ScriptMessage::UnclosedParen { opened: LineCol { line: 1, col: 1 } };
         let d = Diagnostic::error(Span { start: 2, end: 3, line: 1, col: 3 }, opened.clone());
-        assert_eq!(inline.place(&d), FileDiagnostic { line: 2, col: 7, message: FileMessage::Script(opened) });
+        assert_eq!(inline.place(d), FileDiagnostic { line: 2, col: 7, message: FileMessage::Script(opened) });
     }
 }

@@ -146,7 +146,7 @@ pub(super) fn decode(src: &str) -> Result<Lesson, Vec<LessonDiagnostic>> {
     let mut diags = Vec::new();
     for s in &scripts {
         let inline = InlineScript::new(src, &s.value, s.at, toml_literal(src, s.at));
-        diags.extend(script::diagnose(&s.value).iter().map(|d| inline.place(d).into()));
+        diags.extend(script::diagnose(&s.value).into_iter().map(|d| inline.place(d).into()));
     }
     if diags.is_empty() {
         Ok(lesson)

@@ -78,9 +78,9 @@ pub fn lessons_panel(props: &LessonsProps) -> Html {
     let lang = use_lang();
     let show_solution = use_state(|| false);
     let verdict = use_verdict(props.lesson.clone(), props.scenario.clone());
-    use_solve_report(props.lesson.clone(), verdict.as_ref(), props.mine.is_some(), &props.on_solved);
+    use_solve_report(props.lesson.clone(), (*verdict).as_ref(), props.mine.is_some(), &props.on_solved);
     match props.lesson.as_deref().and_then(lesson) {
-        Some(current) => current_lesson(props, current, verdict.as_ref(), &show_solution, lang),
+        Some(current) => current_lesson(props, current, (*verdict).as_ref(), &show_solution, lang),
         None => track(props, lang),
     }
 }

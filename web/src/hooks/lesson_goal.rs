@@ -4,17 +4,17 @@
 use crate::Ptr;
 use flushq_core::Scenario;
 use flushq_explain::lessons::{lesson, Verdict};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The goal of lesson `id` checked against `scenario` (script included); `None`
 /// without a lesson or while the script cannot run. Checked again only when one
 /// of the two changes (the verdict is facts: each language renders it).
 #[hook]
-pub fn use_verdict(id: Option<AttrValue>, scenario: Ptr<Scenario>) -> Option<Verdict> {
-    (*use_memo((id, scenario), |(id, scenario)| {
+pub fn use_verdict(id: Option<AttrValue>, scenario: Ptr<Scenario>) -> Rc<Option<Verdict>> {
+    use_memo((id, scenario), |(id, scenario)| {
         id.as_deref().and_then(lesson).and_then(|l| l.check_scenario(scenario).ok())
-    }))
-    .clone()
+    })
 }
 
 /// Emits `(id, statements)` on `on_solved` when `verdict` passes: once per
