@@ -6,6 +6,125 @@
 //! does not build until every language has its text. [`Catalog`] is what a
 //! language provides; [`of`] finds the catalog of a [`Lang`].
 
+/// Implements [`Catalog`] and [`LessonFileCatalog`] for a language's unit struct
+/// by its family modules (`events`, `narrate`, `words`, `runtime`, `scenario`,
+/// `goal`, `script`, `file`, `lesson`), which each language has, one exhaustive
+/// match per message type: `catalog!(English, code "en", tag "en", name "English");`
+/// in `catalog/en/mod.rs`.
+macro_rules! catalog {
+    ($lang:ident, code $code:literal, tag $tag:literal, name $name:literal) => {
+        impl $crate::catalog::Catalog for $lang {
+            fn code(&self) -> &'static str {
+                $code
+            }
+            fn tag(&self) -> &'static str {
+                $tag
+            }
+            fn native_name(&self) -> &'static str {
+                $name
+            }
+            fn describe(&self, kind: &flushq_core::trace::EventKind) -> alloc::string::String {
+                events::describe(kind)
+            }
+            fn narrate(
+                &self,
+                event: &flushq_core::trace::Event,
+                facts: &$crate::facts::Facts,
+            ) -> alloc::string::String {
+                narrate::narrate(event, facts)
+            }
+            fn outcome(&self, outcome: flushq_core::trace::TransportOutcome) -> &'static str {
+                words::outcome(outcome)
+            }
+            fn status_reason(&self, reason: flushq_core::trace::StatusReason) -> &'static str {
+                words::status_reason(reason)
+            }
+            fn job_reason(&self, reason: flushq_core::trace::JobReason) -> &'static str {
+                words::job_reason(reason)
+            }
+            fn flush_note(&self, note: flushq_core::trace::FlushNote) -> &'static str {
+                words::flush_note(note)
+            }
+            fn object_kind(&self, kind: flushq_core::session::ObjectKind) -> &'static str {
+                words::object_kind(kind)
+            }
+            fn runtime_error(&self, error: &flushq_core::script::RuntimeError) -> alloc::string::String {
+                runtime::runtime_error(error)
+            }
+            fn scenario_error(&self, error: &flushq_core::scenario::ScenarioError) -> alloc::string::String {
+                scenario::scenario_error(error)
+            }
+            fn actor<'a>(&self, actor: &'a flushq_core::trace::Actor) -> &'a str {
+                words::actor(actor)
+            }
+            fn assertion(&self, assertion: &$crate::goal::Assertion) -> alloc::string::String {
+                goal::assertion(assertion)
+            }
+            fn goal_failure(&self, failure: &$crate::goal::Failure) -> alloc::string::String {
+                goal::failure(failure)
+            }
+            fn script_message(&self, message: &flushq_core::script::ScriptMessage) -> alloc::string::String {
+                script::script_message(message)
+            }
+            fn severity(&self, severity: flushq_core::diag::Severity) -> &'static str {
+                script::severity(severity)
+            }
+            fn diagnostic(&self, diagnostic: &flushq_core::script::Diagnostic) -> alloc::string::String {
+                script::diagnostic(diagnostic)
+            }
+            fn file_message(&self, message: &flushq_scenario::FileMessage) -> alloc::string::String {
+                file::file_message(message)
+            }
+        }
+
+        impl $crate::catalog::LessonFileCatalog for $lang {
+            fn lesson_message(&self, message: &$crate::lessons::LessonMessage) -> alloc::string::String {
+                lesson::lesson_message(message)
+            }
+        }
+    };
+}
+
+/// Routes an event kind to its group's expression (evaluating only that one):
+/// the client's calls, the script's flow, the spooler, a transport. The one list
+/// of which kind is in which group, shared by every language's trace lines and
+/// narration; exhaustive, so a new kind does not build until it has a group.
+macro_rules! by_group {
+    ($kind:expr, client: $client:expr, script: $script:expr, spooler: $spooler:expr, transport: $transport:expr $(,)?) => {{
+        use flushq_core::trace::EventKind as G;
+        match $kind {
+            G::GetStatusTable { .. }
+            | G::SetColumns { .. }
+            | G::QueryAllRows { .. }
+            | G::OpenEntry { .. }
+            | G::GetProp { .. }
+            | G::StatusMethod { .. }
+            | G::FlushCall { .. }
+            | G::FlushReturn { .. }
+            | G::Release { .. }
+            | G::FreeProws { .. } => $client,
+            G::Loop { .. } | G::Branch { .. } | G::ScriptError { .. } | G::RunEnd => $script,
+            G::SpoolerBegin { .. }
+            | G::XpFlushQueues { .. }
+            | G::XpReturn { .. }
+            | G::LeftToSchedule { .. }
+            | G::Submit { .. }
+            | G::TransportNotify { .. }
+            | G::StartMessage { .. }
+            | G::TransportDone { .. }
+            | G::SpoolerEnd { .. } => $spooler,
+            G::Prompt { .. }
+            | G::PromptAnswer { .. }
+            | G::ModemLine { .. }
+            | G::Status { .. }
+            | G::SentDeferred { .. }
+            | G::PhaseSkipped { .. }
+            | G::LinkDown { .. }
+            | G::DropsFlushBits { .. } => $transport,
+        }
+    }};
+}
+
 pub(crate) mod en;
 mod lang;
 pub(crate) mod zh;

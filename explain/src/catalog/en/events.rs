@@ -10,36 +10,7 @@ use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, Promp
 
 /// One line of the text trace for a step.
 pub(crate) fn describe(kind: &K) -> String {
-    match kind {
-        K::GetStatusTable { .. }
-        | K::SetColumns { .. }
-        | K::QueryAllRows { .. }
-        | K::OpenEntry { .. }
-        | K::GetProp { .. }
-        | K::StatusMethod { .. }
-        | K::FlushCall { .. }
-        | K::FlushReturn { .. }
-        | K::Release { .. }
-        | K::FreeProws { .. } => client(kind),
-        K::Loop { .. } | K::Branch { .. } | K::ScriptError { .. } | K::RunEnd => script(kind),
-        K::SpoolerBegin { .. }
-        | K::XpFlushQueues { .. }
-        | K::XpReturn { .. }
-        | K::LeftToSchedule { .. }
-        | K::Submit { .. }
-        | K::TransportNotify { .. }
-        | K::StartMessage { .. }
-        | K::TransportDone { .. }
-        | K::SpoolerEnd { .. } => spooler(kind),
-        K::Prompt { .. }
-        | K::PromptAnswer { .. }
-        | K::ModemLine { .. }
-        | K::Status { .. }
-        | K::SentDeferred { .. }
-        | K::PhaseSkipped { .. }
-        | K::LinkDown { .. }
-        | K::DropsFlushBits { .. } => transport(kind),
-    }
+    by_group!(kind, client: client(kind), script: script(kind), spooler: spooler(kind), transport: transport(kind))
 }
 
 /// The client's calls on the session, the table, MAPI and status objects.

@@ -21,36 +21,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The narration of a step.
 pub(crate) fn narrate(e: &Event, facts: &Facts) -> String {
-    match &e.kind {
-        K::GetStatusTable { .. }
-        | K::SetColumns { .. }
-        | K::QueryAllRows { .. }
-        | K::OpenEntry { .. }
-        | K::GetProp { .. }
-        | K::StatusMethod { .. }
-        | K::FlushCall { .. }
-        | K::FlushReturn { .. }
-        | K::Release { .. }
-        | K::FreeProws { .. } => client(e, facts),
-        K::Loop { .. } | K::Branch { .. } | K::ScriptError { .. } | K::RunEnd => script(e, facts),
-        K::SpoolerBegin { .. }
-        | K::XpFlushQueues { .. }
-        | K::XpReturn { .. }
-        | K::LeftToSchedule { .. }
-        | K::Submit { .. }
-        | K::TransportNotify { .. }
-        | K::StartMessage { .. }
-        | K::TransportDone { .. }
-        | K::SpoolerEnd { .. } => spooler(e, facts),
-        K::Prompt { .. }
-        | K::PromptAnswer { .. }
-        | K::ModemLine { .. }
-        | K::Status { .. }
-        | K::SentDeferred { .. }
-        | K::PhaseSkipped { .. }
-        | K::LinkDown { .. }
-        | K::DropsFlushBits { .. } => transport(e),
-    }
+    by_group!(&e.kind, client: client(e, facts), script: script(e, facts), spooler: spooler(e, facts), transport: transport(e))
 }
 
 /// The client's calls on the session, the table, MAPI and status objects.
