@@ -6,7 +6,7 @@ use super::value::Value;
 use super::Machine;
 use crate::diag::Span;
 use crate::mapi::{constant, Constant, FlushFlags, HResult, PropTag, StatusMethod};
-use crate::script::ast::{Arg, BinOp, Expr};
+use crate::script::ast::{Arg, BinOp, Expr, Ident};
 use crate::script::{Disposal, RuntimeError as E};
 use crate::session::{
     query_all_rows, HandleId, Referent, RelOp, RestrictValue, Restriction, DEFAULT_COLUMNS, SPOOLER_ROW,
@@ -55,91 +55,11 @@ impl Machine {
 
     pub(super) fn call(&mut self, callee: &Expr, args: &[Arg], span: Span, line: u32) -> Rt<Value> {
         let positional: Vec<&Expr> = args.iter().filter(|a| a.name.is_none()).map(|a| &a.value).collect();
-        let named = |n: &str| args.iter().find(|a| a.name.as_ref().is_some_and(|id| id.name == n)).map(|a| &a.value);
         match callee {
             Expr::Name(f) => match f.name.as_str() {
-                "HrQueryAllRows" => {
-                    let table = self.eval(positional[0], line)?;
-                    let columns = match table {
-                        Value::Handle(h) => match &self.handles.get(h).referent {
-                            Referent::Table { columns } => {
-                                let columns = columns.clone();
-                                self.live(h, positional[0].span())?;
-                                columns
-                            }
-                            _ => return rt(positional[0].span(), E::QueryNotTable),
-                        },
-                        other => return rt(positional[0].span(), E::QueryTableKind { found: other.kind() }),
-                    };
-                    let restriction = match positional.get(1) {
-                        Some(r) => Some(self.restriction(r, line)?),
-                        None => None,
-                    };
-                    let crows_max = match named("crowsMax") {
-                        Some(e) => {
-                            let v = self.eval(e, line)?;
-                            let n = self.number(&v, e.span())?;
-                            u32::try_from(n).or_else(|_| rt(e.span(), E::CrowsMax { value: n }))?
-                        }
-                        None => 0,
-                    };
-                    let result = query_all_rows(&self.world.rows, &columns, restriction.as_ref(), crows_max);
-                    let (hr, matched, handle, value) = match result {
-                        Ok(set) => {
-                            let matched = set.source.iter().map(|&r| self.world.rows[r].display_name.clone()).collect();
-                            let h = self.handles.open(Referent::Rows(set), line, String::new());
-                            (HResult::Ok, matched, Some(h), Value::Handle(h))
-                        }
-                        Err(hr) => (hr, Vec::new(), None, Value::Failed { api: "HrQueryAllRows", hr, line }),
-                    };
-                    self.emit(
-                        Actor::Client,
-                        Some(Actor::Mapi),
-                        Some(line),
-                        EventKind::QueryAllRows { restriction, crows_max, hr, matched, handle },
-                    );
-                    self.record(line, "HrQueryAllRows", String::from("table"), None, None, hr);
-                    Ok(value)
-                }
-                "Release" | "FreeProws" => {
-                    let free = f.name == "FreeProws";
-                    let v = self.eval(positional[0], line)?;
-                    let var = Self::arg_name(args, 0);
-                    let at = positional[0].span();
-                    let h = match v {
-                        Value::Handle(h) => h,
-                        Value::Failed { api, hr, line: l } => {
-                            let how = if free { Disposal::Freed } else { Disposal::Released };
-                            return rt(at, E::NothingToFree { var, api, line: l, hr, how });
-                        }
-                        Value::Session => return rt(at, E::ReleaseSession),
-                        other => return rt(at, E::ExpectsObject { func: f.name.clone(), found: other.kind() }),
-                    };
-                    let is_rows = matches!(self.handles.get(h).referent, Referent::Rows(_));
-                    if free && !is_rows {
-                        return rt(at, E::FreeObject { var });
-                    }
-                    if !free && is_rows {
-                        return rt(at, E::ReleaseRows { var });
-                    }
-                    self.live(h, at)?;
-                    let _ = self.handles.release(h, line);
-                    let object = self.handle_object(h);
-                    if free {
-                        let rows = self.row_count(h);
-                        self.emit(
-                            Actor::Client,
-                            Some(Actor::Mapi),
-                            Some(line),
-                            EventKind::FreeProws { var, rows, handle: h },
-                        );
-                    } else {
-                        let what = self.handles.get(h).referent.kind();
-                        self.emit(Actor::Client, None, Some(line), EventKind::Release { var, what, handle: h });
-                    }
-                    self.record(line, if free { "FreeProws" } else { "Release" }, object, None, None, HResult::Ok);
-                    Ok(Value::HResult(HResult::Ok))
-                }
+                "HrQueryAllRows" => self.query_all_rows(&positional, args, line),
+                "Release" => self.let_go(f, Disposal::Released, positional[0], args, line),
+                "FreeProws" => self.let_go(f, Disposal::Freed, positional[0], args, line),
                 other => rt(f.span, E::NoFunction { name: String::from(other) }),
             },
             Expr::Member { object, member, .. } => {
@@ -148,6 +68,85 @@ impl Machine {
             }
             _ => rt(span, E::NotCallable),
         }
+    }
+
+    /// `HrQueryAllRows(table, restriction, crowsMax: n)`.
+    fn query_all_rows(&mut self, positional: &[&Expr], args: &[Arg], line: u32) -> Rt<Value> {
+        let named = |n: &str| args.iter().find(|a| a.name.as_ref().is_some_and(|id| id.name == n)).map(|a| &a.value);
+        let columns = self.table_columns(positional[0], line)?;
+        let restriction = match positional.get(1) {
+            Some(r) => Some(self.restriction(r, line)?),
+            None => None,
+        };
+        let crows_max = match named("crowsMax") {
+            Some(e) => {
+                let v = self.eval(e, line)?;
+                let n = self.number(&v, e.span())?;
+                u32::try_from(n).or_else(|_| rt(e.span(), E::CrowsMax { value: n }))?
+            }
+            None => 0,
+        };
+        let result = query_all_rows(&self.world.rows, &columns, restriction.as_ref(), crows_max);
+        let (hr, matched, handle, value) = match result {
+            Ok(set) => {
+                let matched = set.source.iter().map(|&r| self.world.rows[r].display_name.clone()).collect();
+                let h = self.handles.open(Referent::Rows(set), line, String::new());
+                (HResult::Ok, matched, Some(h), Value::Handle(h))
+            }
+            Err(hr) => (hr, Vec::new(), None, Value::Failed { api: "HrQueryAllRows", hr, line }),
+        };
+        let event = EventKind::QueryAllRows { restriction, crows_max, hr, matched, handle };
+        self.emit(Actor::Client, Some(Actor::Mapi), Some(line), event);
+        self.record(line, "HrQueryAllRows", String::from("table"), None, None, hr);
+        Ok(value)
+    }
+
+    /// The columns of the live table `table` evaluates to.
+    fn table_columns(&mut self, table: &Expr, line: u32) -> Rt<Vec<PropTag>> {
+        match self.eval(table, line)? {
+            Value::Handle(h) => match &self.handles.get(h).referent {
+                Referent::Table { columns } => {
+                    let columns = columns.clone();
+                    self.live(h, table.span())?;
+                    Ok(columns)
+                }
+                _ => rt(table.span(), E::QueryNotTable),
+            },
+            other => rt(table.span(), E::QueryTableKind { found: other.kind() }),
+        }
+    }
+
+    /// `Release(object)` or `FreeProws(rows)`: each lets go of its own kind only.
+    fn let_go(&mut self, f: &Ident, how: Disposal, arg: &Expr, args: &[Arg], line: u32) -> Rt<Value> {
+        let free = how == Disposal::Freed;
+        let v = self.eval(arg, line)?;
+        let var = Self::arg_name(args, 0);
+        let at = arg.span();
+        let h = match v {
+            Value::Handle(h) => h,
+            Value::Failed { api, hr, line: l } => return rt(at, E::NothingToFree { var, api, line: l, hr, how }),
+            Value::Session => return rt(at, E::ReleaseSession),
+            other => return rt(at, E::ExpectsObject { func: f.name.clone(), found: other.kind() }),
+        };
+        let is_rows = matches!(self.handles.get(h).referent, Referent::Rows(_));
+        if free && !is_rows {
+            return rt(at, E::FreeObject { var });
+        }
+        if !free && is_rows {
+            return rt(at, E::ReleaseRows { var });
+        }
+        self.live(h, at)?;
+        let _ = self.handles.release(h, line);
+        let object = self.handle_object(h);
+        if free {
+            let rows = self.row_count(h);
+            self.emit(Actor::Client, Some(Actor::Mapi), Some(line), EventKind::FreeProws { var, rows, handle: h });
+        } else {
+            let what = self.handles.get(h).referent.kind();
+            self.emit(Actor::Client, None, Some(line), EventKind::Release { var, what, handle: h });
+        }
+        self.record(line, if free { "FreeProws" } else { "Release" }, object, None, None, HResult::Ok);
+        Ok(Value::HResult(HResult::Ok))
     }
 
     /// Names the object behind a handle for call records.

@@ -11,8 +11,7 @@ use super::{Event, EventKind, Name, PromptStyle, SubmitResult};
 use crate::mapi::{ResourceMethods, ResourceType, StatusCode};
 use crate::rng::Rng;
 use crate::scenario::{Scenario, TransportId, TransportKind};
-use crate::session::{HandleId, World};
-use alloc::format;
+use crate::session::{HandleId, ObjectKind, World};
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -204,8 +203,8 @@ pub struct Queues {
 pub struct HandleView {
     /// Its id.
     pub id: HandleId,
-    /// "status table", "row set (2 rows)", "status object of Dial-up".
-    pub what: String,
+    /// What kind of object it holds.
+    pub object: ObjectKind,
     /// Line that created it.
     pub line: u32,
     /// Line that released it.
@@ -341,8 +340,8 @@ impl View {
         self.transports.iter().position(|t| &*t.name == name)
     }
 
-    fn open(&mut self, handle: HandleId, what: String, line: Option<u32>) {
-        self.handles.push(HandleView { id: handle, what, line: line.unwrap_or(0), released: None });
+    fn open(&mut self, handle: HandleId, object: ObjectKind, line: Option<u32>) {
+        self.handles.push(HandleView { id: handle, object, line: line.unwrap_or(0), released: None });
     }
 
     /// Applies one event.
@@ -351,17 +350,16 @@ impl View {
         self.line = e.line.or(self.blocked);
         let t_of = |v: &View, name: &str| v.transport_index(name);
         match &e.kind {
-            EventKind::GetStatusTable { handle, .. } => self.open(*handle, String::from("status table"), e.line),
+            EventKind::GetStatusTable { handle, .. } => self.open(*handle, ObjectKind::StatusTable, e.line),
             EventKind::QueryAllRows { matched, handle, .. } => {
                 self.matched =
                     self.rows.iter().enumerate().filter(|(_, r)| matched.contains(&r.name)).map(|(i, _)| i).collect();
                 if let Some(h) = handle {
-                    let noun = if matched.len() == 1 { "row" } else { "rows" };
-                    self.open(*h, format!("row set ({} {noun})", matched.len()), e.line);
+                    self.open(*h, ObjectKind::RowSet, e.line);
                 }
             }
-            EventKind::OpenEntry { opened: Some(name), handle: Some(h), .. } => {
-                self.open(*h, format!("status object of {name}"), e.line)
+            EventKind::OpenEntry { opened: Some(_), handle: Some(h), .. } => {
+                self.open(*h, ObjectKind::StatusObject, e.line)
             }
             EventKind::Release { handle, .. } | EventKind::FreeProws { handle, .. } => {
                 if let Some(h) = self.handles.iter_mut().find(|h| h.id == *handle) {
@@ -403,6 +401,21 @@ impl View {
                     self.status[row].remove(*bits);
                 }
             }
+            EventKind::SentDeferred { .. } | EventKind::Submit { .. } | EventKind::StartMessage { .. } => {
+                self.apply_to_queues(e)
+            }
+            EventKind::RunEnd => {
+                self.finished = true;
+                self.line = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// A message moves between a transport's queues (or into the inbox).
+    fn apply_to_queues(&mut self, e: &Event) {
+        let t_of = |v: &View, name: &str| v.transport_index(name);
+        match &e.kind {
             EventKind::SentDeferred { transport, msg, .. } => {
                 if let Some(t) = t_of(self, transport) {
                     let q = &mut self.queues[t];
@@ -431,10 +444,6 @@ impl View {
                         self.inbox.push((*msg, t as u32));
                     }
                 }
-            }
-            EventKind::RunEnd => {
-                self.finished = true;
-                self.line = None;
             }
             _ => {}
         }
