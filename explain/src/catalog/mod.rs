@@ -125,6 +125,126 @@ macro_rules! by_group {
     }};
 }
 
+/// Routes a script message to the stage that finds it (lexer, parser, checker):
+/// the one list both languages' script catalogs share.
+macro_rules! by_stage {
+    ($m:expr, lexer: $lexer:expr, parser: $parser:expr, checker: $checker:expr $(,)?) => {{
+        use flushq_core::script::ScriptMessage as G;
+        match $m {
+            G::BadNumber { .. }
+            | G::BadHexNumber { .. }
+            | G::HexWithoutDigits { .. }
+            | G::NumberTooLarge { .. }
+            | G::UnterminatedString { .. }
+            | G::UnknownEscape { .. }
+            | G::UnexpectedChar { .. }
+            | G::UnexpectedChars { .. } => $lexer,
+            G::TooDeep { .. }
+            | G::ExpressionTooLong { .. }
+            | G::BlockNeverClosed { .. }
+            | G::StrayCloseBrace { .. }
+            | G::StrayCloseParen { .. }
+            | G::StrayCloseBracket { .. }
+            | G::ElseOnItsOwnLine { .. }
+            | G::StrayIn { .. }
+            | G::StrayAssign { .. }
+            | G::StrayOpenBrace { .. }
+            | G::UnexpectedAtStatementStart { .. }
+            | G::ExpectedStatementEnd { .. }
+            | G::AssignToNonName { .. }
+            | G::ExpectedLoopVariable { .. }
+            | G::ExpectedIn { .. }
+            | G::MissingBrace { .. }
+            | G::BraceOnNextLine { .. }
+            | G::AssignInCondition { .. }
+            | G::ChainedComparison { .. }
+            | G::NoFraction { .. }
+            | G::ExpectedMember { .. }
+            | G::UnclosedCall { .. }
+            | G::BadArgumentLabel { .. }
+            | G::MissingComma { .. }
+            | G::UnclosedIndex { .. }
+            | G::UnclosedParen { .. }
+            | G::ExpectedExpression { .. }
+            | G::ExpectedExpressionAfter { .. }
+            | G::DoubleAmp { .. }
+            | G::DoublePipe { .. } => $parser,
+            G::AssignToPredefined { .. }
+            | G::NotAProperty { .. }
+            | G::FlushInsideExpression { .. }
+            | G::UnknownConstant { .. }
+            | G::UnknownName { .. }
+            | G::NotCallable { .. }
+            | G::UnknownFunction { .. }
+            | G::UnknownMethod { .. }
+            | G::WrongArity { .. }
+            | G::UnknownNamedArgument { .. }
+            | G::SetColumnsTags { .. }
+            | G::RestrictionLeft { .. }
+            | G::RestrictionShape { .. } => $checker,
+        }
+    }};
+}
+
+/// Routes a run-time error to its group (values, objects, calls): the one list
+/// both languages' run-time catalogs share.
+macro_rules! by_rule {
+    ($m:expr, values: $values:expr, objects: $objects:expr, calls: $calls:expr $(,)?) => {{
+        use flushq_core::script::RuntimeError as G;
+        match $m {
+            G::ForNotRows { .. }
+            | G::TooManyIterations { .. }
+            | G::NoFrame { .. }
+            | G::HResultCondition { .. }
+            | G::NullCondition { .. }
+            | G::ConditionKind { .. }
+            | G::NoValue { .. }
+            | G::IndexKind { .. }
+            | G::IndexNotRows { .. }
+            | G::IndexNotNumber { .. }
+            | G::PastEnd { .. }
+            | G::NullNumber { .. }
+            | G::NotNumber { .. }
+            | G::CRowsKind { .. }
+            | G::EventLimit { .. } => $values,
+            G::UsedAfterRelease { .. }
+            | G::NotProperty { .. }
+            | G::TableProperty { .. }
+            | G::RowsProperty { .. }
+            | G::NoObjectHere { .. }
+            | G::CannotRead { .. }
+            | G::NothingToFree { .. }
+            | G::ReleaseSession { .. }
+            | G::ExpectsObject { .. }
+            | G::FreeObject { .. }
+            | G::ReleaseRows { .. }
+            | G::RowsNoMethods { .. }
+            | G::HoldsNoObject { .. }
+            | G::NeedsObject { .. } => $objects,
+            G::QueryNotTable { .. }
+            | G::QueryTableKind { .. }
+            | G::CrowsMax { .. }
+            | G::NoFunction { .. }
+            | G::NotCallable { .. }
+            | G::RestrictionShape { .. }
+            | G::RestrictionLeft { .. }
+            | G::RestrictionOr { .. }
+            | G::NotLong { .. }
+            | G::RestrictionValue { .. }
+            | G::OpenEntryArg { .. }
+            | G::SessionMethod { .. }
+            | G::TableMethod { .. }
+            | G::NotColumn { .. }
+            | G::FlushStatement { .. }
+            | G::StatusMethod { .. }
+            | G::NotStatus { .. }
+            | G::FlushNeedsStatus { .. }
+            | G::FlushNoFlags { .. }
+            | G::FlagsTooBig { .. } => $calls,
+        }
+    }};
+}
+
 pub(crate) mod en;
 mod lang;
 pub(crate) mod zh;

@@ -83,45 +83,11 @@ impl Assertion {
 
     /// `None` when the assertion holds, else why not.
     fn failure(&self, outcome: &Outcome, events: &[Event]) -> Option<Failure> {
-        let stuck = |t: &TransportQueues| -> Vec<String> {
-            t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect()
-        };
-        let named = |name: &String| outcome.transport(name).ok_or_else(|| Failure::NoSuchTransport(name.clone()));
         match self {
-            Assertion::AllOutgoingDelivered => {
-                let left: Vec<_> = outcome
-                    .transports
-                    .iter()
-                    .map(|t| (t.name.clone(), stuck(t)))
-                    .filter(|(_, s)| !s.is_empty())
-                    .collect();
-                (!left.is_empty()).then_some(Failure::Stuck(left))
-            }
-            Assertion::AllIncomingReceived => {
-                let left: Vec<_> = outcome
-                    .transports
-                    .iter()
-                    .filter(|t| !t.remote.is_empty())
-                    .map(|t| (t.name.clone(), t.remote.clone()))
-                    .collect();
-                (!left.is_empty()).then_some(Failure::Waiting(left))
-            }
-            Assertion::TransportDelivered(name) => match named(name) {
-                Err(f) => Some(f),
-                Ok(t) => {
-                    let s = stuck(t);
-                    (!s.is_empty()).then(|| Failure::Stuck(alloc::vec![(name.clone(), s)]))
-                }
-            },
-            Assertion::TransportUntouched(name) => match named(name) {
-                Err(f) => Some(f),
-                Ok(t) if !t.delivered.is_empty() => Some(Failure::Sent(name.clone(), t.delivered.clone())),
-                Ok(_) if outcome.ui_prompts.contains(name) => Some(Failure::ShowedDialog(name.clone())),
-                Ok(_) => {
-                    let flushed = events.iter().any(|e| matches!(&e.kind, EventKind::XpFlushQueues { transport, .. } if &**transport == name.as_str()));
-                    flushed.then(|| Failure::Flushed(name.clone()))
-                }
-            },
+            Assertion::AllOutgoingDelivered
+            | Assertion::AllIncomingReceived
+            | Assertion::TransportDelivered(_)
+            | Assertion::TransportUntouched(_) => self.queue_failure(outcome, events),
             Assertion::Opened(name) => {
                 let done =
                     outcome.calls.iter().any(|c| c.api == "OpenEntry" && &c.object == name && c.hresult == HResult::Ok);
@@ -163,6 +129,51 @@ impl Assertion {
             }
             Assertion::NothingLeaked => (!outcome.leaks.is_empty()).then(|| Failure::StillOpen(outcome.leaks.clone())),
             Assertion::NoScriptErrors => outcome.errors.first().map(|e| Failure::ScriptError(e.clone())),
+        }
+    }
+
+    /// Why an assertion about the queues does not hold.
+    fn queue_failure(&self, outcome: &Outcome, events: &[Event]) -> Option<Failure> {
+        let stuck = |t: &TransportQueues| -> Vec<String> {
+            t.outbound.iter().chain(&t.deferred).chain(&t.failed).cloned().collect()
+        };
+        let named = |name: &String| outcome.transport(name).ok_or_else(|| Failure::NoSuchTransport(name.clone()));
+        match self {
+            Assertion::AllOutgoingDelivered => {
+                let left: Vec<_> = outcome
+                    .transports
+                    .iter()
+                    .map(|t| (t.name.clone(), stuck(t)))
+                    .filter(|(_, s)| !s.is_empty())
+                    .collect();
+                (!left.is_empty()).then_some(Failure::Stuck(left))
+            }
+            Assertion::AllIncomingReceived => {
+                let left: Vec<_> = outcome
+                    .transports
+                    .iter()
+                    .filter(|t| !t.remote.is_empty())
+                    .map(|t| (t.name.clone(), t.remote.clone()))
+                    .collect();
+                (!left.is_empty()).then_some(Failure::Waiting(left))
+            }
+            Assertion::TransportDelivered(name) => match named(name) {
+                Err(f) => Some(f),
+                Ok(t) => {
+                    let s = stuck(t);
+                    (!s.is_empty()).then(|| Failure::Stuck(alloc::vec![(name.clone(), s)]))
+                }
+            },
+            Assertion::TransportUntouched(name) => match named(name) {
+                Err(f) => Some(f),
+                Ok(t) if !t.delivered.is_empty() => Some(Failure::Sent(name.clone(), t.delivered.clone())),
+                Ok(_) if outcome.ui_prompts.contains(name) => Some(Failure::ShowedDialog(name.clone())),
+                Ok(_) => {
+                    let flushed = events.iter().any(|e| matches!(&e.kind, EventKind::XpFlushQueues { transport, .. } if &**transport == name.as_str()));
+                    flushed.then(|| Failure::Flushed(name.clone()))
+                }
+            },
+            _ => unreachable!("failure routes only the queue assertions here"),
         }
     }
 }

@@ -37,6 +37,11 @@ fn verb(how: Disposal) -> &'static str {
 
 /// The error as one sentence.
 pub(crate) fn runtime_error(e: &E) -> String {
+    by_rule!(e, values: values(e), objects: objects(e), calls: calls(e))
+}
+
+/// Errors about values: conditions, loops, indexes, numbers, limits.
+fn values(e: &E) -> String {
     match e {
         E::ForNotRows { found } => {
             format!("`for` walks the rows of a row set from HrQueryAllRows, not {}", kind(*found))
@@ -48,9 +53,6 @@ pub(crate) fn runtime_error(e: &E) -> String {
             String::from("the value is PT_NULL: that column was not requested with SetColumns, so it cannot be tested")
         }
         E::ConditionKind { found } => format!("a condition must be a number (non-zero is true), not {}", kind(*found)),
-        E::UsedAfterRelease { how, line, var } => {
-            format!("`{}` was {} on line {}; it cannot be used any more", var, disposal(*how), line)
-        }
         E::NoValue { var } => {
             format!("`{}` has no value here: it is assigned later, or only inside a branch that did not run", var)
         }
@@ -68,6 +70,17 @@ pub(crate) fn runtime_error(e: &E) -> String {
         }
         E::NotNumber { found } => format!("expected a number here, not {}", kind(*found)),
         E::CRowsKind { found } => format!("`cRows` is the row count of a row set, and this is {}", kind(*found)),
+        E::EventLimit => String::from("the run exceeded its event limit and was stopped"),
+        _ => unreachable!("runtime_error routes only these here"),
+    }
+}
+
+/// Errors about objects and handles: reading, releasing, methods on the wrong thing.
+fn objects(e: &E) -> String {
+    match e {
+        E::UsedAfterRelease { how, line, var } => {
+            format!("`{}` was {} on line {}; it cannot be used any more", var, disposal(*how), line)
+        }
         E::NotProperty { name } => format!("`{}` is not a property", name),
         E::TableProperty { prop } => {
             format!("a table has no `{}` of its own; read it from a row returned by HrQueryAllRows", prop)
@@ -77,11 +90,6 @@ pub(crate) fn runtime_error(e: &E) -> String {
             format!("there is no object here: {} on line {} failed with {}", api, line, hr.name())
         }
         E::CannotRead { from, prop } => format!("cannot read `{}` from {}", prop, kind(*from)),
-        E::QueryNotTable => String::from("HrQueryAllRows takes the status table as its first argument"),
-        E::QueryTableKind { found } => {
-            format!("HrQueryAllRows takes the status table as its first argument, not {}", kind(*found))
-        }
-        E::CrowsMax { value } => format!("crowsMax {} does not fit in a ULONG", value),
         E::NothingToFree { api, how, hr, line, var } => format!(
             "`{}` holds no object ({} on line {} failed with {}), so there is nothing to {}",
             var,
@@ -98,6 +106,25 @@ pub(crate) fn runtime_error(e: &E) -> String {
         E::ReleaseRows { var } => {
             format!("`{}` is a row set (SRowSet), not a COM object: free it with FreeProws({})", var, var)
         }
+        E::RowsNoMethods { var } => format!("`{}` is a row set (SRowSet); it has no methods", var),
+        E::HoldsNoObject { api, hr, line, var } => {
+            format!("`{}` holds no object: {} on line {} failed with {}", var, api, line, hr.name())
+        }
+        E::NeedsObject { found, method, var } => {
+            format!("`{}` needs an object, and `{}` is {}", method, var, kind(*found))
+        }
+        _ => unreachable!("runtime_error routes only these here"),
+    }
+}
+
+/// Errors in calls: HrQueryAllRows, restrictions, the session's, table's and status objects' methods.
+fn calls(e: &E) -> String {
+    match e {
+        E::QueryNotTable => String::from("HrQueryAllRows takes the status table as its first argument"),
+        E::QueryTableKind { found } => {
+            format!("HrQueryAllRows takes the status table as its first argument, not {}", kind(*found))
+        }
+        E::CrowsMax { value } => format!("crowsMax {} does not fit in a ULONG", value),
         E::NoFunction { name } => format!("no MAPI function named `{}`", name),
         E::NotCallable => String::from("only MAPI functions and methods can be called"),
         E::RestrictionShape => String::from("a restriction compares a property with a value"),
@@ -123,19 +150,12 @@ pub(crate) fn runtime_error(e: &E) -> String {
         E::StatusMethod { method, var } => {
             format!("`{}` is a status object (IMAPIStatus); `{}` is not one of its methods", var, method)
         }
-        E::RowsNoMethods { var } => format!("`{}` is a row set (SRowSet); it has no methods", var),
-        E::HoldsNoObject { api, hr, line, var } => {
-            format!("`{}` holds no object: {} on line {} failed with {}", var, api, line, hr.name())
-        }
-        E::NeedsObject { found, method, var } => {
-            format!("`{}` needs an object, and `{}` is {}", method, var, kind(*found))
-        }
         E::NotStatus { var } => format!("`{}` is not a status object; FlushQueues is a method of IMAPIStatus", var),
         E::FlushNeedsStatus { found, var } => {
             format!("FlushQueues needs a status object, and `{}` is {}", var, kind(*found))
         }
         E::FlushNoFlags => String::from("FlushQueues needs its flags"),
         E::FlagsTooBig { value } => format!("{value:#x} does not fit in ulFlags"),
-        E::EventLimit => String::from("the run exceeded its event limit and was stopped"),
+        _ => unreachable!("runtime_error routes only these here"),
     }
 }

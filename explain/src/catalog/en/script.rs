@@ -55,6 +55,11 @@ const RESTRICTION: &str = "a restriction compares a property with a value, e.g. 
 
 /// The message as one sentence.
 pub(crate) fn script_message(m: &M) -> String {
+    by_stage!(m, lexer: lexer(m), parser: parser(m), checker: checker(m))
+}
+
+/// What the lexer finds wrong: numbers, strings, characters.
+fn lexer(m: &M) -> String {
     match m {
         M::BadNumber { text } => format!("`{text}` is not a valid number"),
         M::BadHexNumber { text } => format!("`{text}` is not a valid number: hex digits are 0-9 and A-F"),
@@ -72,15 +77,20 @@ pub(crate) fn script_message(m: &M) -> String {
         }
         M::UnexpectedChars { text } => format!("unexpected characters `{}`", text.escape_debug()),
 
+        _ => unreachable!("script_message routes only these here"),
+    }
+}
+
+/// What the parser finds wrong: the script's shape.
+fn parser(m: &M) -> String {
+    match m {
         M::TooDeep { limit } => format!("nesting deeper than {limit} levels"),
         M::ExpressionTooLong => String::from("this expression is too long; split it into several statements"),
         M::BlockNeverClosed { opened } => format!("block opened at {} is never closed", at(*opened)),
         M::StrayCloseBrace => String::from("unexpected `}`: no block is open"),
         M::StrayCloseParen => String::from("unexpected `)`: no `(` is open"),
         M::StrayCloseBracket => String::from("unexpected `]`: no `[` is open"),
-        M::ElseOnItsOwnLine => {
-            String::from("`else` must be on the same line as the `}` that closes its `if` block")
-        }
+        M::ElseOnItsOwnLine => String::from("`else` must be on the same line as the `}` that closes its `if` block"),
         M::StrayIn => String::from("`in` can only appear in a `for` header, as in `for row in rows {`"),
         M::StrayAssign => String::from("unexpected `=`: an assignment needs a variable name on its left"),
         M::StrayOpenBrace => {
@@ -105,9 +115,7 @@ pub(crate) fn script_message(m: &M) -> String {
             format!("expected `)` to close the call to `{name}` opened at {}", at(*opened))
         }
         M::UnclosedCall { callee: None, opened } => format!("expected `)` to close the call opened at {}", at(*opened)),
-        M::BadArgumentLabel => {
-            String::from("only a plain name can label an argument, as in `target: row.PR_ENTRYID`")
-        }
+        M::BadArgumentLabel => String::from("only a plain name can label an argument, as in `target: row.PR_ENTRYID`"),
         M::MissingComma { callee: Some(name) } => format!("expected `,` between the arguments to `{name}`"),
         M::MissingComma { callee: None } => String::from("expected `,` between the arguments"),
         M::UnclosedIndex { opened } => format!("expected `]` to close the index opened at {}", at(*opened)),
@@ -117,6 +125,13 @@ pub(crate) fn script_message(m: &M) -> String {
         M::DoubleAmp => String::from("`&&` is not an operator; use `&` to test flag bits"),
         M::DoublePipe => String::from("`||` is not an operator; use `|` to combine flags"),
 
+        _ => unreachable!("script_message routes only these here"),
+    }
+}
+
+/// What the checker finds wrong: names, calls, restrictions.
+fn checker(m: &M) -> String {
+    match m {
         M::AssignToPredefined { name } => {
             format!("`{name}` is a predefined name and cannot be assigned; pick another variable name")
         }
@@ -158,5 +173,6 @@ pub(crate) fn script_message(m: &M) -> String {
         M::SetColumnsTags => String::from("`SetColumns` takes property tags such as `PR_ENTRYID`"),
         M::RestrictionLeft => format!("{RESTRICTION}; the left side must be a property tag"),
         M::RestrictionShape => String::from(RESTRICTION),
+        _ => unreachable!("script_message routes only these here"),
     }
 }

@@ -58,6 +58,11 @@ const RESTRICTION: &str =
 
 /// The message as one sentence.
 pub(crate) fn script_message(m: &M) -> String {
+    by_stage!(m, lexer: lexer(m), parser: parser(m), checker: checker(m))
+}
+
+/// What the lexer finds wrong: numbers, strings, characters.
+fn lexer(m: &M) -> String {
     match m {
         M::BadNumber { text } => format!("`{text}` 不是有效的数字"),
         M::BadHexNumber { text } => format!("`{text}` 不是有效的数字：十六进制数字只能是 0-9 和 A-F"),
@@ -73,6 +78,13 @@ pub(crate) fn script_message(m: &M) -> String {
         }
         M::UnexpectedChars { text } => format!("无法识别的字符 `{}`", text.escape_debug()),
 
+        _ => unreachable!("script_message routes only these here"),
+    }
+}
+
+/// What the parser finds wrong: the script's shape.
+fn parser(m: &M) -> String {
+    match m {
         M::TooDeep { limit } => format!("嵌套超过了 {limit} 层"),
         M::ExpressionTooLong => String::from("这个表达式太长；请把它拆成几条语句"),
         M::BlockNeverClosed { opened } => format!("{}开始的代码块一直没有闭合", at(*opened)),
@@ -112,6 +124,13 @@ pub(crate) fn script_message(m: &M) -> String {
         M::DoubleAmp => String::from("`&&` 不是运算符；测试标志位请用 `&`"),
         M::DoublePipe => String::from("`||` 不是运算符；组合标志请用 `|`"),
 
+        _ => unreachable!("script_message routes only these here"),
+    }
+}
+
+/// What the checker finds wrong: names, calls, restrictions.
+fn checker(m: &M) -> String {
+    match m {
         M::AssignToPredefined { name } => format!("`{name}` 是预定义的名称，不能赋值；请换一个变量名"),
         M::NotAProperty { name, suggestion } => {
             format!("`{name}` 不是属性{}", did_you_mean(suggestion, "；请读取一个属性，例如 `PR_RESOURCE_METHODS`"))
@@ -147,5 +166,6 @@ pub(crate) fn script_message(m: &M) -> String {
         M::SetColumnsTags => String::from("`SetColumns` 需要属性标记，例如 `PR_ENTRYID`"),
         M::RestrictionLeft => format!("{RESTRICTION}；左边必须是属性标记"),
         M::RestrictionShape => String::from(RESTRICTION),
+        _ => unreachable!("script_message routes only these here"),
     }
 }
