@@ -261,3 +261,15 @@ fn script_diagnostics_suggest_the_closest_constant() {
         }
     );
 }
+
+#[test]
+fn a_target_that_is_not_an_entry_id_is_shown_as_the_script_writes_it() {
+    let s = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_UPLOAD, target: xps[0].PR_RESOURCE_TYPE)\n"));
+    let (m, o) = run(&s);
+    let target = m.events().iter().find_map(|e| match &e.kind {
+        EventKind::FlushCall { target, .. } => target.clone(),
+        _ => None,
+    });
+    assert_eq!(target.as_deref(), Some("xps[0].PR_RESOURCE_TYPE"), "code, in no language");
+    assert_eq!(hresults(&o, "FlushQueues"), [HResult::InvalidEntryId]);
+}

@@ -21,8 +21,10 @@ struct Call {
     row: usize,
     /// `ulFlags`.
     flags: FlushFlags,
-    /// `lpTargetTransport`, as written.
+    /// `lpTargetTransport`'s value.
     target: Option<Value>,
+    /// `lpTargetTransport` as the script writes it (`rows[0].PR_ENTRYID`).
+    target_source: Option<String>,
     /// The transport `lpTargetTransport` names, if it names one.
     target_transport: Option<usize>,
     /// The script line.
@@ -79,16 +81,18 @@ impl Machine {
         let raw = self.number(&fv, flags_expr.span())?;
         let bits = u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig { value: raw }))?;
         let flags = FlushFlags::from_bits_retain(bits);
-        let target = match args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target")) {
+        let target_arg = args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target"));
+        let target = match target_arg {
             Some(a) => Some(self.eval(&a.value, line)?),
             None => None,
         };
+        let target_source = target_arg.map(|a| String::from(self.source_of(a.value.span())));
         let target_row = match &target {
             Some(Value::Entry(e)) => self.world.row_by_entry_id(e),
             _ => None,
         };
         let target_transport = target_row.and_then(|r| self.world.rows[r].transport);
-        Ok(Call { row, flags, target, target_transport, line })
+        Ok(Call { row, flags, target, target_source, target_transport, line })
     }
 
     /// The checks every status object makes before doing anything
@@ -114,9 +118,10 @@ impl Machine {
         }
     }
 
-    /// The target as the trace names it: the transport, or the value as written.
+    /// The target as the trace names it: the transport, or the argument as the
+    /// script writes it (code, in no language).
     fn target_label(&self, call: &Call) -> Option<String> {
-        self.target_name(call).or_else(|| call.target.as_ref().map(|v| v.render()))
+        self.target_name(call).or_else(|| call.target_source.clone())
     }
 
     /// The name of the transport `lpTargetTransport` names.

@@ -54,19 +54,4 @@ impl Value {
             (a, b) => a == b,
         }
     }
-
-    /// A compact rendering for traces.
-    pub fn render(&self) -> String {
-        match self {
-            Value::Null => "PT_NULL".into(),
-            Value::Int(n) => alloc::format!("{n:#x}"),
-            Value::Str(s) => alloc::format!("\"{s}\""),
-            Value::Entry(e) => e.short(),
-            Value::HResult(h) => h.name().into(),
-            Value::Session => "session".into(),
-            Value::Handle(h) => alloc::format!("object #{}", h.0),
-            Value::Row { index, .. } => alloc::format!("row {index}"),
-            Value::Failed { hr, .. } => hr.name().into(),
-        }
-    }
 }
