@@ -257,6 +257,7 @@ use crate::lessons::LessonMessage;
 use alloc::string::String;
 use flushq_core::diag::Severity;
 use flushq_core::machine::RuntimeError;
+use flushq_core::mapi::StatusCode;
 use flushq_core::scenario::ScenarioError;
 use flushq_core::script::Diagnostic;
 use flushq_core::script::ScriptMessage;
@@ -324,6 +325,23 @@ static LESSON_FILES: [&dyn LessonFileCatalog; Lang::COUNT] = [&en::English, &zh:
 /// A problem at a place in a lesson file, in `lang`.
 pub fn lesson_message_in(message: &LessonMessage, lang: Lang) -> String {
     LESSON_FILES[lang.index()].lesson_message(message)
+}
+
+/// `PR_STATUS_CODE += SET -= CLEARED`, MAPI's own notation that every language's
+/// trace line shows as it is; `None` when nothing changes.
+pub(crate) fn status_change(set: StatusCode, cleared: StatusCode) -> Option<String> {
+    use core::fmt::Write;
+    if set.is_empty() && cleared.is_empty() {
+        return None;
+    }
+    let mut s = String::from("PR_STATUS_CODE");
+    if !set.is_empty() {
+        let _ = write!(s, " += {set}");
+    }
+    if !cleared.is_empty() {
+        let _ = write!(s, " -= {cleared}");
+    }
+    Some(s)
 }
 
 /// The catalog of `lang`.

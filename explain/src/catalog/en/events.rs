@@ -2,6 +2,7 @@
 
 use super::runtime::runtime_error;
 use super::words::{flush_note, job_reason, outcome, status_reason};
+use crate::catalog::status_change;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -190,18 +191,8 @@ fn transport(kind: &K) -> String {
             String::from(if *acquired { "acquires the modem line" } else { "releases the modem line" })
         }
         K::Status { set, cleared, now, why, .. } => {
-            let mut s = String::from("PR_STATUS_CODE");
-            if !set.is_empty() {
-                let _ = write!(s, " += {set}");
-            }
-            if !cleared.is_empty() {
-                let _ = write!(s, " -= {cleared}");
-            }
-            if set.is_empty() && cleared.is_empty() {
-                let _ = write!(s, " unchanged ({now})");
-            }
-            let _ = write!(s, ": {}", status_reason(*why));
-            s
+            let change = status_change(*set, *cleared).unwrap_or_else(|| format!("PR_STATUS_CODE unchanged ({now})"));
+            format!("{change}: {}", status_reason(*why))
         }
         K::SentDeferred { subject, .. } => {
             format!("SpoolerNotify(NOTIFY_SENTDEFERRED): {subject}, deferred earlier, is queued to send again")

@@ -2,6 +2,7 @@
 
 use super::runtime::runtime_error;
 use super::words::{flush_note, job_reason, outcome, status_reason};
+use crate::catalog::status_change;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -181,18 +182,8 @@ fn transport(kind: &K) -> String {
             String::from(if *acquired { "占用调制解调器线路" } else { "释放调制解调器线路" })
         }
         K::Status { set, cleared, now, why, .. } => {
-            let mut s = String::from("PR_STATUS_CODE");
-            if !set.is_empty() {
-                let _ = write!(s, " += {set}");
-            }
-            if !cleared.is_empty() {
-                let _ = write!(s, " -= {cleared}");
-            }
-            if set.is_empty() && cleared.is_empty() {
-                let _ = write!(s, " 不变（{now}）");
-            }
-            let _ = write!(s, "：{}", status_reason(*why));
-            s
+            let change = status_change(*set, *cleared).unwrap_or_else(|| format!("PR_STATUS_CODE 不变（{now}）"));
+            format!("{change}：{}", status_reason(*why))
         }
         K::SentDeferred { subject, .. } => {
             format!("SpoolerNotify(NOTIFY_SENTDEFERRED)：之前延迟的 {subject} 重新排队等待发送")
