@@ -344,6 +344,16 @@ pub(crate) fn status_change(set: StatusCode, cleared: StatusCode) -> Option<Stri
     Some(s)
 }
 
+/// A group's function was handed a message its router does not send it: a bug
+/// in the routing macros (`by_group!`, `by_stage!`, `by_rule!`), which list each
+/// kind in exactly one group. One cold function, so the groups carry no panic
+/// message of their own.
+#[cold]
+#[inline(never)]
+pub(crate) fn misrouted() -> ! {
+    unreachable!("a message routed to the wrong group")
+}
+
 /// The catalog of `lang`.
 pub fn of(lang: Lang) -> &'static dyn Catalog {
     lang.catalog()

@@ -85,7 +85,7 @@ fn client(kind: &K) -> String {
         K::FreeProws { var, rows, .. } => {
             format!("FreeProws({var}): {rows} row{} freed", if *rows == 1 { "" } else { "s" })
         }
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -112,7 +112,7 @@ fn script(kind: &K) -> String {
             format!("error at column {column}: {}; the script stops", runtime_error(error))
         }
         K::RunEnd => String::from("the script has finished and the spooler is idle"),
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -165,7 +165,7 @@ fn spooler(kind: &K) -> String {
                 format!("flush ends = {hr}: the first transport failure is what the caller sees (model choice)")
             }
         }
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -203,6 +203,6 @@ fn transport(kind: &K) -> String {
         },
         K::LinkDown { now, .. } => format!("cannot reach its server: PR_STATUS_CODE += STATUS_FAILURE (now {now})"),
         K::DropsFlushBits { bits, .. } => format!("clears {bits} mid-flush (ModifyStatusRow): it stops the flush"),
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }

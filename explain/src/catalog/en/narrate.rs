@@ -93,7 +93,7 @@ fn client(e: &Event, facts: &Facts) -> String {
         },
         K::Release { var, .. } => format!("The client releases `{var}` (IUnknown::Release); its handle is closed."),
         K::FreeProws { var, .. } => format!("The client frees the row set `{var}` with FreeProws."),
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -125,7 +125,7 @@ fn script(e: &Event, facts: &Facts) -> String {
                 plural(n, "handle was", "handles were")
             ),
         },
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -185,7 +185,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
         K::SpoolerEnd { hr } => {
             format!("The spooler's flush ends with {hr}.")
         }
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -226,6 +226,6 @@ fn transport(e: &Event) -> String {
             Phase::Inbound => format!("Only FLUSH_UPLOAD was asked for, so {transport} skips the inbound phase; mail waiting remotely stays there (model choice)."),
             Phase::Outbound => format!("Only FLUSH_DOWNLOAD was asked for, so {transport} skips the outbound phase; its outbound queue is untouched (model choice)."),
         },
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }

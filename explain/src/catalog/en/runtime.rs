@@ -71,7 +71,7 @@ fn values(e: &E) -> String {
         E::NotNumber { found } => format!("expected a number here, not {}", kind(*found)),
         E::CRowsKind { found } => format!("`cRows` is the row count of a row set, and this is {}", kind(*found)),
         E::EventLimit => String::from("the run exceeded its event limit and was stopped"),
-        _ => unreachable!("runtime_error routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -113,7 +113,7 @@ fn objects(e: &E) -> String {
         E::NeedsObject { found, method, var } => {
             format!("`{}` needs an object, and `{}` is {}", method, var, kind(*found))
         }
-        _ => unreachable!("runtime_error routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -156,6 +156,6 @@ fn calls(e: &E) -> String {
         }
         E::FlushNoFlags => String::from("FlushQueues needs its flags"),
         E::FlagsTooBig { value } => format!("{value:#x} does not fit in ulFlags"),
-        _ => unreachable!("runtime_error routes only these here"),
+        _ => super::super::misrouted(),
     }
 }

@@ -77,7 +77,7 @@ fn lexer(m: &M) -> String {
         }
         M::UnexpectedChars { text } => format!("unexpected characters `{}`", text.escape_debug()),
 
-        _ => unreachable!("script_message routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -125,7 +125,7 @@ fn parser(m: &M) -> String {
         M::DoubleAmp => String::from("`&&` is not an operator; use `&` to test flag bits"),
         M::DoublePipe => String::from("`||` is not an operator; use `|` to combine flags"),
 
-        _ => unreachable!("script_message routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -173,6 +173,6 @@ fn checker(m: &M) -> String {
         M::SetColumnsTags => String::from("`SetColumns` takes property tags such as `PR_ENTRYID`"),
         M::RestrictionLeft => format!("{RESTRICTION}; the left side must be a property tag"),
         M::RestrictionShape => String::from(RESTRICTION),
-        _ => unreachable!("script_message routes only these here"),
+        _ => super::super::misrouted(),
     }
 }

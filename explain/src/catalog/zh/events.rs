@@ -80,7 +80,7 @@ fn client(kind: &K) -> String {
         },
         K::Release { var, .. } => format!("Release({var}){}", "（释放对象）"),
         K::FreeProws { var, rows, .. } => format!("FreeProws({var})：释放了 {rows} 行"),
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -105,7 +105,7 @@ fn script(kind: &K) -> String {
         }
         K::ScriptError { column, error } => format!("第 {column} 列出错：{}；脚本停止", runtime_error(error)),
         K::RunEnd => String::from("脚本已执行完毕，后台处理程序空闲"),
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -156,7 +156,7 @@ fn spooler(kind: &K) -> String {
                 format!("刷新结束 = {hr}：调用方看到的是第一个传输提供程序的失败（模型选择）")
             }
         }
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -194,6 +194,6 @@ fn transport(kind: &K) -> String {
         },
         K::LinkDown { now, .. } => format!("无法连接到它的服务器：PR_STATUS_CODE += STATUS_FAILURE（现为 {now}）"),
         K::DropsFlushBits { bits, .. } => format!("在刷新中途清除 {bits}（ModifyStatusRow）：它停止了这次刷新"),
-        _ => unreachable!("describe routes only these here"),
+        _ => super::super::misrouted(),
     }
 }

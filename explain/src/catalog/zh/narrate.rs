@@ -96,7 +96,7 @@ fn client(e: &Event, facts: &Facts) -> String {
         },
         K::Release { var, .. } => format!("客户端释放 `{var}`（IUnknown::Release），它的句柄随之关闭。"),
         K::FreeProws { var, .. } => format!("客户端用 FreeProws 释放行集 `{var}`。"),
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -124,7 +124,7 @@ fn script(e: &Event, facts: &Facts) -> String {
             0 => String::from("脚本已执行完毕，后台处理程序空闲，所有句柄都已释放。"),
             n => format!("脚本已执行完毕，后台处理程序空闲，但有 {n} 个句柄始终没有释放。"),
         },
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -190,7 +190,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
         K::SpoolerEnd { hr } => {
             format!("后台处理程序的刷新结束，返回 {hr}。")
         }
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -239,6 +239,6 @@ fn transport(e: &Event) -> String {
                 format!("只请求了 FLUSH_DOWNLOAD，所以 {transport} 跳过传出阶段；它的传出队列保持不变（模型选择）。")
             }
         },
-        _ => unreachable!("narrate routes only these here"),
+        _ => super::super::misrouted(),
     }
 }

@@ -55,7 +55,7 @@ fn values(e: &E) -> String {
         E::NotNumber { found } => format!("这里需要数字，而不是{}", word(kind(*found), true, false)),
         E::CRowsKind { found } => format!("`cRows` 是行集的行数，而这里是{}", word(kind(*found), true, false)),
         E::EventLimit => String::from("运行超出了事件数的上限，已被停止"),
-        _ => unreachable!("runtime_error routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -93,7 +93,7 @@ fn objects(e: &E) -> String {
         E::NeedsObject { found, method, var } => {
             format!("`{}` 需要一个对象，而 `{}` 是{}", method, var, word(kind(*found), true, false))
         }
-        _ => unreachable!("runtime_error routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -132,6 +132,6 @@ fn calls(e: &E) -> String {
         }
         E::FlushNoFlags => String::from("FlushQueues 缺少 ulFlags 参数"),
         E::FlagsTooBig { value } => format!("{value:#x} 超出了 ulFlags 的范围"),
-        _ => unreachable!("runtime_error routes only these here"),
+        _ => super::super::misrouted(),
     }
 }

@@ -78,7 +78,7 @@ fn lexer(m: &M) -> String {
         }
         M::UnexpectedChars { text } => format!("无法识别的字符 `{}`", text.escape_debug()),
 
-        _ => unreachable!("script_message routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -124,7 +124,7 @@ fn parser(m: &M) -> String {
         M::DoubleAmp => String::from("`&&` 不是运算符；测试标志位请用 `&`"),
         M::DoublePipe => String::from("`||` 不是运算符；组合标志请用 `|`"),
 
-        _ => unreachable!("script_message routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
 
@@ -166,6 +166,6 @@ fn checker(m: &M) -> String {
         M::SetColumnsTags => String::from("`SetColumns` 需要属性标记，例如 `PR_ENTRYID`"),
         M::RestrictionLeft => format!("{RESTRICTION}；左边必须是属性标记"),
         M::RestrictionShape => String::from(RESTRICTION),
-        _ => unreachable!("script_message routes only these here"),
+        _ => super::super::misrouted(),
     }
 }
