@@ -19,8 +19,19 @@ mapi_enum! {
         NetworkError = 0x8004_0115 => "MAPI_E_NETWORK_ERROR",
         /// More rows match than `crowsMax` allows.
         TableTooBig = 0x8004_0403 => "MAPI_E_TABLE_TOO_BIG",
-        /// The user cancelled a dialog.
-        UserCancel = 0x8004_0501 => "MAPI_E_USER_CANCEL",
+        /// The user cancelled a dialog (`MAKE_MAPI_E(0x113)`).
+        UserCancel = 0x8004_0113 => "MAPI_E_USER_CANCEL",
+        /// The transport cannot send now; the spooler retains the message and
+        /// resubmits it later (`ixplogon-submitmessage#return-value`).
+        Wait = 0x8004_0500 => "MAPI_E_WAIT",
+        /// The operation was cancelled, and is not retried (`MAKE_MAPI_E(0x501)`;
+        /// not MAPI_E_USER_CANCEL, a different code).
+        Cancel = 0x8004_0501 => "MAPI_E_CANCEL",
+        /// The transport does not handle this message; the spooler offers it to
+        /// another transport (`ixplogon-submitmessage#return-value`).
+        NotMe = 0x8004_0502 => "MAPI_E_NOT_ME",
+        /// An unspecified failure (`E_FAIL`).
+        CallFailed = 0x8000_4005 => "MAPI_E_CALL_FAILED",
         /// A parameter is not valid for this object.
         InvalidParameter = 0x8007_0057 => "MAPI_E_INVALID_PARAMETER",
     }
@@ -39,19 +50,40 @@ mod tests {
     use super::*;
     const S_OK: HResult = Ok;
 
+    /// Every code, pinned against mingw-w64's `mingw-w64-headers/include/mapicode.h`
+    /// (line and definition as written there; `FACILITY_ITF` is 4, so
+    /// `MAKE_MAPI_E(x)` is `0x80040000 | x`) and `winerror.h` for the codes it
+    /// takes from there.
+    const PINNED: [(HResult, u32, &str); 14] = [
+        (S_OK, 0x0000_0000, "winerror.h: S_OK 0"),
+        (CallFailed, 0x8000_4005, "mapicode.h:21 #define MAPI_E_CALL_FAILED E_FAIL (winerror.h: E_FAIL 0x80004005)"),
+        (
+            InvalidParameter,
+            0x8007_0057,
+            "mapicode.h:23 #define MAPI_E_INVALID_PARAMETER E_INVALIDARG (winerror.h: E_INVALIDARG 0x80070057)",
+        ),
+        (NoSupport, 0x8004_0102, "mapicode.h:27 #define MAPI_E_NO_SUPPORT MAKE_MAPI_E(0x102)"),
+        (UnknownFlags, 0x8004_0106, "mapicode.h:30 #define MAPI_E_UNKNOWN_FLAGS MAKE_MAPI_E(0x106)"),
+        (InvalidEntryId, 0x8004_0107, "mapicode.h:31 #define MAPI_E_INVALID_ENTRYID MAKE_MAPI_E(0x107)"),
+        (Busy, 0x8004_010B, "mapicode.h:35 #define MAPI_E_BUSY MAKE_MAPI_E(0x10B)"),
+        (NotFound, 0x8004_010F, "mapicode.h:38 #define MAPI_E_NOT_FOUND MAKE_MAPI_E(0x10F)"),
+        (UserCancel, 0x8004_0113, "mapicode.h:42 #define MAPI_E_USER_CANCEL MAKE_MAPI_E(0x113)"),
+        (NetworkError, 0x8004_0115, "mapicode.h:44 #define MAPI_E_NETWORK_ERROR MAKE_MAPI_E(0x115)"),
+        (TableTooBig, 0x8004_0403, "mapicode.h:75 #define MAPI_E_TABLE_TOO_BIG MAKE_MAPI_E(0x403)"),
+        (Wait, 0x8004_0500, "mapicode.h:79 #define MAPI_E_WAIT MAKE_MAPI_E(0x500)"),
+        (Cancel, 0x8004_0501, "mapicode.h:80 #define MAPI_E_CANCEL MAKE_MAPI_E(0x501)"),
+        (NotMe, 0x8004_0502, "mapicode.h:81 #define MAPI_E_NOT_ME MAKE_MAPI_E(0x502)"),
+    ];
+
     #[test]
     fn codes_match_mapicode_h() {
-        assert_eq!(S_OK.code(), 0);
-        assert_eq!(NoSupport.code(), 0x80040102);
-        assert_eq!(Busy.code(), 0x8004010B);
-        assert_eq!(InvalidParameter.code(), 0x80070057);
-        assert_eq!(InvalidEntryId.code(), 0x80040107);
-        assert_eq!(NetworkError.code(), 0x80040115);
-        assert_eq!(UserCancel.code(), 0x80040501);
-        assert_eq!(TableTooBig.code(), 0x80040403);
-        assert_eq!(NotFound.code(), 0x8004010F);
-        assert_eq!(UnknownFlags.code(), 0x80040106);
-        assert!(S_OK.succeeded() && !Busy.succeeded());
+        for (h, code, header) in PINNED {
+            assert_eq!(h.code(), code, "{} should be {code:#010x}: {header}", h.name());
+            assert!(header.contains(h.name()) || h == S_OK, "{header} names {}", h.name());
+        }
+        assert_eq!(PINNED.len(), HResult::ALL.len(), "every HRESULT is pinned");
+        assert_ne!(UserCancel.code(), Cancel.code(), "MAPI_E_USER_CANCEL and MAPI_E_CANCEL are different codes");
+        assert!(S_OK.succeeded() && !Busy.succeeded() && !CallFailed.succeeded());
         for h in HResult::ALL {
             assert_eq!(HResult::from_code(h.code()), Some(h));
             assert_eq!(HResult::from_name(h.name()), Some(h));
