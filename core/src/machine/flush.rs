@@ -118,10 +118,10 @@ impl Machine {
         }
     }
 
-    /// The target as the trace names it: the transport, or the argument as the
-    /// script writes it (code, in no language).
-    fn target_label(&self, call: &Call) -> Option<String> {
-        self.target_name(call).or_else(|| call.target_source.clone())
+    /// The target as the trace names it: the transport (`name`), or the argument
+    /// as the script writes it (code, in no language).
+    fn target_label(call: &Call, name: &Option<String>) -> Option<String> {
+        name.clone().or_else(|| call.target_source.clone())
     }
 
     /// The name of the transport `lpTargetTransport` names.
@@ -133,13 +133,13 @@ impl Machine {
     fn refuse(&mut self, call: &Call, var: Option<&str>, hr: HResult, note: FlushNote) {
         let (object, callee, line, flags) =
             (self.object_name(call.row), self.actor_of_row(call.row), call.line, call.flags);
-        let target = self.target_label(call);
+        let target_name = self.target_name(call);
+        let target = Self::target_label(call, &target_name);
         let mode = FlushMode::Refused;
         let start = EventKind::FlushCall { object: object.clone(), flags, target, mode, note: None };
         self.emit(Actor::Client, Some(callee.clone()), Some(line), start);
         let back = EventKind::FlushReturn { object: object.clone(), hr, note: Some(note) };
         self.emit(callee, Some(Actor::Client), Some(line), back);
-        let target_name = self.target_name(call);
         self.record(line, "FlushQueues", object, Some(flags), target_name, hr);
         self.bind(var, Value::HResult(hr));
     }
@@ -159,10 +159,10 @@ impl Machine {
             None => (0..self.world.transports.len()).collect(),
         };
         let job = self.spooler.submit(origin, flags, targets, call.target_transport.is_some());
-        let target = self.target_label(call);
+        let target_name = self.target_name(call);
+        let target = Self::target_label(call, &target_name);
         let start = EventKind::FlushCall { object: object.clone(), flags, target, mode, note: None };
         self.emit(Actor::Client, Some(Actor::Spooler), Some(line), start);
-        let target_name = self.target_name(call);
         let record = self.record(line, "FlushQueues", object.clone(), Some(flags), target_name, HResult::Ok);
         if asynchronous {
             let back = EventKind::FlushReturn { object, hr: HResult::Ok, note: Some(FlushNote::AsyncReturnsNow) };

@@ -158,6 +158,11 @@ impl Machine {
         Ok(())
     }
 
+    /// The transport whose dialog waits and has no answer yet.
+    fn unanswered_prompt(&self) -> Option<usize> {
+        self.spooler.awaiting_answer().filter(|_| self.spooler.answer.is_none())
+    }
+
     /// Runs to the end, answering every dialog as the scenario says.
     pub fn run(&mut self) -> &[Event] {
         while self.step_with_defaults().is_some() {}
@@ -167,7 +172,7 @@ impl Machine {
     /// One step, answering a waiting dialog as the scenario says: the events it
     /// emitted, or `None` once the run is over.
     pub fn step_with_defaults(&mut self) -> Option<&[Event]> {
-        if let (Some(t), None) = (self.spooler.awaiting_answer(), self.spooler.answer) {
+        if let Some(t) = self.unanswered_prompt() {
             self.spooler.answer = Some(self.spooler.default_answer(t));
         }
         match self.step() {
@@ -181,7 +186,7 @@ impl Machine {
         if self.finished {
             return Step::Finished;
         }
-        if let (Some(t), None) = (self.spooler.awaiting_answer(), self.spooler.answer) {
+        if let Some(t) = self.unanswered_prompt() {
             return Step::Prompt { transport: TransportId::at(t), default: self.spooler.default_answer(t) };
         }
         let before = self.events.len();
