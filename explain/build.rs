@@ -87,6 +87,7 @@ fn assertion_code(a: &Assertion) -> String {
         Assertion::TransportDelivered(n) => name("TransportDelivered", n),
         Assertion::TransportUntouched(n) => name("TransportUntouched", n),
         Assertion::Opened(n) => name("Opened", n),
+        Assertion::StatusRead(n) => name("StatusRead", n),
         Assertion::NoUiPrompt => "Assertion::NoUiPrompt".into(),
         Assertion::PromptShown(n) => name("PromptShown", n),
         Assertion::FlushedThroughSpooler(n) => name("FlushedThroughSpooler", n),

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const BIN: &str = env!("CARGO_BIN_EXE_flushq");
 
 /// Every shipped preset, in the order `flushq presets` lists them.
-const PRESETS: [&str; 15] = [
+const PRESETS: [&str; 16] = [
     "spooler-upload",
     "spooler-download",
     "per-transport-download",
@@ -21,6 +21,7 @@ const PRESETS: [&str; 15] = [
     "async-transport-force",
     "async-ok-busy",
     "link-down",
+    "read-the-status-table",
     "message-fails",
     "message-deferred",
     "drops-flush-bits",
@@ -127,10 +128,10 @@ outbound = ["c"]
 // ---------------------------------------------------------------- presets
 
 #[test]
-fn presets_lists_all_fifteen_in_order() {
+fn presets_lists_all_sixteen_in_order() {
     let out = ok(&["presets"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 15, "{out}");
+    assert_eq!(lines.len(), 16, "{out}");
     let names: Vec<&str> = lines.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
     assert_eq!(names, PRESETS);
     assert!(out.contains("spooler-upload"));
@@ -164,9 +165,9 @@ fn run_spooler_upload_text_trace() {
         "FlushQueues(0, 0, NULL, FLUSH_UPLOAD | FLUSH_NO_UI)",
         "spooler -> Office LAN      IXPLogon::FlushQueues(FLUSH_UPLOAD | FLUSH_NO_UI)",
         "IXPLogon::FlushQueues returns S_OK",
-        "SubmitMessage(a) = S_OK",
-        "SubmitMessage(b) = S_OK",
-        "SubmitMessage(c) = S_OK",
+        "SubmitMessage(0, a) = S_OK",
+        "SubmitMessage(0, b) = S_OK",
+        "SubmitMessage(0, c) = S_OK",
         "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)",
         "Dial-up -> user            ignores FLUSH_NO_UI",
         "FlushQueues = S_OK",

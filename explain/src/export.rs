@@ -53,6 +53,8 @@ fn write_event(w: &mut Writer, en: &dyn Catalog, e: &Event) {
     w.string(kind_name(&e.kind));
     w.key("text");
     w.string(&describe(&e.kind));
+    w.key("ref");
+    w.string(&e.kind.basis().to_string());
     w.close('}');
 }
 
@@ -278,7 +280,11 @@ fn kind_name(k: &EventKind) -> &'static str {
         K::ModemLine { .. } => "modem_line",
         K::Status { .. } => "status",
         K::SentDeferred { .. } => "sent_deferred",
+        K::Progress { .. } => "progress",
         K::Submit { .. } => "submit",
+        K::StatusRecips { .. } => "status_recips",
+        K::EndMessage { .. } => "end_message",
+        K::SaveChanges { .. } => "save_changes",
         K::TransportNotify { .. } => "transport_notify",
         K::StartMessage { .. } => "start_message",
         K::PhaseSkipped { .. } => "phase_skipped",
@@ -313,6 +319,7 @@ mod tests {
                     "target": e.target.as_ref().map(|t| en.actor(t)),
                     "kind": kind_name(&e.kind),
                     "text": describe(&e.kind),
+                    "ref": e.kind.basis().to_string(),
                 })
             })
             .collect();

@@ -98,6 +98,12 @@ impl Question {
     }
 }
 
+/// The status bits a question offers, each the one way it can still flip.
+const ASKED_BITS: StatusCode = StatusCode::STATUS_OFFLINE
+    .union(StatusCode::STATUS_FAILURE)
+    .union(StatusCode::STATUS_INBOUND_FLUSH)
+    .union(StatusCode::STATUS_OUTBOUND_FLUSH);
+
 /// The questions for a run: `initial` is the view before its first event.
 ///
 /// Moments, at most one question per event, in priority order:
@@ -163,10 +169,15 @@ fn moments(
         EventKind::Status { transport, .. }
         | EventKind::LinkDown { transport, .. }
         | EventKind::DropsFlushBits { transport, .. } => {
-            // Only single-bit flips: then exactly one option is true.
-            if let Some((before, bits)) = flip.filter(|(_, f)| f.bits().is_power_of_two()) {
-                let answer = Choice::Bit { object: transport.clone(), bit: bits, set: !before.contains(bits) };
-                c.push((Ask::StatusBit, Some(transport.clone()), answer));
+            // Only when a single one of the bits the options name flips
+            // (STATUS_OFFLINE replacing STATUS_AVAILABLE counts): then exactly
+            // one option is true.
+            if let Some((before, flipped)) = flip {
+                let bit = flipped & ASKED_BITS;
+                if bit.bits().is_power_of_two() {
+                    let answer = Choice::Bit { object: transport.clone(), bit, set: !before.contains(bit) };
+                    c.push((Ask::StatusBit, Some(transport.clone()), answer));
+                }
             }
         }
         EventKind::FlushReturn { object, hr, .. } => {
@@ -226,13 +237,14 @@ fn options(
         // could happen and only the answer does.
         (Ask::StatusBit, Choice::Bit { object, .. }) => {
             let before = before?;
-            [StatusCode::STATUS_FAILURE, StatusCode::STATUS_INBOUND_FLUSH, StatusCode::STATUS_OUTBOUND_FLUSH]
-                .into_iter()
+            ASKED_BITS
+                .iter()
                 .map(|b| Choice::Bit { object: object.clone(), bit: b, set: !before.contains(b) })
                 .collect()
         }
-        // A flush ends with S_OK or a transport's failure; a call that returns at
-        // once succeeds or is refused.
+        // IXPLogon::FlushQueues and a spooler flush return S_OK whatever happened
+        // (trouble shows in the status rows): the other two are what a learner
+        // might expect. A call that returns at once succeeds or is refused.
         (Ask::XpHResult, _) => [Ok, UserCancel, NetworkError].map(Choice::HResult).into(),
         (Ask::HResult, _) if job_end => [Ok, UserCancel, NetworkError].map(Choice::HResult).into(),
         (Ask::HResult, _) => [Ok, NoSupport, Busy, InvalidParameter].map(Choice::HResult).into(),

@@ -30,7 +30,6 @@ pub struct Violation {
 /// - the [`View`] folded from the events alone agrees with the machine's state.
 pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Violation> {
     let mut m = Machine::new(scenario).map_err(|e| Violation { step: 0, what: format!("load: {e:?}") })?;
-    let total = m.world().messages.len();
     let mut flags = FlushFlags::empty();
     let mut view = View::initial(m.world());
     for _ in 0..max_steps {
@@ -40,8 +39,8 @@ pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Vio
         }
         let step = m.events().len();
         let fail = |what: String| Err(Violation { step, what });
-        // Exactly one place per message.
-        let mut seen = vec![0u32; total];
+        // Exactly one place per message (nondelivery reports join the arena as they are written).
+        let mut seen = vec![0u32; m.world().messages.len()];
         for (MsgId(id), _) in m.world().places() {
             seen[id as usize] += 1;
         }
@@ -112,6 +111,28 @@ pub fn view_disagrees(view: &View, m: &Machine) -> Option<String> {
                 return Some(format!("transport {t} queue {q}: view {a:?} world {b:?}"));
             }
         }
+    }
+    for (t, (v, x)) in view.queues.iter().zip(&w.transports).enumerate() {
+        let world = (x.in_transit.map(|m| m.0), x.receiving.map(|m| m.0));
+        if (v.in_transit, v.receiving) != world {
+            return Some(format!(
+                "transport {t} in transit / receiving: view {:?} world {world:?}",
+                (v.in_transit, v.receiving)
+            ));
+        }
+    }
+    for &id in &w.inbox {
+        if view.subject(id.0) != w.subject(id) {
+            return Some(format!(
+                "subject of message {}: view {:?} world {:?}",
+                id.0,
+                view.subject(id.0),
+                w.subject(id)
+            ));
+        }
+    }
+    if view.progress.is_some() != m.spooler().current.as_ref().is_some_and(|r| r.progress) {
+        return Some(format!("progress indicator: view {:?}", view.progress));
     }
     let inbox: Vec<u32> = view.inbox.iter().map(|(m, _)| m).collect();
     if inbox != ids(&mut w.inbox.iter()) {

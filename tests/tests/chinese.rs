@@ -220,6 +220,7 @@ fn every_assertion(r: &Run) -> Vec<Assertion> {
         all.push(Assertion::TransportDelivered(n.clone()));
         all.push(Assertion::TransportUntouched(n.clone()));
         all.push(Assertion::Opened(n.clone()));
+        all.push(Assertion::StatusRead(n.clone()));
         all.push(Assertion::PromptShown(n.clone()));
         all.push(Assertion::FlushedThroughSpooler(n.clone()));
         all.push(Assertion::FlushedOnItsOwnObject(n));

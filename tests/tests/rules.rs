@@ -52,11 +52,15 @@ fn status_table_has_mapi_rows_transports_and_stores() {
     assert_eq!(names, ["MAPI Subsystem", "MAPI Spooler", "MAPI Address Book", "LAN", "Modem", "Personal Folders"]);
 }
 
+/// `imapisession-openentry#return-value` lists MAPI_E_UNKNOWN_ENTRYID for an entry
+/// id no provider recognises.
 #[test]
-fn open_entry_with_a_non_entry_id_is_invalid_entryid() {
+fn open_entry_of_an_id_no_row_has_is_unknown_entryid() {
     let s = profile(&format!("{HEADER}table.SetColumns(PR_INSTANCE_KEY)\nk = HrQueryAllRows(table)\nx = session.OpenEntry(k[0].PR_INSTANCE_KEY)\n"));
-    let (_, o) = run(&s);
-    assert_eq!(hresults(&o, "OpenEntry").last(), Some(&HResult::InvalidEntryId));
+    let (m, o) = run(&s);
+    assert_eq!(hresults(&o, "OpenEntry").last(), Some(&HResult::UnknownEntryId));
+    let open = m.events().iter().rev().find(|e| matches!(e.kind, EventKind::OpenEntry { .. })).unwrap();
+    assert_eq!(open.kind.unlisted_hresult(), None, "the page lists it");
 }
 
 #[test]
@@ -149,11 +153,16 @@ fn both_directions_run_outbound_first() {
         .iter()
         .filter_map(|e| match &e.kind {
             EventKind::Submit { transport, .. } if &**transport == "LAN" => Some("submit"),
-            EventKind::StartMessage { transport, .. } if &**transport == "LAN" => Some("start"),
+            EventKind::EndMessage { transport, .. } if &**transport == "LAN" => Some("end"),
+            EventKind::StartMessage { transport, msg: Some(_), .. } if &**transport == "LAN" => Some("start"),
+            EventKind::StartMessage { transport, msg: None, .. } if &**transport == "LAN" => Some("start, nothing"),
+            EventKind::SaveChanges { transport, .. } if &**transport == "LAN" => Some("save"),
             _ => None,
         })
         .collect();
-    assert_eq!(kinds, ["submit", "submit", "start"]);
+    // `ixplogon-startmessage#remarks`: SaveChanges per message; with nothing
+    // left, StartMessage returns without it and the loop ends.
+    assert_eq!(kinds, ["submit", "end", "submit", "end", "start", "save", "start, nothing"]);
     assert_eq!(o.inbox, ["r1", "r2"]);
 }
 
@@ -182,16 +191,38 @@ fn no_ui_is_ignored_by_the_modem_and_the_host_can_cancel_the_dialog() {
     let o = m.outcome();
     assert_eq!(o.ui_prompts, ["Modem"]);
     assert_eq!(o.transport("Modem").unwrap().outbound, ["c"], "cancelled: nothing sent, nothing lost");
-    assert_eq!(hresults(&o, "FlushQueues"), [HResult::UserCancel]);
+    // The transport returns S_OK and says it is offline in its status row; the
+    // spooler's FlushQueues returns S_OK too (`ixplogon-flushqueues#return-value`).
+    assert_eq!(hresults(&o, "FlushQueues"), [HResult::Ok]);
+    let modem = m.world().status(1);
+    assert!(modem.contains(StatusCode::STATUS_OFFLINE) && !modem.contains(StatusCode::STATUS_AVAILABLE), "{modem}");
+    assert!(!modem.intersects(StatusCode::STATUS_OUTBOUND_FLUSH | StatusCode::STATUS_INBOUND_FLUSH));
 }
 
+/// `imapistatus-flushqueues#parameters`: FLUSH_NO_UI keeps the spooler's progress
+/// indicator away; without it the indicator is parented to `ulUIParam`. A LAN
+/// transport shows no dialog of its own either way.
 #[test]
-fn a_lan_transport_honours_no_ui_but_shows_progress_without_it() {
+fn the_spooler_shows_a_progress_indicator_unless_no_ui() {
+    let progress = |m: &Machine| -> Vec<(bool, u32)> {
+        m.events()
+            .iter()
+            .filter_map(|e| match e.kind {
+                EventKind::Progress { shown, parent } => Some((shown, parent)),
+                _ => None,
+            })
+            .collect()
+    };
     let quiet =
         profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD, target: xps[0].PR_ENTRYID)\n"));
-    assert!(run(&quiet).1.ui_prompts.is_empty());
-    let loud = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_UPLOAD, target: xps[0].PR_ENTRYID)\n"));
-    assert_eq!(run(&loud).1.ui_prompts, ["LAN"]);
+    let (m, o) = run(&quiet);
+    assert!(o.ui_prompts.is_empty() && progress(&m).is_empty());
+    let loud = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_UPLOAD, target: xps[0].PR_ENTRYID, ui: 0x1234)\n"));
+    let (m, o) = run(&loud);
+    assert!(o.ui_prompts.is_empty(), "a LAN transport has no dialog: {:?}", o.ui_prompts);
+    assert_eq!(progress(&m), [(true, 0x1234), (false, 0x1234)]);
+    let own = profile(&format!("{HEADER}lan.FlushQueues(FLUSH_UPLOAD)\n"));
+    assert!(progress(&run(&own).0).is_empty(), "a flush a transport runs for itself shows none (model choice)");
 }
 
 #[test]
@@ -233,7 +264,165 @@ fn faults_keep_every_message() {
     assert_eq!(o.transport("Modem").unwrap().outbound, ["c"]);
     assert_eq!(o.transport("Modem").unwrap().remote, ["r2"]);
     assert!(m.world().status(1).contains(StatusCode::STATUS_FAILURE));
-    assert_eq!(hresults(&o, "FlushQueues"), [HResult::NetworkError]);
+    assert!(!m.world().status(1).contains(StatusCode::STATUS_AVAILABLE));
+    assert_eq!(hresults(&o, "FlushQueues"), [HResult::Ok], "S_OK: the status table tells what failed");
+    assert_eq!(o.inbox, ["Undeliverable: a", "r1"], "the nondelivery report, then the mail received");
+}
+
+/// `imapisupport-statusrecips#remarks`: a message the transport cannot deliver is
+/// accepted (SubmitMessage S_OK) and reported with a nondelivery report; no
+/// SubmitMessage error makes it undeliverable.
+#[test]
+fn an_undeliverable_message_gets_a_nondelivery_report() {
+    let mut s =
+        profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD, target: xps[0].PR_ENTRYID)\n"));
+    s.faults = vec![Fault { transport: TransportId(0), kind: FaultKind::MessageFails("a".into()) }];
+    let (m, o) = run(&s);
+    let steps: Vec<&str> = m
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Submit { subject, .. } if &**subject == "a" => Some("submit"),
+            EventKind::StatusRecips { subject, report_subject, .. } if &**subject == "a" => {
+                assert_eq!(&**report_subject, "Undeliverable: a");
+                Some("status recips")
+            }
+            EventKind::EndMessage { subject, result, .. } if &**subject == "a" => {
+                assert_eq!(*result, flushq_core::trace::SubmitResult::Undeliverable);
+                Some("end")
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(steps, ["submit", "status recips", "end"]);
+    assert_eq!(
+        (o.transport("LAN").unwrap().failed.as_slice(), o.inbox.as_slice()),
+        (&["a".to_string()][..], &["Undeliverable: a".to_string()][..])
+    );
+}
+
+/// `ixplogon-flushqueues#return-value` lists S_OK alone: a transport whose server
+/// is down says so in its status row (STATUS_FAILURE), sets no FLUSH bit, and
+/// returns S_OK.
+#[test]
+fn a_link_down_is_reported_in_the_status_row_not_the_hresult() {
+    let mut s = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD)\n"));
+    s.transports[1].honors_no_ui = true;
+    s.faults = vec![Fault { transport: TransportId(1), kind: FaultKind::LinkDown }];
+    let (m, o) = run(&s);
+    for e in m.events() {
+        match &e.kind {
+            EventKind::XpReturn { hr, .. } => assert_eq!(*hr, HResult::Ok),
+            EventKind::Status { transport, set, .. } if &**transport == "Modem" => {
+                panic!("the modem never starts flushing: {set}")
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(o.transport("Modem").unwrap().outbound, ["c"]);
+    assert_eq!(m.world().modem_line, None, "the line is given back");
+}
+
+/// Step 9 frees the line sending used ("so other transports can use it"); the
+/// modem takes it again to receive (model choice), and step 13 releases it.
+#[test]
+fn step_nine_frees_the_modem_line_before_the_inbound_phase() {
+    let mut s = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD | FLUSH_DOWNLOAD)\n"));
+    s.transports[1].honors_no_ui = true;
+    let (m, _) = run(&s);
+    use flushq_core::trace::LineReason as L;
+    let line: Vec<(bool, L)> = m
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::ModemLine { acquired, why, .. } => Some((*acquired, *why)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(line, [(true, L::Connect), (false, L::SendingDone), (true, L::Receive), (false, L::FlushDone)]);
+    let freed = m.events().iter().position(|e| matches!(e.kind, EventKind::ModemLine { why: L::SendingDone, .. }));
+    let inbound = m.events().iter().position(|e| {
+        matches!(&e.kind, EventKind::Status { transport, set, .. } if &**transport == "Modem" && set.contains(StatusCode::STATUS_INBOUND_FLUSH))
+    });
+    assert!(freed < inbound, "freed first, then STATUS_INBOUND_FLUSH");
+}
+
+/// `pidtagstatuscode-canonical-property#remarks`: STATUS_OUTBOUND_ACTIVE while a
+/// message is submitted, STATUS_INBOUND_ACTIVE while one is received.
+#[test]
+fn the_active_bits_are_set_while_a_message_is_handled() {
+    let s = profile(&format!(
+        "{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD | FLUSH_DOWNLOAD, target: xps[0].PR_ENTRYID)\n"
+    ));
+    let (m, _) = run(&s);
+    let out = StatusCode::STATUS_OUTBOUND_ACTIVE;
+    let inn = StatusCode::STATUS_INBOUND_ACTIVE;
+    for e in m.events() {
+        match &e.kind {
+            EventKind::Submit { now, .. } => assert!(now.contains(out), "{now}"),
+            EventKind::EndMessage { now, .. } => assert!(!now.contains(out), "{now}"),
+            EventKind::StartMessage { now, msg, .. } => assert_eq!(now.contains(inn), msg.is_some(), "{now}"),
+            EventKind::SaveChanges { now, .. } => assert!(!now.contains(inn), "{now}"),
+            _ => {}
+        }
+    }
+    assert!(!m.world().status(0).intersects(out | inn));
+}
+
+/// Step 2: deferred messages are reported before the transport connects; the
+/// spooler resubmits each with BEGIN_DEFERRED (`ixplogon-submitmessage#parameters`).
+#[test]
+fn deferred_messages_are_reported_before_connecting_and_resubmitted_with_begin_deferred() {
+    let flush = "spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD, target: xps[1].PR_ENTRYID)\n";
+    let mut s = profile(&format!("{HEADER}{flush}{flush}"));
+    s.transports[1].honors_no_ui = true;
+    s.faults = vec![Fault { transport: TransportId(1), kind: FaultKind::MessageDeferred("c".into()) }];
+    let (m, o) = run(&s);
+    let order: Vec<String> = m
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::SentDeferred { .. } => Some("sent deferred".into()),
+            EventKind::ModemLine { acquired: true, .. } => Some("line".into()),
+            EventKind::Submit { deferred, .. } => Some(format!("submit deferred={deferred}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(order, ["line", "submit deferred=false", "sent deferred", "line", "submit deferred=true"]);
+    assert_eq!(o.transport("Modem").unwrap().delivered, ["c"]);
+}
+
+/// A transport's own FlushQueues marks the phase that runs first: with both
+/// directions, STATUS_OUTBOUND_FLUSH only; STATUS_INBOUND_FLUSH comes at step 9.
+#[test]
+fn a_transports_own_flush_sets_the_outbound_bit_first() {
+    let s = profile(&format!("{HEADER}lan.FlushQueues(FLUSH_UPLOAD | FLUSH_DOWNLOAD)\n"));
+    let (m, o) = run(&s);
+    let own = m.events().iter().find_map(|e| match &e.kind {
+        EventKind::Status { set, why: flushq_core::trace::StatusReason::OwnFlushQueues, .. } => Some(*set),
+        _ => None,
+    });
+    assert_eq!(own, Some(StatusCode::STATUS_OUTBOUND_FLUSH));
+    assert_eq!(o.inbox, ["r1"], "the inbound phase still runs");
+}
+
+/// Every status object supports ValidateState (`imapistatus-validatestate#remarks`),
+/// whatever a scenario lists; providers carry STATUS_NO_PRIMARY_IDENTITY
+/// (`pidtagresourceflags-canonical-property#remarks`).
+#[test]
+fn every_row_supports_validate_state_and_providers_say_they_have_no_identity() {
+    let mut s = profile("t = session.GetStatusTable()\nRelease(t)");
+    s.transports[1].methods = flushq_core::mapi::ResourceMethods::empty();
+    let (m, _) = run(&s);
+    use flushq_core::mapi::{PropTag, ResourceMethods, STATUS_NO_PRIMARY_IDENTITY};
+    use flushq_core::session::PropValue;
+    for row in &m.world().rows {
+        assert!(row.methods.contains(ResourceMethods::STATUS_VALIDATE_STATE), "{}", row.display_name);
+        let flags = row.get(PropTag::ResourceFlags);
+        let provider = row.transport.is_some() || row.display_name == "Personal Folders";
+        let want = if provider { STATUS_NO_PRIMARY_IDENTITY } else { 0 };
+        assert_eq!(flags, Some(PropValue::Long(want)), "{}", row.display_name);
+    }
 }
 
 #[test]

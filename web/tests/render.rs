@@ -1,7 +1,7 @@
 //! Server-side renders of the main views at chosen steps of chosen presets,
 //! snapshotted as indented HTML so a reviewer can read them like code.
 
-use flushq_core::trace::{EventKind, PromptStyle};
+use flushq_core::trace::EventKind;
 use flushq_web::app::AppProps;
 use flushq_web::components::diagram::{Diagram, DiagramProps};
 use flushq_web::components::prompt::{Prompt, PromptProps};
@@ -117,7 +117,6 @@ fn status_table_decodes_bits_and_marks_matches() {
 fn prompt_dialog() {
     let html = render::<Prompt>(|| PromptProps {
         transport: "Dial-up".into(),
-        style: PromptStyle::DialUp,
         answered: None,
         no_ui: true,
         on_action: Callback::noop(),

@@ -95,7 +95,12 @@ impl Machine {
             }
             Err(hr) => (hr, Vec::new(), None, Value::Failed { api: "HrQueryAllRows", hr, line }),
         };
-        let event = EventKind::QueryAllRows { restriction, crows_max, hr, matched, handle };
+        // `spropertyrestriction#remarks` leaves a restriction on a property a row
+        // lacks undefined. Model choice: such a row does not match; the event
+        // counts them so the trace can say so.
+        let lacking =
+            restriction.as_ref().map_or(0, |r| self.world.rows.iter().filter(|row| row.get(r.prop).is_none()).count());
+        let event = EventKind::QueryAllRows { restriction, crows_max, hr, matched, handle, lacking };
         self.emit(Actor::Client, Some(Actor::Mapi), Some(line), event);
         self.record(line, "HrQueryAllRows", String::from("table"), None, None, hr);
         Ok(value)
@@ -231,7 +236,7 @@ impl Machine {
         let (hr, row, entry) = match &v {
             Value::Entry(e) => match self.world.row_by_entry_id(e) {
                 Some(r) => (HResult::Ok, Some(r), Some(e.clone())),
-                None => (HResult::InvalidEntryId, None, Some(e.clone())),
+                None => (HResult::UnknownEntryId, None, Some(e.clone())),
             },
             Value::Null => (HResult::InvalidParameter, None, None),
             other => return rt(arg.span(), E::OpenEntryArg { found: other.kind() }),

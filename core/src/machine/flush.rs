@@ -19,6 +19,8 @@ use alloc::vec::Vec;
 struct Call {
     /// The status row whose object is called.
     row: usize,
+    /// `ulUIParam` (`ui:`), 0 when not given.
+    ui: u32,
     /// `ulFlags`.
     flags: FlushFlags,
     /// `lpTargetTransport`'s value.
@@ -72,7 +74,8 @@ impl Machine {
         }
     }
 
-    /// `ulFlags` (the positional argument) and `lpTargetTransport` (`target:`).
+    /// `ulFlags` (the positional argument), `lpTargetTransport` (`target:`) and
+    /// `ulUIParam` (`ui:`).
     fn flush_arguments(&mut self, row: usize, args: &[Arg], span: Span, line: u32) -> Rt<Call> {
         let Some(flags_expr) = args.iter().find(|a| a.name.is_none()).map(|a| &a.value) else {
             return rt(span, E::FlushNoFlags);
@@ -81,7 +84,16 @@ impl Machine {
         let raw = self.number(&fv, flags_expr.span())?;
         let bits = u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig { value: raw }))?;
         let flags = FlushFlags::from_bits_retain(bits);
-        let target_arg = args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target"));
+        let named = |name: &str| args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == name));
+        let ui = match named("ui") {
+            Some(a) => {
+                let v = self.eval(&a.value, line)?;
+                let raw = self.number(&v, a.value.span())?;
+                u32::try_from(raw).or_else(|_| rt(a.value.span(), E::FlagsTooBig { value: raw }))?
+            }
+            None => 0,
+        };
+        let target_arg = named("target");
         let target = match target_arg {
             Some(a) => Some(self.eval(&a.value, line)?),
             None => None,
@@ -92,7 +104,7 @@ impl Machine {
             _ => None,
         };
         let target_transport = target_row.and_then(|r| self.world.rows[r].transport);
-        Ok(Call { row, flags, target, target_source, target_transport, line })
+        Ok(Call { row, ui, flags, target, target_source, target_transport, line })
     }
 
     /// The checks every status object makes before doing anything
@@ -136,7 +148,7 @@ impl Machine {
         let target_name = self.target_name(call);
         let target = Self::target_label(call, &target_name);
         let mode = FlushMode::Refused;
-        let start = EventKind::FlushCall { object: object.clone(), flags, target, mode, note: None };
+        let start = EventKind::FlushCall { object: object.clone(), ui: call.ui, flags, target, mode, note: None };
         self.emit(Actor::Client, Some(callee.clone()), Some(line), start);
         let back = EventKind::FlushReturn { object: object.clone(), hr, note: Some(note) };
         self.emit(callee, Some(Actor::Client), Some(line), back);
@@ -158,10 +170,10 @@ impl Machine {
             Some(t) => alloc::vec![t],
             None => (0..self.world.transports.len()).collect(),
         };
-        let job = self.spooler.submit(origin, flags, targets, call.target_transport.is_some());
+        let job = self.spooler.submit(origin, flags, targets, call.target_transport.is_some(), call.ui);
         let target_name = self.target_name(call);
         let target = Self::target_label(call, &target_name);
-        let start = EventKind::FlushCall { object: object.clone(), flags, target, mode, note: None };
+        let start = EventKind::FlushCall { object: object.clone(), ui: call.ui, flags, target, mode, note: None };
         self.emit(Actor::Client, Some(Actor::Spooler), Some(line), start);
         let record = self.record(line, "FlushQueues", object.clone(), Some(flags), target_name, HResult::Ok);
         if asynchronous {
@@ -182,25 +194,25 @@ impl Machine {
             self.world.rows[call.row].transport.expect("FlushQueues is only supported on the spooler and transports");
         let note = flags.contains(FlushFlags::FLUSH_ASYNC_OK).then_some(FlushNote::AsyncIgnoredByTransport);
         let mode = FlushMode::TransportRequest;
-        let start = EventKind::FlushCall { object: object.clone(), flags, target: None, mode, note };
+        let start = EventKind::FlushCall { object: object.clone(), ui: call.ui, flags, target: None, mode, note };
         self.emit(Actor::Client, Some(callee.clone()), Some(line), start);
         if self.world.transports[t].asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
             let left = EventKind::LeftToSchedule { transport: object.as_str().into() };
             self.emit(callee.clone(), None, Some(line), left);
         } else {
-            let mut bits = StatusCode::empty();
-            if flags.contains(FlushFlags::FLUSH_UPLOAD) {
-                bits |= StatusCode::STATUS_OUTBOUND_FLUSH;
-            }
-            if flags.contains(FlushFlags::FLUSH_DOWNLOAD) {
-                bits |= StatusCode::STATUS_INBOUND_FLUSH;
-            }
+            // The bit of the phase that runs first: STATUS_INBOUND_FLUSH belongs to
+            // step 9, after the outbound phase (`implementing-the-flushqueues-method`).
+            let bits = if flags.contains(FlushFlags::FLUSH_UPLOAD) {
+                StatusCode::STATUS_OUTBOUND_FLUSH
+            } else {
+                StatusCode::STATUS_INBOUND_FLUSH
+            };
             let now = self.world.modify_status(t, bits, StatusCode::empty());
             let transport = object.as_str().into();
             let cleared = StatusCode::empty();
             let status = EventKind::Status { transport, set: bits, cleared, now, why: StatusReason::OwnFlushQueues };
             self.emit(callee.clone(), None, Some(line), status);
-            self.spooler.submit(Origin::TransportRequest, flags, alloc::vec![t], true);
+            self.spooler.submit(Origin::TransportRequest, flags, alloc::vec![t], true, call.ui);
         }
         let back = EventKind::FlushReturn { object: object.clone(), hr: HResult::Ok, note: None };
         self.emit(callee, Some(Actor::Client), Some(line), back);

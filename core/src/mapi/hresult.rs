@@ -9,8 +9,10 @@ mapi_enum! {
         NoSupport = 0x8004_0102 => "MAPI_E_NO_SUPPORT",
         /// `ulFlags` has a bit the method does not define.
         UnknownFlags = 0x8004_0106 => "MAPI_E_UNKNOWN_FLAGS",
-        /// The entry id does not name an object of this session.
+        /// The entry id is not a valid entry id for this call.
         InvalidEntryId = 0x8004_0107 => "MAPI_E_INVALID_ENTRYID",
+        /// No provider recognises the entry id (`imapisession-openentry#return-value`).
+        UnknownEntryId = 0x8004_0201 => "MAPI_E_UNKNOWN_ENTRYID",
         /// Another operation is in progress.
         Busy = 0x8004_010B => "MAPI_E_BUSY",
         /// The requested object or row was not found.
@@ -54,7 +56,7 @@ mod tests {
     /// (line and definition as written there; `FACILITY_ITF` is 4, so
     /// `MAKE_MAPI_E(x)` is `0x80040000 | x`) and `winerror.h` for the codes it
     /// takes from there.
-    const PINNED: [(HResult, u32, &str); 14] = [
+    const PINNED: [(HResult, u32, &str); 15] = [
         (S_OK, 0x0000_0000, "winerror.h: S_OK 0"),
         (CallFailed, 0x8000_4005, "mapicode.h:21 #define MAPI_E_CALL_FAILED E_FAIL (winerror.h: E_FAIL 0x80004005)"),
         (
@@ -69,6 +71,7 @@ mod tests {
         (NotFound, 0x8004_010F, "mapicode.h:38 #define MAPI_E_NOT_FOUND MAKE_MAPI_E(0x10F)"),
         (UserCancel, 0x8004_0113, "mapicode.h:42 #define MAPI_E_USER_CANCEL MAKE_MAPI_E(0x113)"),
         (NetworkError, 0x8004_0115, "mapicode.h:44 #define MAPI_E_NETWORK_ERROR MAKE_MAPI_E(0x115)"),
+        (UnknownEntryId, 0x8004_0201, "mapicode.h:61 #define MAPI_E_UNKNOWN_ENTRYID MAKE_MAPI_E(0x201)"),
         (TableTooBig, 0x8004_0403, "mapicode.h:75 #define MAPI_E_TABLE_TOO_BIG MAKE_MAPI_E(0x403)"),
         (Wait, 0x8004_0500, "mapicode.h:79 #define MAPI_E_WAIT MAKE_MAPI_E(0x500)"),
         (Cancel, 0x8004_0501, "mapicode.h:80 #define MAPI_E_CANCEL MAKE_MAPI_E(0x501)"),

@@ -16,4 +16,4 @@ pub use bits::{FlushFlags, ResourceMethods, StatusCode, StatusMethod};
 pub use entry_id::EntryId;
 pub use hresult::HResult;
 pub use names::{constant, constant_names, Constant};
-pub use props::{PropTag, ResourceType, MAPI_STATUS};
+pub use props::{PropTag, ResourceType, MAPI_STATUS, STATUS_NO_PRIMARY_IDENTITY};

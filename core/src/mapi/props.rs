@@ -3,6 +3,10 @@
 /// `PR_OBJECT_TYPE` of a status object.
 pub const MAPI_STATUS: u32 = 0x0000_000A;
 
+/// `STATUS_NO_PRIMARY_IDENTITY` in `PR_RESOURCE_FLAGS` (mapidefs.h): the provider
+/// furnishes no identity in its status row.
+pub const STATUS_NO_PRIMARY_IDENTITY: u32 = 0x0000_0020;
+
 mapi_enum! {
     /// A property tag (`PROP_TAG(type, id)`) of a status-table column.
     pub enum PropTag(tag, from_tag) {
@@ -73,6 +77,10 @@ mod tests {
         assert_eq!(PropTag::RowId.tag(), 0x30000003);
         assert_eq!(PropTag::InstanceKey.tag(), 0x0FF60102);
         assert_eq!(MAPI_STATUS, 0x0A);
+        assert_eq!(
+            STATUS_NO_PRIMARY_IDENTITY, 0x20,
+            "mapidefs.h: #define STATUS_NO_PRIMARY_IDENTITY ((ULONG) 0x00000020)"
+        );
         let expect = [33, 34, 35, 36, 37, 38, 39, 40];
         for (r, v) in ResourceType::ALL.iter().zip(expect) {
             assert_eq!(r.value(), v);

@@ -26,7 +26,7 @@ pub const METHODS: [Signature; 7] = [
     ("GetStatusTable", (0, 0), &[]),
     ("OpenEntry", (1, 1), &[]),
     ("SetColumns", (1, 16), &[]),
-    ("FlushQueues", (1, 1), &["target"]),
+    ("FlushQueues", (1, 1), &["target", "ui"]),
     ("ValidateState", (0, 0), &[]),
     ("SettingsDialog", (0, 0), &[]),
     ("ChangePassword", (0, 0), &[]),

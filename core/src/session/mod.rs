@@ -31,6 +31,9 @@ pub enum Direction {
     Outgoing,
     /// From a remote system to the client's inbox.
     Incoming,
+    /// A nondelivery report MAPI writes into the inbox for a message a transport
+    /// could not deliver (`imapisupport-statusrecips#remarks`).
+    Report,
 }
 
 /// A message: its subject and direction. Where it is lives in exactly one queue.
@@ -138,7 +141,10 @@ impl World {
                 TransportKind::Ras => "RASXP32.DLL",
             };
             let row = rows.len();
-            push_row(&mut rows, ResourceType::TransportProvider, &spec.name, spec.methods, status, dll, Some(i));
+            // Every status object supports ValidateState (`imapistatus-validatestate#remarks`),
+            // so a scenario's `methods` lists only what a transport adds to it.
+            let methods = spec.methods | validate;
+            push_row(&mut rows, ResourceType::TransportProvider, &spec.name, methods, status, dll, Some(i));
             let mut queue = |subjects: &[String], direction| -> VecDeque<MsgId> {
                 subjects
                     .iter()
@@ -179,6 +185,17 @@ impl World {
     /// A message's subject.
     pub fn subject(&self, m: MsgId) -> &str {
         &self.messages[m.0 as usize].subject
+    }
+
+    /// Writes the nondelivery report for message `m` into the inbox and returns it.
+    /// Its subject is `Undeliverable: ` and the message's subject (model choice:
+    /// Outlook's wording; the reference does not fix the report's subject).
+    pub fn report_undeliverable(&mut self, m: MsgId) -> MsgId {
+        let subject = alloc::format!("Undeliverable: {}", self.subject(m));
+        self.messages.push(Message { subject: subject.as_str().into(), direction: Direction::Report });
+        let report = MsgId(self.messages.len() as u32 - 1);
+        self.inbox.push(report);
+        report
     }
 
     /// PR_STATUS_CODE of transport `t`.

@@ -1,6 +1,8 @@
 //! The status table: rows, columns, property restrictions and `HrQueryAllRows`.
 
-use crate::mapi::{EntryId, HResult, PropTag, ResourceMethods, ResourceType, StatusCode, MAPI_STATUS};
+use crate::mapi::{
+    EntryId, HResult, PropTag, ResourceMethods, ResourceType, StatusCode, MAPI_STATUS, STATUS_NO_PRIMARY_IDENTITY,
+};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -66,6 +68,10 @@ impl StatusRow {
             PropTag::ProviderDisplay if provider => PropValue::Str(self.display_name.clone()),
             PropTag::ProviderDisplay => return None,
             PropTag::ProviderDllName => PropValue::Str(self.dll.into()),
+            // `pidtagresourceflags-canonical-property#remarks`: a provider sets either
+            // STATUS_PRIMARY_IDENTITY or STATUS_NO_PRIMARY_IDENTITY. Model choice: no
+            // provider here furnishes the primary identity, and MAPI's own rows carry 0.
+            PropTag::ResourceFlags if provider => PropValue::Long(STATUS_NO_PRIMARY_IDENTITY),
             PropTag::ResourceFlags => PropValue::Long(0),
             PropTag::ResourceMethods => PropValue::Long(self.methods.bits()),
             PropTag::ResourceType => PropValue::Long(self.resource.value()),
@@ -81,7 +87,7 @@ impl StatusRow {
 /// `PR_STATUS_STRING` in words, derived from the bits so it can never disagree.
 pub fn status_string(s: StatusCode) -> &'static str {
     if s.contains(StatusCode::STATUS_FAILURE) {
-        "Failed"
+        "Cannot reach the server"
     } else if s.contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
         "Flushing outbound queue"
     } else if s.contains(StatusCode::STATUS_INBOUND_FLUSH) {
@@ -132,6 +138,8 @@ pub struct Restriction {
 impl Restriction {
     /// Whether `row` matches. A row without the property never matches, as in MAPI.
     pub fn matches(&self, row: &StatusRow) -> bool {
+        // A row without the property: undefined in `spropertyrestriction#remarks`;
+        // model choice, it does not match.
         let Some(v) = row.get(self.prop) else {
             return false;
         };

@@ -43,6 +43,8 @@ pub struct Job {
     pub targets: Vec<usize>,
     /// True when the client named one transport (`lpTargetTransport`).
     pub targeted: bool,
+    /// The call's `ulUIParam`: the parent window of the spooler's progress indicator.
+    pub ui: u32,
 }
 
 /// The job being run and where it is.
@@ -54,8 +56,8 @@ pub struct Running {
     pub cursor: Option<usize>,
     /// The protocol step the current transport is at.
     pub step: XpStep,
-    /// The HRESULT the job reports: the first failure, else S_OK.
-    pub hr: HResult,
+    /// The spooler's progress indicator is on screen.
+    pub progress: bool,
 }
 
 /// What a step finished, for the machine to wake a waiting client.
@@ -111,7 +113,7 @@ impl Spooler {
     /// Queues a job and returns its id. Model choice: jobs run one at a time in
     /// arrival order, so a synchronous call waits for requests made before it. A transport request for a transport that
     /// already has one waiting merges into it (its status bits are already set).
-    pub fn submit(&mut self, origin: Origin, flags: FlushFlags, targets: Vec<usize>, targeted: bool) -> JobId {
+    pub fn submit(&mut self, origin: Origin, flags: FlushFlags, targets: Vec<usize>, targeted: bool, ui: u32) -> JobId {
         if origin == Origin::TransportRequest {
             if let Some(j) =
                 self.queue.iter_mut().find(|j| j.origin == Origin::TransportRequest && j.targets == targets)
@@ -122,7 +124,7 @@ impl Spooler {
         }
         let id = JobId(self.next_id);
         self.next_id += 1;
-        self.queue.push_back(Job { id, origin, flags, targets, targeted });
+        self.queue.push_back(Job { id, origin, flags, targets, targeted, ui });
         id
     }
 

@@ -1,10 +1,13 @@
-//! The per-transport flush protocol as a state machine, one reference step at a time.
+//! The per-transport flush protocol as a state machine, one reference step at a time
+//! (`implementing-the-flushqueues-method`, steps 1-14).
 
 use super::{name, transport_actor, Emitted, Finished, Origin, Running, Spooler};
 use crate::mapi::{FlushFlags, HResult, StatusCode};
+use crate::scenario::TransportKind;
 use crate::session::{MsgId, World};
 use crate::trace::{
-    Actor, Answer, EventKind, JobReason, Notify, Phase, PromptStyle, StatusReason, SubmitResult, TransportOutcome,
+    Actor, Answer, EventKind, JobReason, LineReason, Notify, Phase, StatusReason, SubmitResult, TransportOutcome,
+    XpNote,
 };
 use alloc::vec::Vec;
 
@@ -15,22 +18,29 @@ use alloc::vec::Vec;
 pub enum XpStep {
     /// Step 1: the spooler calls `IXPLogon::FlushQueues` with all the flags.
     CallFlushQueues,
-    /// The transport ignores (or was not given) FLUSH_NO_UI and shows its dialog.
+    /// Step 2, connecting: a dial-up transport not told (or not honouring)
+    /// FLUSH_NO_UI shows its connection dialog.
     ShowDialog,
     /// The dialog waits for the user.
     AwaitAnswer,
-    /// Step 2: report deferred messages, acquire resources, set the FLUSH bit, return S_OK.
+    /// Step 2: acquire resources, set the FLUSH bit, return S_OK.
     Connect,
-    /// Steps 3-7: one SubmitMessage/EndMessage per step while STATUS_OUTBOUND_FLUSH is set.
+    /// Step 3: `SubmitMessage` for the next message while STATUS_OUTBOUND_FLUSH is set.
     Submit,
+    /// Step 4: the transport cannot deliver the message and says so with `StatusRecips`.
+    StatusRecips,
+    /// Steps 5-6: `EndMessage` for the message in transit.
+    EndMessage,
     /// The transport clears its FLUSH bits (fault).
     DropBits,
     /// Step 8: `TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)`.
     EndOutbound,
-    /// Step 9: the transport sets STATUS_INBOUND_FLUSH (or, with no download, finishes).
+    /// Step 9: free what sending used; set STATUS_INBOUND_FLUSH (or, with no download, finish).
     BeginInbound,
-    /// Steps 10-12: one StartMessage per step while STATUS_INBOUND_FLUSH is set.
+    /// Step 10: `StartMessage` while STATUS_INBOUND_FLUSH is set.
     Receive,
+    /// Step 11: `SaveChanges` on the message being received.
+    SaveChanges,
     /// Step 12: `TransportNotify(NOTIFY_END_INBOUND_FLUSH)`.
     EndInbound,
     /// Step 13: clear STATUS_INBOUND_FLUSH, release resources.
@@ -40,6 +50,11 @@ pub enum XpStep {
 }
 
 const FLUSH_BITS: StatusCode = StatusCode::STATUS_OUTBOUND_FLUSH.union(StatusCode::STATUS_INBOUND_FLUSH);
+
+/// The three states every status object reports (`pidtagstatuscode-canonical-property#remarks`).
+/// Model choice: a transport is in exactly one of them at a time.
+const STATE_BITS: StatusCode =
+    StatusCode::STATUS_AVAILABLE.union(StatusCode::STATUS_OFFLINE).union(StatusCode::STATUS_FAILURE);
 
 impl Spooler {
     /// Runs one protocol step. Returns its events and, when a job ended, which.
@@ -60,6 +75,7 @@ impl Spooler {
         (out, finished)
     }
 
+    /// Starts the next queued job: announces it and opens the progress indicator.
     fn start_next(&mut self, world: &World, out: &mut Emitted) -> Option<Running> {
         let job = self.queue.pop_front()?;
         let reason = match (job.origin, job.targeted) {
@@ -77,7 +93,15 @@ impl Spooler {
                 reason,
             },
         ));
-        Some(Running { job, cursor: None, step: XpStep::Done(TransportOutcome::Completed), hr: HResult::Ok })
+        // `imapistatus-flushqueues#parameters`: FLUSH_NO_UI asks the status object
+        // called not to show a progress indicator, so the spooler's flush shows one
+        // by default. Model choice: a flush a transport's own status object
+        // requested runs in the background and shows none.
+        let progress = job.origin != Origin::TransportRequest && !job.flags.contains(FlushFlags::FLUSH_NO_UI);
+        if progress {
+            out.push((Actor::Spooler, Some(Actor::User), EventKind::Progress { shown: true, parent: job.ui }));
+        }
+        Some(Running { job, cursor: None, step: XpStep::Done(TransportOutcome::Completed), progress })
     }
 
     fn advance(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
@@ -89,16 +113,19 @@ impl Spooler {
         let turn = Turn { t, flags: run.job.flags - FlushFlags::FLUSH_ASYNC_OK };
         match run.step {
             XpStep::CallFlushQueues => self.call_flush_queues(run, world, turn, out),
-            XpStep::ShowDialog => self.show_dialog(run, world, turn, out),
+            XpStep::ShowDialog => show_dialog(run, world, turn, out),
             XpStep::AwaitAnswer => self.await_answer(run, world, turn, out),
             XpStep::Connect => self.connect(run, world, turn, out),
             XpStep::Submit => return self.submit_next(run, world, turn, out),
+            XpStep::StatusRecips => status_recips(run, world, turn, out),
+            XpStep::EndMessage => self.end_message(run, world, turn, out),
             XpStep::DropBits => self.drop_bits(run, world, turn, out),
             XpStep::EndOutbound => end_outbound(run, world, turn, out),
-            XpStep::BeginInbound => self.begin_inbound(run, world, turn, out),
+            XpStep::BeginInbound => begin_inbound(run, world, turn, out),
             XpStep::Receive => return self.receive(run, world, turn, out),
+            XpStep::SaveChanges => self.save_changes(run, world, turn, out),
             XpStep::EndInbound => end_inbound(run, world, turn, out),
-            XpStep::Release => self.release(run, world, turn, out),
+            XpStep::Release => release(run, world, turn, out),
             XpStep::Done(outcome) => {
                 out.push((Actor::Spooler, None, EventKind::TransportDone { transport: name(world, t), outcome }));
                 return self.next_transport(run, world, out);
@@ -108,38 +135,33 @@ impl Spooler {
     }
 
     /// Step 1: `IXPLogon::FlushQueues` with all the flags, unless the transport is
-    /// asynchronous and FLUSH_FORCE was not passed.
-    fn call_flush_queues(&mut self, run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+    /// asynchronous and FLUSH_FORCE was not passed. Step 2 begins inside the call:
+    /// messages deferred earlier are reported first.
+    fn call_flush_queues(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
         let (t, flags) = (turn.t, turn.flags);
         let xp = &world.transports[t];
+        let (kind, asynchronous, honors_no_ui) = (xp.kind, xp.asynchronous, xp.honors_no_ui);
         let me = transport_actor(world, t);
-        if xp.asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
+        if asynchronous && !flags.contains(FlushFlags::FLUSH_FORCE) {
             out.push((Actor::Spooler, Some(me), EventKind::LeftToSchedule { transport: name(world, t) }));
             run.step = XpStep::Done(TransportOutcome::LeftToSchedule);
             return;
         }
-        out.push((Actor::Spooler, Some(me), EventKind::XpFlushQueues { transport: name(world, t), flags }));
-        // Model choice: any transport that shows UI (a dial-up dialog, or a LAN
-        // progress dialog) shows it unless it was given FLUSH_NO_UI and honours it.
-        let quiet = flags.contains(FlushFlags::FLUSH_NO_UI) && xp.honors_no_ui;
-        run.step = if quiet { XpStep::Connect } else { XpStep::ShowDialog };
+        let quiet = flags.contains(FlushFlags::FLUSH_NO_UI) && honors_no_ui;
+        let note = (quiet && kind == TransportKind::Ras).then_some(XpNote::RasHonorsNoUi);
+        out.push((Actor::Spooler, Some(me), EventKind::XpFlushQueues { transport: name(world, t), flags, note }));
+        if turn.upload() {
+            report_deferred(world, t, out);
+        }
+        // The seed: a transport that dials shows its connection dialog unless it
+        // was given FLUSH_NO_UI and honours it. LAN transports connect silently.
+        let dialog = kind.dials() && !quiet;
+        run.step = if dialog { XpStep::ShowDialog } else { XpStep::Connect };
     }
 
-    /// The transport shows its dialog.
-    fn show_dialog(&mut self, run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
-        let t = turn.t;
-        let style = if world.transports[t].kind.dials() { PromptStyle::DialUp } else { PromptStyle::Progress };
-        let no_ui_requested = turn.flags.contains(FlushFlags::FLUSH_NO_UI);
-        out.push((
-            transport_actor(world, t),
-            Some(Actor::User),
-            EventKind::Prompt { transport: name(world, t), style, no_ui_requested },
-        ));
-        run.step = XpStep::AwaitAnswer;
-    }
-
-    /// The user answers (the host's answer, else the scenario's).
-    fn await_answer(&mut self, run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+    /// The user answers (the host's answer, else the scenario's). On Cancel the
+    /// transport works offline: it says so in its status row and returns S_OK.
+    fn await_answer(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
         let t = turn.t;
         let me = transport_actor(world, t);
         let answer = self.answer.take().unwrap_or_else(|| self.default_answer(t));
@@ -147,36 +169,37 @@ impl Spooler {
         match answer {
             Answer::Connect => run.step = XpStep::Connect,
             Answer::Cancel => {
-                let hr = HResult::UserCancel;
-                out.push((me, Some(Actor::Spooler), EventKind::XpReturn { transport: name(world, t), hr }));
-                run.hr = first_failure(run.hr, hr);
+                set_state(world, t, StatusCode::STATUS_OFFLINE, StatusReason::Offline, out);
+                xp_return(world, t, out);
                 run.step = XpStep::Done(TransportOutcome::Cancelled);
             }
         }
     }
 
-    /// Step 2: the transport acquires its resources, reports deferred messages,
-    /// sets its FLUSH bit and returns S_OK (or fails when its link is down).
+    /// Step 2: the transport acquires its resources, sets its FLUSH bit and
+    /// returns S_OK. When its server cannot be reached it reports STATUS_FAILURE
+    /// in its status row instead of setting the bit, and still returns S_OK
+    /// (`ixplogon-flushqueues#return-value` lists S_OK alone).
     fn connect(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
         let t = turn.t;
-        let me = transport_actor(world, t);
-        if world.transports[t].kind.dials() {
-            world.modem_line = Some(t);
-            out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: true }));
-        }
+        take_line(world, t, LineReason::Connect, out);
         if self.faults[t].link_down {
-            return self.link_down(run, world, t, out);
+            return link_down(run, world, t, out);
         }
-        report_deferred(world, t, out);
         let bit = if turn.upload() { StatusCode::STATUS_OUTBOUND_FLUSH } else { StatusCode::STATUS_INBOUND_FLUSH };
-        let failure = world.status(t) & StatusCode::STATUS_FAILURE;
-        self.set_status(world, t, bit, failure, StatusReason::StartsFlushing, out);
-        out.push((
-            me.clone(),
-            Some(Actor::Spooler),
-            EventKind::XpReturn { transport: name(world, t), hr: HResult::Ok },
-        ));
+        // Connected: back to STATUS_AVAILABLE if it was offline.
+        let available = StatusCode::STATUS_AVAILABLE - world.status(t);
+        set_status(
+            world,
+            t,
+            bit | available,
+            STATE_BITS - StatusCode::STATUS_AVAILABLE,
+            StatusReason::StartsFlushing,
+            out,
+        );
+        xp_return(world, t, out);
         if !turn.upload() {
+            let me = transport_actor(world, t);
             out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Outbound }));
         }
         run.step = match self.faults[t].drops {
@@ -186,52 +209,58 @@ impl Spooler {
         };
     }
 
-    /// The link to the server is down: STATUS_FAILURE, and FlushQueues fails.
-    fn link_down(&mut self, run: &mut Running, world: &mut World, t: usize, out: &mut Emitted) {
-        let me = transport_actor(world, t);
-        let now = world.modify_status(t, StatusCode::STATUS_FAILURE, StatusCode::empty());
-        out.push((me.clone(), None, EventKind::LinkDown { transport: name(world, t), now }));
-        self.release_line(world, t, &me, out);
-        let hr = HResult::NetworkError;
-        out.push((me, Some(Actor::Spooler), EventKind::XpReturn { transport: name(world, t), hr }));
-        run.hr = first_failure(run.hr, hr);
-        run.step = XpStep::Done(TransportOutcome::LinkDown);
-    }
-
-    /// Steps 3-7: one SubmitMessage/EndMessage while STATUS_OUTBOUND_FLUSH is set.
+    /// Step 3: `SubmitMessage` for the next message while STATUS_OUTBOUND_FLUSH is
+    /// set; the transport takes it and sets STATUS_OUTBOUND_ACTIVE.
     fn submit_next(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) -> Option<Finished> {
         let t = turn.t;
         if !world.status(t).contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
-            return self.stopped(run, world, t, Notify::EndOutboundFlush, out);
+            run.step = XpStep::Done(TransportOutcome::Stopped);
+            return self.advance(run, world, out);
         }
         let Some(m) = world.transports[t].outbound.pop_front() else {
             run.step = XpStep::EndOutbound;
             return self.advance(run, world, out);
         };
         world.transports[t].in_transit = Some(m);
+        let now = world.modify_status(t, StatusCode::STATUS_OUTBOUND_ACTIVE, StatusCode::empty());
+        // `ixplogon-submitmessage#parameters`: BEGIN_DEFERRED marks a message the
+        // transport deferred earlier and has since reported.
+        let deferred = self.deferred_once.contains(&m);
         let subject = world.messages[m.0 as usize].subject.clone();
-        let result = self.submit_result(t, m, &subject);
-        let xp = &mut world.transports[t];
-        xp.in_transit = None;
-        match result {
-            SubmitResult::Delivered => xp.delivered.push(m),
-            SubmitResult::Deferred => xp.deferred.push(m),
-            SubmitResult::Failed(_) => xp.failed.push(m),
-        }
-        let remaining = xp.outbound.len();
-        if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(&*subject)) {
-            run.step = XpStep::DropBits;
-        }
-        let event = EventKind::Submit { transport: name(world, t), subject, msg: m.0, result, remaining };
+        run.step = if self.faults[t].fails.contains(&*subject) { XpStep::StatusRecips } else { XpStep::EndMessage };
+        let event = EventKind::Submit { transport: name(world, t), subject, msg: m.0, deferred, now };
         out.push((Actor::Spooler, Some(transport_actor(world, t)), event));
         None
     }
 
-    /// What happens to message `m` of transport `t`, by the scenario's faults.
-    fn submit_result(&mut self, t: usize, m: MsgId, subject: &str) -> SubmitResult {
+    /// Steps 5-6: `EndMessage`; the transport reports what became of the message
+    /// and clears STATUS_OUTBOUND_ACTIVE.
+    fn end_message(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+        let t = turn.t;
+        let Some(m) = world.transports[t].in_transit.take() else {
+            run.step = XpStep::Submit;
+            return;
+        };
+        let subject = world.messages[m.0 as usize].subject.clone();
+        let result = self.end_result(t, m, &subject);
+        let xp = &mut world.transports[t];
+        match result {
+            SubmitResult::Delivered => xp.delivered.push(m),
+            SubmitResult::Deferred => xp.deferred.push(m),
+            SubmitResult::Undeliverable => xp.failed.push(m),
+        }
+        let remaining = xp.outbound.len();
+        let now = world.modify_status(t, StatusCode::empty(), StatusCode::STATUS_OUTBOUND_ACTIVE);
+        run.step = if self.drops_after(t, &subject) { XpStep::DropBits } else { XpStep::Submit };
+        let event = EventKind::EndMessage { transport: name(world, t), subject, msg: m.0, result, remaining, now };
+        out.push((Actor::Spooler, Some(transport_actor(world, t)), event));
+    }
+
+    /// What EndMessage reports for message `m` of transport `t`, by the scenario's faults.
+    fn end_result(&mut self, t: usize, m: MsgId, subject: &str) -> SubmitResult {
         let faults = &self.faults[t];
         if faults.fails.contains(subject) {
-            SubmitResult::Failed(HResult::NetworkError)
+            SubmitResult::Undeliverable
         } else if faults.defers.contains(subject) && self.deferred_once.insert(m) {
             // Model choice: a deferral fault defers a message once; step 2 of the
             // next flush reports it (NOTIFY_SENTDEFERRED) and it is sent.
@@ -241,7 +270,13 @@ impl Spooler {
         }
     }
 
-    /// The transport clears its FLUSH bits (fault).
+    /// True when the scenario's "drop the FLUSH bits" fault fires after `subject`.
+    fn drops_after(&self, t: usize, subject: &str) -> bool {
+        self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(subject))
+    }
+
+    /// The transport clears its FLUSH bits, which stops the flush
+    /// (`implementing-the-flushqueues-method`, after the steps), and hangs up.
     fn drop_bits(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
         let t = turn.t;
         // Model choice: the fault fires once; later flushes of this transport run normally.
@@ -249,122 +284,77 @@ impl Spooler {
         let bits = world.status(t) & FLUSH_BITS;
         world.modify_status(t, StatusCode::empty(), FLUSH_BITS);
         out.push((transport_actor(world, t), None, EventKind::DropsFlushBits { transport: name(world, t), bits }));
+        free_line(world, t, LineReason::Stopped, out);
         run.step = if bits.contains(StatusCode::STATUS_OUTBOUND_FLUSH) { XpStep::Submit } else { XpStep::Receive };
     }
 
-    /// Step 9: the inbound flush starts, or, without FLUSH_DOWNLOAD, the flush ends.
-    fn begin_inbound(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
-        let t = turn.t;
-        if turn.download() {
-            let why = if world.transports[t].kind.dials() {
-                // Model choice: step 9 of the reference frees external resources
-                // here, but a dial-up transport still needs its line to receive.
-                StatusReason::InboundStartsKeepingLine
-            } else {
-                StatusReason::InboundStarts
-            };
-            self.set_status(world, t, StatusCode::STATUS_INBOUND_FLUSH, StatusCode::STATUS_OUTBOUND_FLUSH, why, out);
-            run.step = XpStep::Receive;
-        } else {
-            let outbound = StatusCode::STATUS_OUTBOUND_FLUSH;
-            self.set_status(world, t, StatusCode::empty(), outbound, StatusReason::OutboundDone, out);
-            let me = transport_actor(world, t);
-            self.release_line(world, t, &me, out);
-            out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Inbound }));
-            run.step = XpStep::Done(TransportOutcome::Completed);
-        }
-    }
-
-    /// Steps 10-12: one StartMessage while STATUS_INBOUND_FLUSH is set.
+    /// Step 10: `StartMessage` while STATUS_INBOUND_FLUSH is set. The transport takes
+    /// the next waiting message (STATUS_INBOUND_ACTIVE); with none it returns
+    /// without SaveChanges, which ends the loop (`ixplogon-startmessage#remarks`).
     fn receive(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) -> Option<Finished> {
         let t = turn.t;
         if !world.status(t).contains(StatusCode::STATUS_INBOUND_FLUSH) {
-            return self.stopped(run, world, t, Notify::EndInboundFlush, out);
-        }
-        let Some(m) = world.transports[t].remote.pop_front() else {
-            run.step = XpStep::EndInbound;
+            run.step = XpStep::Done(TransportOutcome::Stopped);
             return self.advance(run, world, out);
-        };
-        // StartMessage and SaveChanges happen in one step; `receiving` is only
-        // occupied between them, so it is empty again here.
-        world.transports[t].receiving = Some(m);
-        world.transports[t].receiving = None;
-        world.inbox.push(m);
-        let last = world.transports[t].remote.is_empty();
-        let subject = world.messages[m.0 as usize].subject.clone();
-        if self.faults[t].drops.as_ref().is_some_and(|d| d.as_deref() == Some(world.subject(m))) {
-            run.step = XpStep::DropBits;
         }
-        let event = EventKind::StartMessage { transport: name(world, t), subject, msg: m.0, last };
-        out.push((Actor::Spooler, Some(transport_actor(world, t)), event));
+        take_line(world, t, LineReason::Receive, out);
+        let me = transport_actor(world, t);
+        let Some(m) = world.transports[t].remote.pop_front() else {
+            let now = world.status(t);
+            let event = EventKind::StartMessage { transport: name(world, t), subject: None, msg: None, now };
+            out.push((Actor::Spooler, Some(me), event));
+            run.step = XpStep::EndInbound;
+            return None;
+        };
+        world.transports[t].receiving = Some(m);
+        let now = world.modify_status(t, StatusCode::STATUS_INBOUND_ACTIVE, StatusCode::empty());
+        let subject = Some(world.messages[m.0 as usize].subject.clone());
+        out.push((
+            Actor::Spooler,
+            Some(me),
+            EventKind::StartMessage { transport: name(world, t), subject, msg: Some(m.0), now },
+        ));
+        run.step = XpStep::SaveChanges;
         None
     }
 
-    /// Step 13: the transport clears STATUS_INBOUND_FLUSH and releases its resources.
-    fn release(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+    /// Step 11: `SaveChanges` puts the received message in the inbox; with more
+    /// waiting the transport calls `SpoolerNotify(NOTIFY_NEWMAIL)`.
+    fn save_changes(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
         let t = turn.t;
-        let bits = world.status(t) & FLUSH_BITS;
-        self.set_status(world, t, StatusCode::empty(), bits, StatusReason::InboundDone, out);
-        let me = transport_actor(world, t);
-        self.release_line(world, t, &me, out);
-        run.step = XpStep::Done(TransportOutcome::Completed);
+        let Some(m) = world.transports[t].receiving.take() else {
+            run.step = XpStep::Receive;
+            return;
+        };
+        world.inbox.push(m);
+        let now = world.modify_status(t, StatusCode::empty(), StatusCode::STATUS_INBOUND_ACTIVE);
+        let more = !world.transports[t].remote.is_empty();
+        let subject = world.messages[m.0 as usize].subject.clone();
+        run.step = if self.drops_after(t, &subject) { XpStep::DropBits } else { XpStep::Receive };
+        let event = EventKind::SaveChanges { transport: name(world, t), subject, msg: m.0, more, now };
+        out.push((transport_actor(world, t), Some(Actor::Spooler), event));
     }
 
-    /// Step 14: on to the next transport, or end the job.
-    fn next_transport(&mut self, run: &mut Running, _world: &mut World, out: &mut Emitted) -> Option<Finished> {
+    /// Step 14: on to the next transport, or end the job. The spooler's
+    /// FlushQueues returns S_OK whatever the transports reported in their
+    /// status rows (`imapistatus-flushqueues#return-value`): the client reads
+    /// the status table to know what went out.
+    fn next_transport(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
         let next = run.cursor.map_or(0, |c| c + 1);
         if next < run.job.targets.len() {
             run.cursor = Some(next);
             run.step = XpStep::CallFlushQueues;
             if out.is_empty() {
-                return self.advance(run, _world, out);
+                return self.advance(run, world, out);
             }
             return None;
         }
-        out.push((Actor::Spooler, None, EventKind::SpoolerEnd { hr: run.hr }));
-        Some(Finished { job: run.job.id, origin: run.job.origin, hr: run.hr })
-    }
-
-    /// The transport cleared its FLUSH bit: the spooler stops looping, says so, and
-    /// the transport releases what it holds.
-    fn stopped(
-        &mut self,
-        run: &mut Running,
-        world: &mut World,
-        t: usize,
-        notify: Notify,
-        out: &mut Emitted,
-    ) -> Option<Finished> {
-        let me = transport_actor(world, t);
-        out.push((Actor::Spooler, Some(me.clone()), EventKind::TransportNotify { transport: name(world, t), notify }));
-        self.release_line(world, t, &me, out);
-        run.step = XpStep::Done(TransportOutcome::Stopped);
-        None
-    }
-
-    fn set_status(
-        &self,
-        world: &mut World,
-        t: usize,
-        set: StatusCode,
-        clear: StatusCode,
-        why: StatusReason,
-        out: &mut Emitted,
-    ) {
-        let now = world.modify_status(t, set, clear);
-        let cleared = clear;
-        out.push((
-            transport_actor(world, t),
-            None,
-            EventKind::Status { transport: name(world, t), set, cleared, now, why },
-        ));
-    }
-
-    fn release_line(&self, world: &mut World, t: usize, me: &Actor, out: &mut Emitted) {
-        if world.modem_line == Some(t) {
-            world.modem_line = None;
-            out.push((me.clone(), None, EventKind::ModemLine { transport: name(world, t), acquired: false }));
+        if run.progress {
+            out.push((Actor::Spooler, Some(Actor::User), EventKind::Progress { shown: false, parent: run.job.ui }));
         }
+        let hr = HResult::Ok;
+        out.push((Actor::Spooler, None, EventKind::SpoolerEnd { hr }));
+        Some(Finished { job: run.job.id, origin: run.job.origin, hr })
     }
 }
 
@@ -385,8 +375,74 @@ impl Turn {
     }
 }
 
+/// The dial-up transport shows its connection dialog.
+fn show_dialog(run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) {
+    let t = turn.t;
+    let no_ui_requested = turn.flags.contains(FlushFlags::FLUSH_NO_UI);
+    out.push((
+        transport_actor(world, t),
+        Some(Actor::User),
+        EventKind::Prompt { transport: name(world, t), no_ui_requested },
+    ));
+    run.step = XpStep::AwaitAnswer;
+}
+
+/// The server cannot be reached: STATUS_FAILURE, the line is freed, no FLUSH bit
+/// is set, and FlushQueues still returns S_OK.
+fn link_down(run: &mut Running, world: &mut World, t: usize, out: &mut Emitted) {
+    let me = transport_actor(world, t);
+    let now = world.modify_status(t, StatusCode::STATUS_FAILURE, STATE_BITS - StatusCode::STATUS_FAILURE);
+    out.push((me, None, EventKind::LinkDown { transport: name(world, t), now }));
+    free_line(world, t, LineReason::LinkDown, out);
+    xp_return(world, t, out);
+    run.step = XpStep::Done(TransportOutcome::LinkDown);
+}
+
+/// Step 4, a message the transport cannot deliver: it calls `StatusRecips`, and a
+/// nondelivery report arrives in the inbox (`imapisupport-statusrecips#remarks`).
+fn status_recips(run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+    let t = turn.t;
+    run.step = XpStep::EndMessage;
+    let Some(m) = world.transports[t].in_transit else {
+        return;
+    };
+    let report = world.report_undeliverable(m);
+    let subject = world.messages[m.0 as usize].subject.clone();
+    let report_subject = world.messages[report.0 as usize].subject.clone();
+    let event =
+        EventKind::StatusRecips { transport: name(world, t), subject, msg: m.0, report: report.0, report_subject };
+    out.push((transport_actor(world, t), Some(Actor::Spooler), event));
+}
+
+/// Step 9: the transport frees what sending used; the inbound flush starts, or,
+/// without FLUSH_DOWNLOAD, the flush ends.
+fn begin_inbound(run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+    let t = turn.t;
+    free_line(world, t, LineReason::SendingDone, out);
+    let outbound = StatusCode::STATUS_OUTBOUND_FLUSH;
+    if turn.download() {
+        set_status(world, t, StatusCode::STATUS_INBOUND_FLUSH, outbound, StatusReason::InboundStarts, out);
+        run.step = XpStep::Receive;
+    } else {
+        set_status(world, t, StatusCode::empty(), outbound, StatusReason::OutboundDone, out);
+        let me = transport_actor(world, t);
+        out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Inbound }));
+        run.step = XpStep::Done(TransportOutcome::Completed);
+    }
+}
+
+/// Step 13: the transport clears STATUS_INBOUND_FLUSH and releases its resources.
+fn release(run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+    let t = turn.t;
+    let bits = world.status(t) & FLUSH_BITS;
+    set_status(world, t, StatusCode::empty(), bits, StatusReason::InboundDone, out);
+    free_line(world, t, LineReason::FlushDone, out);
+    run.step = XpStep::Done(TransportOutcome::Completed);
+}
+
 /// Step 2, first part: messages deferred earlier go back to the front of the
-/// queue, oldest first, each reported with `SpoolerNotify(NOTIFY_SENTDEFERRED)`.
+/// queue, oldest first, each reported with `SpoolerNotify(NOTIFY_SENTDEFERRED)`
+/// before the transport connects.
 fn report_deferred(world: &mut World, t: usize, out: &mut Emitted) {
     let deferred: Vec<_> = core::mem::take(&mut world.transports[t].deferred);
     for &m in deferred.iter().rev() {
@@ -414,10 +470,43 @@ fn end_inbound(run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) 
     run.step = XpStep::Release;
 }
 
-fn first_failure(current: HResult, new: HResult) -> HResult {
-    if current == HResult::Ok {
-        new
-    } else {
-        current
+/// The transport returns S_OK from `IXPLogon::FlushQueues`.
+fn xp_return(world: &World, t: usize, out: &mut Emitted) {
+    let event = EventKind::XpReturn { transport: name(world, t), hr: HResult::Ok };
+    out.push((transport_actor(world, t), Some(Actor::Spooler), event));
+}
+
+/// `ModifyStatusRow`: sets `set`, clears `clear`, and says why. The event names
+/// the bits asked to be set, and of those asked to be cleared the ones that were.
+fn set_status(world: &mut World, t: usize, set: StatusCode, clear: StatusCode, why: StatusReason, out: &mut Emitted) {
+    let cleared = clear & world.status(t);
+    let now = world.modify_status(t, set, clear);
+    out.push((
+        transport_actor(world, t),
+        None,
+        EventKind::Status { transport: name(world, t), set, cleared, now, why },
+    ));
+}
+
+/// `ModifyStatusRow` to one of the three states, clearing the other two.
+fn set_state(world: &mut World, t: usize, state: StatusCode, why: StatusReason, out: &mut Emitted) {
+    set_status(world, t, state, STATE_BITS - state, why, out);
+}
+
+/// A dial-up transport takes the shared modem line, unless it holds it already.
+fn take_line(world: &mut World, t: usize, why: LineReason, out: &mut Emitted) {
+    if world.transports[t].kind.dials() && world.modem_line != Some(t) {
+        world.modem_line = Some(t);
+        let event = EventKind::ModemLine { transport: name(world, t), acquired: true, why };
+        out.push((transport_actor(world, t), None, event));
+    }
+}
+
+/// The transport frees the modem line, if it holds it.
+fn free_line(world: &mut World, t: usize, why: LineReason, out: &mut Emitted) {
+    if world.modem_line == Some(t) {
+        world.modem_line = None;
+        let event = EventKind::ModemLine { transport: name(world, t), acquired: false, why };
+        out.push((transport_actor(world, t), None, event));
     }
 }

@@ -45,39 +45,61 @@ pub enum FlushMode {
     Refused,
 }
 
-/// The dialog a transport shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum PromptStyle {
-    /// "Connect <transport>?": a dial-up dialog (modem, RAS).
-    DialUp,
-    /// A progress dialog with a Cancel button (LAN).
-    Progress,
-}
-
 /// The user's answer to a dialog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Answer {
-    /// Connect / let the progress dialog run.
+    /// Connect.
     Connect,
     /// Cancel.
     Cancel,
 }
 
-/// What happened to one submitted message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What `IXPLogon::EndMessage` reports for one submitted message
+/// (`ixplogon-endmessage#parameters`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SubmitResult {
-    /// SubmitMessage S_OK, EndMessage: handed to the remote system.
+    /// No flags: the message has been sent to the remote system.
     Delivered,
-    /// The transport accepted the message but deferred it.
+    /// `END_DONT_RESEND`: the transport holds the message and will report it with
+    /// `SpoolerNotify(NOTIFY_SENTDEFERRED)` when it wants it sent.
     Deferred,
-    /// SubmitMessage failed with this HRESULT; the spooler reports it undeliverable.
-    Failed(HResult),
+    /// No flags: the transport handled the message by reporting it undeliverable
+    /// through `IMAPISupport::StatusRecips` (a nondelivery report).
+    Undeliverable,
+}
+
+/// Why the shared modem line changes hands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum LineReason {
+    /// Step 2: the transport connects before it returns from FlushQueues.
+    Connect,
+    /// Step 9: the transport frees what sending used, for other transports.
+    SendingDone,
+    /// The inbound phase needs the line again (model choice: the reference's
+    /// step 9 frees it, and receiving through a modem needs a line).
+    Receive,
+    /// Step 13: the transport releases every external resource.
+    FlushDone,
+    /// The server could not be reached: the transport hangs up.
+    LinkDown,
+    /// The transport stopped the flush by clearing its bits and hangs up (model choice).
+    Stopped,
+}
+
+/// A note on how a transport handles the flags of `IXPLogon::FlushQueues`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum XpNote {
+    /// A RAS transport that suppresses its dialog for FLUSH_NO_UI: the scenario's
+    /// exception (the seed says RAS cannot suppress its UI).
+    RasHonorsNoUi,
 }
 
 /// `IXPLogon::TransportNotify` flags the spooler sends.
@@ -112,14 +134,15 @@ pub enum StatusReason {
     OwnFlushQueues,
     /// Step 2: the transport starts flushing.
     StartsFlushing,
-    /// Step 9 for a dial-up transport, which keeps its line to receive (model choice).
-    InboundStartsKeepingLine,
     /// Step 9: the inbound flush starts.
     InboundStarts,
     /// Step 9 without FLUSH_DOWNLOAD: the outbound flush is over.
     OutboundDone,
     /// Step 13: the inbound flush is over.
     InboundDone,
+    /// The user cancelled the connection: only local data is available
+    /// (STATUS_OFFLINE, `pidtagstatuscode-canonical-property#remarks`).
+    Offline,
 }
 
 /// Why the spooler runs a flush job over the transports it lists.
@@ -167,9 +190,9 @@ pub enum FlushNote {
 pub enum TransportOutcome {
     /// Every requested phase ran to its end.
     Completed,
-    /// The link was down (MAPI_E_NETWORK_ERROR); nothing moved.
+    /// The link was down: STATUS_FAILURE in its status row; nothing moved.
     LinkDown,
-    /// The user cancelled the dialog (MAPI_E_USER_CANCEL); nothing moved.
+    /// The user cancelled the connection: STATUS_OFFLINE; nothing moved.
     Cancelled,
     /// The transport cleared its FLUSH bits; the rest stays queued.
     Stopped,
@@ -202,13 +225,15 @@ pub enum EventKind {
     GetStatusTable { hr: HResult, rows: Vec<String>, handle: HandleId },
     /// `IMAPITable::SetColumns`.
     SetColumns { columns: Vec<PropTag>, hr: HResult },
-    /// `HrQueryAllRows`: the names of the matched rows.
+    /// `HrQueryAllRows`: the names of the matched rows; `lacking` rows have no
+    /// value for the restriction's property and do not match (model choice).
     QueryAllRows {
         restriction: Option<Restriction>,
         crows_max: u32,
         hr: HResult,
         matched: Vec<String>,
         handle: Option<HandleId>,
+        lacking: usize,
     },
     /// `IMAPISession::OpenEntry`: the opened row's name on success.
     OpenEntry { entry: Option<EntryId>, hr: HResult, opened: Option<String>, handle: Option<HandleId> },
@@ -217,8 +242,15 @@ pub enum EventKind {
     GetProp { object: String, prop: PropTag, value: Option<String> },
     /// `ValidateState`, `SettingsDialog` or `ChangePassword`.
     StatusMethod { object: String, method: &'static str, hr: HResult },
-    /// A client's `IMAPIStatus::FlushQueues` call starts.
-    FlushCall { object: String, flags: FlushFlags, target: Option<String>, mode: FlushMode, note: Option<FlushNote> },
+    /// A client's `IMAPIStatus::FlushQueues` call starts; `ui` is `ulUIParam`.
+    FlushCall {
+        object: String,
+        ui: u32,
+        flags: FlushFlags,
+        target: Option<String>,
+        mode: FlushMode,
+        note: Option<FlushNote>,
+    },
     /// Control returns to the client from `FlushQueues`.
     FlushReturn { object: String, hr: HResult, note: Option<FlushNote> },
     /// `IUnknown::Release` on a variable's object.
@@ -233,32 +265,46 @@ pub enum EventKind {
     ScriptError { column: u32, error: RuntimeError },
     /// The spooler starts a flush job over these transports, in transport order.
     SpoolerBegin { flags: FlushFlags, transports: Vec<Name>, targeted: bool, reason: JobReason },
+    /// The spooler's progress indicator opens (`shown`) or closes; `parent` is the
+    /// call's `ulUIParam`.
+    Progress { shown: bool, parent: u32 },
     /// Step 1: the spooler calls `IXPLogon::FlushQueues`.
-    XpFlushQueues { transport: Name, flags: FlushFlags },
+    XpFlushQueues { transport: Name, flags: FlushFlags, note: Option<XpNote> },
     /// The transport's `IXPLogon::FlushQueues` returns.
     XpReturn { transport: Name, hr: HResult },
     /// An asynchronous transport called without FLUSH_FORCE is left alone.
     LeftToSchedule { transport: Name },
-    /// A transport shows a dialog because it does not suppress its UI.
-    Prompt { transport: Name, style: PromptStyle, no_ui_requested: bool },
+    /// A dial-up transport shows its connection dialog, because FLUSH_NO_UI was
+    /// not passed or it does not honour it.
+    Prompt { transport: Name, no_ui_requested: bool },
     /// The user's answer.
     PromptAnswer { transport: Name, answer: Answer },
     /// The shared modem line changes hands.
-    ModemLine { transport: Name, acquired: bool },
+    ModemLine { transport: Name, acquired: bool, why: LineReason },
     /// `IMAPISupport::ModifyStatusRow`: the bits asked to be set and cleared, and the result.
     Status { transport: Name, set: StatusCode, cleared: StatusCode, now: StatusCode, why: StatusReason },
     /// Step 2: `SpoolerNotify(NOTIFY_SENTDEFERRED)` for a message deferred earlier.
     SentDeferred { transport: Name, subject: Name, msg: u32 },
-    /// Steps 3-7: `SubmitMessage`/`EndMessage` for one message.
-    Submit { transport: Name, subject: Name, msg: u32, result: SubmitResult, remaining: usize },
+    /// Step 3: `SubmitMessage` (with BEGIN_DEFERRED for a message deferred
+    /// earlier) returns S_OK; the transport holds the message, STATUS_OUTBOUND_ACTIVE.
+    Submit { transport: Name, subject: Name, msg: u32, deferred: bool, now: StatusCode },
+    /// The transport reports a message it cannot deliver: `IMAPISupport::StatusRecips`,
+    /// and the nondelivery report `report` arrives in the inbox.
+    StatusRecips { transport: Name, subject: Name, msg: u32, report: u32, report_subject: Name },
+    /// Steps 5-6: `EndMessage` for the submitted message; `remaining` are still queued.
+    EndMessage { transport: Name, subject: Name, msg: u32, result: SubmitResult, remaining: usize, now: StatusCode },
     /// `IXPLogon::TransportNotify`.
     TransportNotify { transport: Name, notify: Notify },
-    /// Steps 10-12: `StartMessage` for one message; `last` when SaveChanges ends the loop.
-    StartMessage { transport: Name, subject: Name, msg: u32, last: bool },
+    /// Step 10: `StartMessage`; the transport takes the next waiting message
+    /// (STATUS_INBOUND_ACTIVE), or, with none, returns without SaveChanges.
+    StartMessage { transport: Name, subject: Option<Name>, msg: Option<u32>, now: StatusCode },
+    /// Step 11: `SaveChanges` on the received message puts it in the inbox;
+    /// `more` when the transport calls `SpoolerNotify(NOTIFY_NEWMAIL)`.
+    SaveChanges { transport: Name, subject: Name, msg: u32, more: bool, now: StatusCode },
     /// A phase is not run: the outbound one without FLUSH_UPLOAD, the inbound
     /// one without FLUSH_DOWNLOAD.
     PhaseSkipped { transport: Name, phase: Phase },
-    /// The link to the server is down: STATUS_FAILURE is set.
+    /// The link to the server is down: the transport reports STATUS_FAILURE.
     LinkDown { transport: Name, now: StatusCode },
     /// The transport clears its FLUSH bits mid-flush.
     DropsFlushBits { transport: Name, bits: StatusCode },

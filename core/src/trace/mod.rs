@@ -3,11 +3,13 @@
 
 mod event;
 mod outcome;
+mod reference;
 mod view;
 
 pub use event::{
-    Actor, Answer, Event, EventKind, FlushMode, FlushNote, JobReason, Name, Notify, Phase, PromptStyle, StatusReason,
-    SubmitResult, TransportOutcome,
+    Actor, Answer, Event, EventKind, FlushMode, FlushNote, JobReason, LineReason, Name, Notify, Phase, StatusReason,
+    SubmitResult, TransportOutcome, XpNote,
 };
 pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};
+pub use reference::{Basis, Page, Section, REFERENCE_BASE};
 pub use view::{Fifo, HandleView, Log, PromptView, Queues, RowInfo, TransportInfo, View};

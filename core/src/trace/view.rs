@@ -7,7 +7,7 @@
 //! [`Log`]), and only small per-step state is copied. A property test checks
 //! that the fold agrees with the machine's own state after every step.
 
-use super::{Event, EventKind, Name, PromptStyle, SubmitResult};
+use super::{Event, EventKind, Name, SubmitResult};
 use crate::mapi::{ResourceMethods, ResourceType, StatusCode};
 use crate::rng::Rng;
 use crate::scenario::{Scenario, TransportId, TransportKind};
@@ -196,6 +196,10 @@ pub struct Queues {
     pub failed: Log<u32>,
     /// Waiting for us on the remote system.
     pub remote: Fifo,
+    /// Between SubmitMessage and EndMessage.
+    pub in_transit: Option<u32>,
+    /// Between StartMessage and SaveChanges.
+    pub receiving: Option<u32>,
 }
 
 /// A handle the client holds or held.
@@ -214,10 +218,8 @@ pub struct HandleView {
 /// A dialog on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PromptView {
-    /// The transport showing it.
+    /// The dial-up transport showing its connection dialog.
     pub transport: TransportId,
-    /// Dial-up or progress.
-    pub style: PromptStyle,
 }
 
 /// Everything shown at one step.
@@ -243,6 +245,10 @@ pub struct View {
     pub active: Option<usize>,
     /// A dialog waiting for the user.
     pub prompt: Option<PromptView>,
+    /// The spooler's progress indicator, by its parent window (`ulUIParam`).
+    pub progress: Option<u32>,
+    /// Subjects of nondelivery reports, by message id past `subjects`.
+    pub reports: Vec<Name>,
     /// Script line of the latest event (or of the call the client waits in).
     pub line: Option<u32>,
     /// Line of the synchronous FlushQueues the client waits in.
@@ -313,12 +319,16 @@ impl View {
                     deferred: ids(&mut t.deferred.iter()),
                     failed: log(&t.failed),
                     remote: Fifo::new(ids(&mut t.remote.iter())),
+                    in_transit: t.in_transit.map(|m| m.0),
+                    receiving: t.receiving.map(|m| m.0),
                 })
                 .collect(),
             inbox: Log::new(),
             modem_line: world.modem_line,
             active: None,
             prompt: None,
+            progress: None,
+            reports: Vec::new(),
             line: None,
             blocked: None,
             matched: Vec::new(),
@@ -332,7 +342,11 @@ impl View {
 
     /// The subject of message `id`.
     pub fn subject(&self, id: u32) -> &str {
-        self.subjects.get(id as usize).map_or("", |s| s)
+        let id = id as usize;
+        match self.subjects.get(id) {
+            Some(s) => s,
+            None => self.reports.get(id - self.subjects.len()).map_or("", |s| s),
+        }
     }
 
     /// The index of the transport named `name`.
@@ -380,13 +394,13 @@ impl View {
                 self.deferred_reported = 0;
             }
             EventKind::TransportDone { .. } => self.active = None,
-            EventKind::Prompt { transport, style, .. } => {
+            EventKind::Prompt { transport, .. } => {
                 self.prompts_shown += 1;
-                self.prompt =
-                    t_of(self, transport).map(|t| PromptView { transport: TransportId::at(t), style: *style });
+                self.prompt = t_of(self, transport).map(|t| PromptView { transport: TransportId::at(t) });
             }
             EventKind::PromptAnswer { .. } => self.prompt = None,
-            EventKind::ModemLine { transport, acquired } => {
+            EventKind::Progress { shown, parent } => self.progress = shown.then_some(*parent),
+            EventKind::ModemLine { transport, acquired, .. } => {
                 self.modem_line = if *acquired { t_of(self, transport) } else { None };
             }
             EventKind::Status { transport, now, .. } | EventKind::LinkDown { transport, now } => {
@@ -401,15 +415,26 @@ impl View {
                     self.status[row].remove(*bits);
                 }
             }
-            EventKind::SentDeferred { .. } | EventKind::Submit { .. } | EventKind::StartMessage { .. } => {
-                self.apply_to_queues(e)
-            }
+            EventKind::SentDeferred { .. }
+            | EventKind::Submit { .. }
+            | EventKind::StatusRecips { .. }
+            | EventKind::EndMessage { .. }
+            | EventKind::StartMessage { .. }
+            | EventKind::SaveChanges { .. } => self.apply_to_queues(e),
             EventKind::RunEnd => {
                 self.finished = true;
                 self.line = None;
             }
             _ => {}
         }
+    }
+
+    /// Sets the status of the transport named `transport`; returns its index.
+    fn set_now(&mut self, transport: &str, now: StatusCode) -> Option<usize> {
+        let t = self.transport_index(transport)?;
+        let row = self.transports[t].row;
+        self.status[row] = now;
+        Some(t)
     }
 
     /// A message moves between a transport's queues (or into the inbox).
@@ -426,21 +451,45 @@ impl View {
                     }
                 }
             }
-            EventKind::Submit { transport, msg, result, .. } => {
-                if let Some(t) = t_of(self, transport) {
+            EventKind::Submit { transport, msg, now, .. } => {
+                if let Some(t) = self.set_now(transport, *now) {
                     let q = &mut self.queues[t];
                     if q.outbound.remove(*msg) {
+                        q.in_transit = Some(*msg);
+                    }
+                }
+            }
+            EventKind::StatusRecips { transport, report, report_subject, .. } => {
+                if let Some(t) = t_of(self, transport) {
+                    if *report as usize == self.subjects.len() + self.reports.len() {
+                        self.reports.push(report_subject.clone());
+                    }
+                    self.inbox.push((*report, t as u32));
+                }
+            }
+            EventKind::EndMessage { transport, msg, result, now, .. } => {
+                if let Some(t) = self.set_now(transport, *now) {
+                    let q = &mut self.queues[t];
+                    if q.in_transit.take_if(|m| m == msg).is_some() {
                         match result {
                             SubmitResult::Delivered => q.delivered.push(*msg),
                             SubmitResult::Deferred => q.deferred.push(*msg),
-                            SubmitResult::Failed(_) => q.failed.push(*msg),
+                            SubmitResult::Undeliverable => q.failed.push(*msg),
                         }
                     }
                 }
             }
-            EventKind::StartMessage { transport, msg, .. } => {
-                if let Some(t) = t_of(self, transport) {
-                    if self.queues[t].remote.remove(*msg) {
+            EventKind::StartMessage { transport, msg, now, .. } => {
+                if let Some(t) = self.set_now(transport, *now) {
+                    let q = &mut self.queues[t];
+                    if let Some(m) = msg.filter(|m| q.remote.remove(*m)) {
+                        q.receiving = Some(m);
+                    }
+                }
+            }
+            EventKind::SaveChanges { transport, msg, now, .. } => {
+                if let Some(t) = self.set_now(transport, *now) {
+                    if self.queues[t].receiving.take_if(|m| m == msg).is_some() {
                         self.inbox.push((*msg, t as u32));
                     }
                 }

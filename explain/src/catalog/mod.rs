@@ -24,14 +24,22 @@ macro_rules! catalog {
                 $name
             }
             fn describe(&self, kind: &flushq_core::trace::EventKind) -> alloc::string::String {
-                events::describe(kind)
+                let mut text = events::describe(kind);
+                if kind.unlisted_hresult().is_some() {
+                    text.push_str(words::unlisted());
+                }
+                text
             }
             fn narrate(
                 &self,
                 event: &flushq_core::trace::Event,
                 facts: &$crate::facts::Facts,
             ) -> alloc::string::String {
-                narrate::narrate(event, facts)
+                let mut text = narrate::narrate(event, facts);
+                if event.kind.unlisted_hresult().is_some() {
+                    text.push_str(words::unlisted());
+                }
+                text
             }
             fn outcome(&self, outcome: flushq_core::trace::TransportOutcome) -> &'static str {
                 words::outcome(outcome)
@@ -108,7 +116,9 @@ macro_rules! by_group {
             | G::XpFlushQueues { .. }
             | G::XpReturn { .. }
             | G::LeftToSchedule { .. }
+            | G::Progress { .. }
             | G::Submit { .. }
+            | G::EndMessage { .. }
             | G::TransportNotify { .. }
             | G::StartMessage { .. }
             | G::TransportDone { .. }
@@ -118,6 +128,8 @@ macro_rules! by_group {
             | G::ModemLine { .. }
             | G::Status { .. }
             | G::SentDeferred { .. }
+            | G::StatusRecips { .. }
+            | G::SaveChanges { .. }
             | G::PhaseSkipped { .. }
             | G::LinkDown { .. }
             | G::DropsFlushBits { .. } => $transport,

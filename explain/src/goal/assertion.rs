@@ -18,6 +18,10 @@ pub enum Assertion {
     TransportUntouched(String),
     /// OpenEntry opened this row's status object (`spooler` or a row's name).
     Opened(String),
+    /// The client found this transport's state in the status table: a
+    /// PR_STATUS_CODE restriction matched its row, or it read PR_STATUS_CODE or
+    /// PR_STATUS_STRING from its status object.
+    StatusRead(String),
     /// No transport showed a dialog.
     NoUiPrompt,
     /// This transport showed a dialog.
@@ -65,12 +69,13 @@ impl Form {
 impl Assertion {
     /// Every kind of assertion by name (the variant's name in snake_case), with
     /// what builds it: the name table lesson files are read with.
-    pub const NAMES: [(&'static str, Form); 15] = [
+    pub const NAMES: [(&'static str, Form); 16] = [
         ("all_outgoing_delivered", Form::Bare(|| Assertion::AllOutgoingDelivered)),
         ("all_incoming_received", Form::Bare(|| Assertion::AllIncomingReceived)),
         ("transport_delivered", Form::Name(Assertion::TransportDelivered)),
         ("transport_untouched", Form::Name(Assertion::TransportUntouched)),
         ("opened", Form::Name(Assertion::Opened)),
+        ("status_read", Form::Name(Assertion::StatusRead)),
         ("no_ui_prompt", Form::Bare(|| Assertion::NoUiPrompt)),
         ("prompt_shown", Form::Name(Assertion::PromptShown)),
         ("flushed_through_spooler", Form::Name(Assertion::FlushedThroughSpooler)),
@@ -91,6 +96,7 @@ impl Assertion {
             Assertion::TransportDelivered(_) => "transport_delivered",
             Assertion::TransportUntouched(_) => "transport_untouched",
             Assertion::Opened(_) => "opened",
+            Assertion::StatusRead(_) => "status_read",
             Assertion::NoUiPrompt => "no_ui_prompt",
             Assertion::PromptShown(_) => "prompt_shown",
             Assertion::FlushedThroughSpooler(_) => "flushed_through_spooler",

@@ -27,6 +27,8 @@ pub enum Failure {
     Flushed(String),
     /// OpenEntry never opened this row's status object.
     NeverOpened(String),
+    /// The client never looked at this transport's status.
+    StatusNeverRead(String),
     /// These transports showed dialogs.
     DialogsShown(Vec<String>),
     /// The transport showed no dialog.
@@ -93,6 +95,7 @@ impl Assertion {
                     outcome.calls.iter().any(|c| c.api == "OpenEntry" && &c.object == name && c.hresult == HResult::Ok);
                 (!done).then(|| Failure::NeverOpened(name.clone()))
             }
+            Assertion::StatusRead(name) => (!status_read(events, name)).then(|| Failure::StatusNeverRead(name.clone())),
             Assertion::NoUiPrompt => {
                 (!outcome.ui_prompts.is_empty()).then(|| Failure::DialogsShown(outcome.ui_prompts.clone()))
             }
@@ -197,6 +200,21 @@ pub fn statement_count(src: &str) -> Option<usize> {
             .sum()
     }
     flushq_core::script::parse(src).ok().map(|s| count(&s.body))
+}
+
+/// True when the client found `name`'s state: a PR_STATUS_CODE restriction that
+/// matched its row, or PR_STATUS_CODE / PR_STATUS_STRING read on its status object.
+fn status_read(events: &[Event], name: &str) -> bool {
+    use flushq_core::mapi::PropTag;
+    events.iter().any(|e| match &e.kind {
+        EventKind::QueryAllRows { restriction: Some(r), matched, .. } => {
+            r.prop == PropTag::StatusCode && matched.iter().any(|m| m == name)
+        }
+        EventKind::GetProp { object, prop: PropTag::StatusCode | PropTag::StatusString, value: Some(_) } => {
+            object == name
+        }
+        _ => false,
+    })
 }
 
 #[cfg(test)]

@@ -233,7 +233,7 @@ fn prompt(page: &Page) -> Option<Html> {
         let index = view.prompts_shown.saturating_sub(1);
         let no_ui = matches!(frame.event().map(|e| &e.kind), Some(EventKind::Prompt { no_ui_requested: true, .. }));
         html! {
-            <Prompt transport={view.transports[p.transport.index()].name.to_string()} style={p.style} no_ui={no_ui}
+            <Prompt transport={view.transports[p.transport.index()].name.to_string()} no_ui={no_ui}
                 answered={state.answers.get(index).copied()} on_action={(*on_action).clone()} />
         }
     })

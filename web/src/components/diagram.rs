@@ -550,7 +550,7 @@ fn dialog_badge(scene: &Scene) -> Option<Html> {
     let p = view.prompt?;
     let (x, y, w, hh) = layout.rect(Node::Transport(p.transport.index()))?;
     let name = &view.transports[p.transport.index()].name;
-    let text = t(lang, ui::Diagram::Dialog { style: p.style, transport: name });
+    let text = t(lang, ui::Diagram::Dialog { transport: name });
     Some(html! {
         <g class="dialog-badge">
             // Over the right end of the "held" lane, clear of the title and queues.

@@ -1,10 +1,10 @@
-//! The dialog a transport shows when it does not suppress its UI, answered by
+//! The connection dialog a dial-up transport shows when it does not suppress its UI, answered by
 //! the visitor; the simulation follows the answer.
 
 use crate::i18n::ui;
 use crate::i18n::{t, use_lang};
 use crate::state::Action;
-use flushq_core::trace::{Answer, PromptStyle};
+use flushq_core::trace::Answer;
 use yew::prelude::*;
 
 /// Properties of [`Prompt`].
@@ -12,8 +12,6 @@ use yew::prelude::*;
 pub struct PromptProps {
     /// Transport name.
     pub transport: AttrValue,
-    /// Dial-up or progress.
-    pub style: PromptStyle,
     /// The answer given before, when stepping back onto an answered dialog.
     pub answered: Option<Answer>,
     /// True when FLUSH_NO_UI was passed (and ignored).
@@ -31,8 +29,8 @@ pub fn prompt(props: &PromptProps) -> Html {
     };
     let lang = use_lang();
     let transport = props.transport.as_str();
-    let title = t(lang, ui::Prompt::Title { style: props.style, transport });
-    let body = t(lang, ui::Prompt::Body { style: props.style, transport });
+    let title = t(lang, ui::Prompt::Title { transport });
+    let body = t(lang, ui::Prompt::Body { transport });
     let why = t(lang, ui::Prompt::NoUi(props.no_ui));
     let connect = t(lang, ui::Prompt::Answer(Answer::Connect));
     let cancel = t(lang, ui::Prompt::Answer(Answer::Cancel));

@@ -5,7 +5,7 @@ use super::UiCatalog;
 use crate::components::header::Export;
 use crate::share::{ShareError, MAX_DATA};
 use crate::state::Panel;
-use flushq_core::trace::{Answer, PromptStyle};
+use flushq_core::trace::Answer;
 use flushq_explain::predict::Ask;
 use flushq_explain::{file_message_in, Lang};
 use std::borrow::Cow::{self, Borrowed};
@@ -154,10 +154,7 @@ impl UiCatalog for English {
             Diagram::ModemHeld(name) => return format!("☎ modem line: held by {name}").into(),
             Diagram::ModemFree => "☎ modem line: free",
             Diagram::Returns => "returns",
-            Diagram::Dialog { style: PromptStyle::DialUp, transport } => return format!("Connect {transport}?").into(),
-            Diagram::Dialog { style: PromptStyle::Progress, transport } => {
-                return format!("{transport}: sending and receiving…").into()
-            }
+            Diagram::Dialog { transport } => return format!("Connect {transport}?").into(),
             Diagram::IgnoresNoUi => "ignores NO_UI",
             Diagram::Asynchronous => "asynchronous",
             Diagram::Out => "out",
@@ -170,14 +167,9 @@ impl UiCatalog for English {
 
     fn prompt(&self, m: Prompt<'_>) -> Cow<'static, str> {
         Borrowed(match m {
-            Prompt::Title { style: PromptStyle::DialUp, transport } => return format!("Connect {transport}?").into(),
-            Prompt::Title { style: PromptStyle::Progress, transport } => return transport.to_string().into(),
-            Prompt::Body { style: PromptStyle::DialUp, transport } => {
+            Prompt::Title { transport } => return format!("Connect {transport}?").into(),
+            Prompt::Body { transport } => {
                 return format!("{transport} needs to dial out on the modem line to send and receive.").into()
-            }
-            Prompt::Body { style: PromptStyle::Progress, transport } => {
-                return format!("{transport} is showing its progress dialog; cancel it to stop this transport's flush.")
-                    .into()
             }
             Prompt::NoUi(true) => "The client passed FLUSH_NO_UI, but this transport does not honour it.",
             Prompt::NoUi(false) => "The client did not pass FLUSH_NO_UI.",

@@ -9,7 +9,7 @@
 use crate::components::header::Export;
 use crate::state::Panel;
 use flushq_core::mapi::StatusCode;
-use flushq_core::trace::{Answer, PromptStyle};
+use flushq_core::trace::Answer;
 use flushq_explain::predict::Ask;
 
 /// The top bar, the document's title and the language switch.
@@ -230,8 +230,8 @@ pub enum Diagram<'a> {
     ModemFree,
     /// The arrow of a return.
     Returns,
-    /// A dialog over its transport.
-    Dialog { style: PromptStyle, transport: &'a str },
+    /// A dial-up transport's connection dialog, over its transport.
+    Dialog { transport: &'a str },
     /// A transport that shows dialogs despite FLUSH_NO_UI.
     IgnoresNoUi,
     /// An asynchronous transport.
@@ -252,9 +252,9 @@ pub enum Diagram<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Prompt<'a> {
     /// Its title.
-    Title { style: PromptStyle, transport: &'a str },
+    Title { transport: &'a str },
     /// What it asks.
-    Body { style: PromptStyle, transport: &'a str },
+    Body { transport: &'a str },
     /// Whether the client passed FLUSH_NO_UI.
     NoUi(bool),
     /// An answer's button.

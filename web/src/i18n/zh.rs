@@ -7,7 +7,7 @@ use super::UiCatalog;
 use crate::components::header::Export;
 use crate::share::{ShareError, MAX_DATA};
 use crate::state::Panel;
-use flushq_core::trace::{Answer, PromptStyle};
+use flushq_core::trace::Answer;
 use flushq_explain::predict::Ask;
 use flushq_explain::{file_message_in, Lang};
 use std::borrow::Cow::{self, Borrowed};
@@ -153,10 +153,7 @@ impl UiCatalog for Chinese {
             Diagram::ModemHeld(name) => return format!("☎ 调制解调器线路：由 {name} 占用").into(),
             Diagram::ModemFree => "☎ 调制解调器线路：空闲",
             Diagram::Returns => "返回",
-            Diagram::Dialog { style: PromptStyle::DialUp, transport } => return format!("连接 {transport}？").into(),
-            Diagram::Dialog { style: PromptStyle::Progress, transport } => {
-                return format!("{transport}：正在收发…").into()
-            }
+            Diagram::Dialog { transport } => return format!("连接 {transport}？").into(),
             Diagram::IgnoresNoUi => "忽略 NO_UI",
             Diagram::Asynchronous => "异步",
             Diagram::Out => "传出",
@@ -169,13 +166,9 @@ impl UiCatalog for Chinese {
 
     fn prompt(&self, m: Prompt<'_>) -> Cow<'static, str> {
         Borrowed(match m {
-            Prompt::Title { style: PromptStyle::DialUp, transport } => return format!("连接 {transport}？").into(),
-            Prompt::Title { style: PromptStyle::Progress, transport } => return transport.to_string().into(),
-            Prompt::Body { style: PromptStyle::DialUp, transport } => {
+            Prompt::Title { transport } => return format!("连接 {transport}？").into(),
+            Prompt::Body { transport } => {
                 return format!("{transport} 需要通过调制解调器线路拨号才能收发邮件。").into()
-            }
-            Prompt::Body { style: PromptStyle::Progress, transport } => {
-                return format!("{transport} 正在显示进度对话框；取消它即可停止这个传输提供程序的刷新。").into()
             }
             Prompt::NoUi(true) => "客户端传递了 FLUSH_NO_UI，但这个传输提供程序不遵守它。",
             Prompt::NoUi(false) => "客户端没有传递 FLUSH_NO_UI。",

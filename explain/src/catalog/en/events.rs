@@ -1,13 +1,18 @@
 //! The one-line English description of each step in the text trace, by event group.
 
 use super::runtime::runtime_error;
-use super::words::{flush_note, job_reason, outcome, status_reason};
+use super::words::{flush_note, job_reason, line_reason, outcome, status_reason};
 use crate::catalog::status_change;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult};
+use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, SubmitResult, XpNote};
+
+/// The ACTIVE bit a transport clears when it is done with one message.
+const ACTIVE_OUT_DONE: &str = "PR_STATUS_CODE -= STATUS_OUTBOUND_ACTIVE";
+/// The inbound counterpart of [`ACTIVE_OUT_DONE`].
+const ACTIVE_IN_DONE: &str = "PR_STATUS_CODE -= STATUS_INBOUND_ACTIVE";
 
 /// One line of the text trace for a step.
 pub(crate) fn describe(kind: &K) -> String {
@@ -24,7 +29,7 @@ fn client(kind: &K) -> String {
             let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
             format!("SetColumns({}) = {hr}{}", cols.join(", "), "")
         }
-        K::QueryAllRows { restriction, crows_max, hr, matched, .. } => {
+        K::QueryAllRows { restriction, crows_max, hr, matched, lacking, .. } => {
             let mut args = String::from("table");
             if let Some(r) = restriction {
                 let _ = write!(args, ", {r}");
@@ -36,10 +41,16 @@ fn client(kind: &K) -> String {
                 {
                     let noun = if matched.len() == 1 { "row" } else { "rows" };
                     let names = if matched.is_empty() { String::new() } else { format!(": {}", matched.join(", ")) };
-                    format!("HrQueryAllRows({args}) = {hr}, {} {noun}{names}", matched.len())
+                    let lack = match lacking {
+                        0 => String::new(),
+                        n => format!(
+                            "; {n} without the property do not match (model choice: the reference leaves it undefined)"
+                        ),
+                    };
+                    format!("HrQueryAllRows({args}) = {hr}, {} {noun}{names}{lack}", matched.len())
                 }
             } else {
-                format!("HrQueryAllRows({args}) = {hr}: more rows match than crowsMax allows")
+                format!("HrQueryAllRows({args}) = {hr}: more rows match than crowsMax allows (model choice: counted over the matching rows)")
             }
         }
         K::OpenEntry { entry, hr, opened, .. } => {
@@ -63,10 +74,10 @@ fn client(kind: &K) -> String {
                 format!("{method}() = {hr}: its bit is clear in PR_RESOURCE_METHODS")
             }
         }
-        K::FlushCall { flags, target, mode, note, .. } => {
+        K::FlushCall { ui, flags, target, mode, note, .. } => {
             let args = match target {
-                Some(t) => format!("0, cb, lpTargetTransport = {t}, {flags}"),
-                None => format!("0, 0, NULL, {flags}"),
+                Some(t) => format!("{ui}, cb, lpTargetTransport = {t}, {flags}"),
+                None => format!("{ui}, 0, NULL, {flags}"),
             };
             let how = match mode {
                 FlushMode::Synchronous => "; synchronous: the client waits until the flush ends",
@@ -126,45 +137,46 @@ fn spooler(kind: &K) -> String {
                 format!("transport order: {} ({})", transports.join(", "), job_reason(*reason))
             }
         }
-        K::XpFlushQueues { flags, .. } => {
-            format!("IXPLogon::FlushQueues({flags}){}", "")
+        K::Progress { shown, parent } => {
+            if *shown {
+                format!("shows its progress indicator, parent window {parent} (ulUIParam); FLUSH_NO_UI was not passed")
+            } else {
+                String::from("closes its progress indicator")
+            }
         }
-        K::XpReturn { hr, .. } => {
-            format!("IXPLogon::FlushQueues returns {hr}")
-        }
+        K::XpFlushQueues { flags, note, .. } => match note {
+            Some(XpNote::RasHonorsNoUi) => format!(
+                "IXPLogon::FlushQueues({flags}); this RAS transport honours FLUSH_NO_UI, an exception the scenario sets (RAS cannot suppress its UI)"
+            ),
+            None => format!("IXPLogon::FlushQueues({flags}){}", ""),
+        },
+        K::XpReturn { hr, .. } => format!("IXPLogon::FlushQueues returns {hr}"),
         K::LeftToSchedule { transport } => format!(
                 "{transport} is asynchronous and FLUSH_FORCE was not passed: its queues are left to its own schedule (model choice)"
             ),
-        K::Submit { subject, result, .. } => match result {
-            SubmitResult::Delivered => format!("SubmitMessage({subject}) = S_OK, EndMessage({subject}): {subject} -> remote"),
-            SubmitResult::Deferred => format!(
-                    "SubmitMessage({subject}) = S_OK, EndMessage({subject}): the transport defers {subject}; it stays with the transport"
-                ),
-            SubmitResult::Failed(hr) => format!("SubmitMessage({subject}) = {hr}: the spooler reports {subject} undeliverable"),
+        K::Submit { subject, deferred, .. } => {
+            let flags = if *deferred { "BEGIN_DEFERRED" } else { "0" };
+            format!("SubmitMessage({flags}, {subject}) = S_OK: the transport takes {subject}; PR_STATUS_CODE += STATUS_OUTBOUND_ACTIVE")
+        }
+        K::EndMessage { subject, result, .. } => match result {
+            SubmitResult::Delivered => format!("EndMessage({subject}) -> 0: {subject} -> remote; {ACTIVE_OUT_DONE}"),
+            SubmitResult::Deferred => {
+                format!("EndMessage({subject}) -> END_DONT_RESEND: the transport defers {subject} and keeps it; {ACTIVE_OUT_DONE}")
+            }
+            SubmitResult::Undeliverable => {
+                format!("EndMessage({subject}) -> 0: {subject} is done, reported undeliverable, not sent; {ACTIVE_OUT_DONE}")
+            }
         },
         K::TransportNotify { notify, .. } => String::from(match notify {
-            Notify::EndOutboundFlush => {
-                "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)"
-            }
-            Notify::EndInboundFlush => {
-                "TransportNotify(NOTIFY_END_INBOUND_FLUSH)"
-            }
+            Notify::EndOutboundFlush => "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)",
+            Notify::EndInboundFlush => "TransportNotify(NOTIFY_END_INBOUND_FLUSH)",
         }),
-        K::StartMessage { subject, last, .. } => {
-            if *last {
-                format!("StartMessage({subject}) = S_OK: {subject} -> inbox; SaveChanges on the last message ends the loop")
-            } else {
-                format!("StartMessage({subject}) = S_OK: {subject} -> inbox; SpoolerNotify(NOTIFY_NEWMAIL): more is waiting")
-            }
-        }
+        K::StartMessage { subject, .. } => match subject {
+            Some(s) => format!("StartMessage = S_OK: the transport passes {s}; PR_STATUS_CODE += STATUS_INBOUND_ACTIVE"),
+            None => String::from("StartMessage = S_OK: nothing is waiting, the transport returns without SaveChanges"),
+        },
         K::TransportDone { transport, outcome: result } => format!("done with {transport}: {}", outcome(*result)),
-        K::SpoolerEnd { hr } => {
-            if hr.succeeded() {
-                format!("flush ends = {hr}")
-            } else {
-                format!("flush ends = {hr}: the first transport failure is what the caller sees (model choice)")
-            }
-        }
+        K::SpoolerEnd { hr } => format!("flush ends = {hr}; the status table says what each transport did"),
         _ => super::super::misrouted(),
     }
 }
@@ -172,23 +184,17 @@ fn spooler(kind: &K) -> String {
 /// What a transport does and shows.
 fn transport(kind: &K) -> String {
     match kind {
-        K::Prompt { transport, style, no_ui_requested } => {
+        K::Prompt { transport, no_ui_requested } => {
             let why = if *no_ui_requested { "ignores FLUSH_NO_UI" } else { "FLUSH_NO_UI was not passed" };
-            match style {
-                PromptStyle::DialUp => {
-                    format!("{why}: shows \"Connect {transport}?\"")
-                }
-                PromptStyle::Progress => {
-                    format!("{why}: shows its progress dialog")
-                }
-            }
+            format!("{why}: shows \"Connect {transport}?\"")
         }
         K::PromptAnswer { answer, .. } => String::from(match answer {
             Answer::Connect => "user: Connect",
-            Answer::Cancel => "user: Cancel; nothing is sent or received through this transport",
+            Answer::Cancel => "user: Cancel; the transport stays offline and nothing moves through it",
         }),
-        K::ModemLine { acquired, .. } => {
-            String::from(if *acquired { "acquires the modem line" } else { "releases the modem line" })
+        K::ModemLine { acquired, why, .. } => {
+            let what = if *acquired { "acquires the modem line" } else { "releases the modem line" };
+            format!("{what}: {}", line_reason(*why))
         }
         K::Status { set, cleared, now, why, .. } => {
             let change = status_change(*set, *cleared).unwrap_or_else(|| format!("PR_STATUS_CODE unchanged ({now})"));
@@ -197,11 +203,25 @@ fn transport(kind: &K) -> String {
         K::SentDeferred { subject, .. } => {
             format!("SpoolerNotify(NOTIFY_SENTDEFERRED): {subject}, deferred earlier, is queued to send again")
         }
+        K::StatusRecips { subject, report_subject, .. } => {
+            format!("cannot deliver {subject}: StatusRecips, the nondelivery report \"{report_subject}\" -> inbox")
+        }
+        K::SaveChanges { subject, more, .. } => {
+            if *more {
+                format!(
+                    "SaveChanges: {subject} -> inbox; {ACTIVE_IN_DONE}; SpoolerNotify(NOTIFY_NEWMAIL): more is waiting"
+                )
+            } else {
+                format!("SaveChanges: {subject} -> inbox; {ACTIVE_IN_DONE}")
+            }
+        }
         K::PhaseSkipped { phase, .. } => match phase {
             Phase::Outbound => String::from("no FLUSH_UPLOAD: outbound phase skipped (model choice)"),
             Phase::Inbound => String::from("no FLUSH_DOWNLOAD: inbound phase skipped (model choice)"),
         },
-        K::LinkDown { now, .. } => format!("cannot reach its server: PR_STATUS_CODE += STATUS_FAILURE (now {now})"),
+        K::LinkDown { now, .. } => {
+            format!("cannot reach its server: STATUS_FAILURE in its status row (now {now}), no FLUSH bit set")
+        }
         K::DropsFlushBits { bits, .. } => format!("clears {bits} mid-flush (ModifyStatusRow): it stops the flush"),
         _ => super::super::misrouted(),
     }

@@ -19,6 +19,7 @@ pub(crate) fn assertion(a: &Assertion) -> String {
         Assertion::TransportDelivered(t) => format!("every outgoing message of {t} delivered"),
         Assertion::TransportUntouched(t) => format!("{t} left untouched"),
         Assertion::Opened(o) => format!("the status object of {o} opened"),
+        Assertion::StatusRead(t) => format!("the status table read to learn how {t} fared"),
         Assertion::NoUiPrompt => String::from("no dialog shown"),
         Assertion::PromptShown(t) => format!("{t} showed its dialog"),
         Assertion::FlushedThroughSpooler(t) => format!("{t} flushed through the spooler"),
@@ -48,6 +49,9 @@ pub(crate) fn failure(f: &Failure) -> String {
         Failure::ShowedDialog(name) => format!("{name} showed its dialog"),
         Failure::Flushed(name) => format!("the spooler flushed {name}"),
         Failure::NeverOpened(name) => format!("OpenEntry never opened the status object of {name}"),
+        Failure::StatusNeverRead(name) => format!(
+            "the script never looked at {name}'s status: no PR_STATUS_CODE restriction matched its row, and its PR_STATUS_CODE and PR_STATUS_STRING were never read"
+        ),
         Failure::DialogsShown(by) => format!("dialogs were shown by {}", list(by)),
         Failure::NoDialog(t) => format!("{t} showed no dialog"),
         Failure::NotTargeted(t) => format!("no FlushQueues on the spooler named {t} in lpTargetTransport"),

@@ -2,14 +2,14 @@
 
 use super::events::describe;
 use super::runtime::runtime_error;
-use super::words::{flush_note, outcome};
+use super::words::{flush_note, line_reason, outcome};
 use crate::facts::{Facts, Position};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use flushq_core::mapi::{HResult, PropTag};
 use flushq_core::trace::{
-    Answer, Event, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
+    Answer, Event, EventKind as K, FlushMode, Notify, Phase, SubmitResult, TransportOutcome, XpNote,
 };
 
 /// How lists read.
@@ -139,52 +139,51 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 format!("The spooler starts flushing every transport in the profile's transport order: {}.", transports.join(SEP))
             }
         }
-        K::XpFlushQueues { transport, flags } => {
+        K::Progress { shown: true, .. } => String::from("Without FLUSH_NO_UI the spooler shows a progress indicator for its flush, parented to the window the client passed as ulUIParam."),
+        K::Progress { shown: false, .. } => String::from("The flush is over, so the spooler closes its progress indicator."),
+        K::XpFlushQueues { transport, flags, note } => {
             let why = match facts.position {
                 Position::Only => "the only transport in this flush",
                 Position::First => "first in transport order",
                 Position::Last => "last in transport order",
                 Position::Next => "next in transport order",
             };
-            format!("The spooler calls IXPLogon::FlushQueues on {transport} because it is {why}, passing {flags} in one call.")
+            let ras = match note {
+                Some(XpNote::RasHonorsNoUi) => " This RAS transport suppresses its dialog, an exception the scenario sets: RAS normally cannot.",
+                None => "",
+            };
+            format!("The spooler calls IXPLogon::FlushQueues on {transport} because it is {why}, passing {flags} in one call.{ras}")
         }
-        K::XpReturn { transport, hr } => {
-            if hr.succeeded() {
-                format!("{transport} returns S_OK from IXPLogon::FlushQueues: it is ready for the spooler's loop.")
-            } else {
-                format!("{transport} returns {hr} from IXPLogon::FlushQueues; its messages stay where they are.")
-            }
-        }
+        K::XpReturn { transport, hr } => format!("{transport} returns {hr} from IXPLogon::FlushQueues, as the reference says it always does; trouble shows in its status row."),
         K::LeftToSchedule { transport } => format!("{transport} is asynchronous and FLUSH_FORCE was not passed, so its queues are left to its own schedule (model choice)."),
-        K::Submit { transport, subject, result, remaining, .. } => {
+        K::Submit { transport, subject, deferred, .. } => {
+            let again = if *deferred { " again, with BEGIN_DEFERRED because it was deferred before" } else { "" };
+            format!("The spooler hands “{subject}” to {transport} with SubmitMessage{again}; while {transport} works on it, STATUS_OUTBOUND_ACTIVE is set.")
+        }
+        K::EndMessage { transport, subject, result, remaining, .. } => {
             let left = match *remaining {
                 0 => String::from("The queue is now empty."),
                 n => format!("{} left.", plural(n, "message", "messages")),
             };
             match result {
-                SubmitResult::Delivered => format!("The spooler hands “{subject}” to {transport} (SubmitMessage), which sends it; EndMessage completes it. {left}"),
-                SubmitResult::Deferred => format!("{transport} accepts “{subject}” but defers it: it stays with the transport until a later flush. {left}"),
-                SubmitResult::Failed(hr) => format!("SubmitMessage fails with {hr} for “{subject}”: the spooler reports it undeliverable. {left}"),
+                SubmitResult::Delivered => format!("EndMessage completes “{subject}”: {transport} has sent it. {left}"),
+                SubmitResult::Deferred => format!("EndMessage comes back with END_DONT_RESEND: {transport} keeps “{subject}” and will ask for it to be sent later. {left}"),
+                SubmitResult::Undeliverable => format!("EndMessage completes “{subject}”: it was not sent, and the nondelivery report tells the user. {left}"),
             }
         }
         K::TransportNotify { transport, notify } => match notify {
             Notify::EndOutboundFlush => format!("The spooler tells {transport} the outbound flush is over: TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)."),
             Notify::EndInboundFlush => format!("The spooler tells {transport} the inbound flush is over: TransportNotify(NOTIFY_END_INBOUND_FLUSH)."),
         },
-        K::StartMessage { transport, subject, last, .. } => {
-            if *last {
-                format!("The spooler calls StartMessage on {transport}: “{subject}” arrives in the inbox, and SaveChanges on this last message ends the loop.")
-            } else {
-                format!("The spooler calls StartMessage on {transport}: “{subject}” arrives in the inbox; NOTIFY_NEWMAIL says more is waiting.")
-            }
-        }
+        K::StartMessage { transport, subject, .. } => match subject {
+            Some(s) => format!("The spooler calls StartMessage on {transport}, which fills the new message with “{s}”; STATUS_INBOUND_ACTIVE is set meanwhile."),
+            None => format!("The spooler calls StartMessage on {transport} while STATUS_INBOUND_FLUSH is set; nothing is waiting, so {transport} returns without SaveChanges and the loop ends."),
+        },
         K::TransportDone { transport, outcome: result } => match result {
             TransportOutcome::Completed => format!("The spooler is done with {transport}."),
             other => format!("The spooler is done with {transport}: {}.", outcome(*other)),
         },
-        K::SpoolerEnd { hr } => {
-            format!("The spooler's flush ends with {hr}.")
-        }
+        K::SpoolerEnd { hr } => format!("The spooler's flush ends with {hr}. That does not mean every message went out: the status table tells what each transport did."),
         _ => super::super::misrouted(),
     }
 }
@@ -192,36 +191,28 @@ fn spooler(e: &Event, facts: &Facts) -> String {
 /// What a transport does and shows.
 fn transport(e: &Event) -> String {
     match &e.kind {
-        K::Prompt { transport, style, no_ui_requested } => {
-            let what = match style {
-                PromptStyle::DialUp => {
-                    format!("the dial-up dialog “Connect {transport}?”")
-                }
-                PromptStyle::Progress => String::from("its progress dialog"),
-            };
+        K::Prompt { transport, no_ui_requested } => {
             if *no_ui_requested {
-                format!("{transport} ignores FLUSH_NO_UI, as modem and RAS transports may, and shows {what}.")
+                format!("{transport} ignores FLUSH_NO_UI, as modem and RAS transports may, and shows its dial-up dialog “Connect {transport}?”.")
             } else {
-                format!("FLUSH_NO_UI was not passed, so {transport} shows {what}.")
+                format!("FLUSH_NO_UI was not passed, so {transport} shows its dial-up dialog “Connect {transport}?”.")
             }
         }
         K::PromptAnswer { transport, answer } => match answer {
-            Answer::Connect => {
-                format!("The user connects, so {transport} goes on.")
-            }
-            Answer::Cancel => format!("The user cancels: {transport} returns MAPI_E_USER_CANCEL and nothing moves through it, but nothing is lost."),
+            Answer::Connect => format!("The user connects, so {transport} goes on."),
+            Answer::Cancel => format!("The user cancels: {transport} stays offline, and nothing moves through it, but nothing is lost."),
         },
-        K::ModemLine { transport, acquired } => {
-            if *acquired {
-                format!("{transport} takes the shared modem line; no other dial-up transport can use it until it is released.")
-            } else {
-                format!("{transport} releases the modem line for the next dial-up transport.")
-            }
-        }
+        K::ModemLine { transport, acquired: true, .. } => format!("{transport} takes the shared modem line; no other dial-up transport can use it until it is released."),
+        K::ModemLine { transport, acquired: false, why, .. } => format!("{transport} releases the modem line for the next dial-up transport: {}.", line_reason(*why)),
         K::Status { transport, .. } | K::LinkDown { transport, .. } | K::DropsFlushBits { transport, .. } => {
             format!("{transport}: {}.", describe(&e.kind))
         }
-        K::SentDeferred { transport, subject, .. } => format!("{transport} reports “{subject}”, which it deferred earlier, with SpoolerNotify(NOTIFY_SENTDEFERRED), so it is queued again."),
+        K::SentDeferred { transport, subject, .. } => format!("Before it connects, {transport} reports “{subject}”, which it deferred earlier, with SpoolerNotify(NOTIFY_SENTDEFERRED), so it is queued again."),
+        K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} cannot deliver “{subject}”, so it calls IMAPISupport::StatusRecips, and a nondelivery report “{report_subject}” arrives in the inbox."),
+        K::SaveChanges { transport, subject, more, .. } => {
+            let more = if *more { " More is waiting: it calls SpoolerNotify(NOTIFY_NEWMAIL)." } else { "" };
+            format!("{transport} calls SaveChanges, and “{subject}” is in the inbox.{more}")
+        }
         K::PhaseSkipped { transport, phase, .. } => match phase {
             Phase::Inbound => format!("Only FLUSH_UPLOAD was asked for, so {transport} skips the inbound phase; mail waiting remotely stays there (model choice)."),
             Phase::Outbound => format!("Only FLUSH_DOWNLOAD was asked for, so {transport} skips the outbound phase; its outbound queue is untouched (model choice)."),

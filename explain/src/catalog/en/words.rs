@@ -1,14 +1,14 @@
 //! Short English phrases: reasons events carry, kinds of objects, outcomes.
 
 use flushq_core::session::ObjectKind;
-use flushq_core::trace::{Actor, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_core::trace::{Actor, FlushNote, JobReason, LineReason, StatusReason, TransportOutcome};
 
 /// How a transport's flush ended, in a few words.
 pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
     match outcome {
         TransportOutcome::Completed => "completed",
-        TransportOutcome::LinkDown => "link down, messages stay queued",
-        TransportOutcome::Cancelled => "cancelled by the user, messages stay queued",
+        TransportOutcome::LinkDown => "its server is unreachable (STATUS_FAILURE), messages stay queued",
+        TransportOutcome::Cancelled => "the user cancelled the connection (STATUS_OFFLINE), messages stay queued",
         TransportOutcome::Stopped => "stopped by the transport, the rest stays queued",
         TransportOutcome::LeftToSchedule => "left to its own schedule",
     }
@@ -21,12 +21,22 @@ pub(crate) fn status_reason(r: StatusReason) -> &'static str {
             "FlushQueues on a transport's own status object only sets bits in its status row"
         }
         StatusReason::StartsFlushing => "the transport starts flushing (ModifyStatusRow)",
-        StatusReason::InboundStartsKeepingLine => {
-            "outbound done; the transport starts its inbound flush and keeps the modem line for it (model choice)"
-        }
         StatusReason::InboundStarts => "outbound done; the transport starts its inbound flush",
-        StatusReason::OutboundDone => "outbound done",
+        StatusReason::OutboundDone => "outbound done (model choice: no inbound phase without FLUSH_DOWNLOAD)",
         StatusReason::InboundDone => "inbound done",
+        StatusReason::Offline => "not connected: only local data is available, and FlushQueues still returns S_OK",
+    }
+}
+
+/// Why the modem line changes hands.
+pub(crate) fn line_reason(r: LineReason) -> &'static str {
+    match r {
+        LineReason::Connect => "to connect, before it returns from FlushQueues",
+        LineReason::SendingDone => "sending is over (step 9), so other transports can use it",
+        LineReason::Receive => "to receive; the reference frees it after sending (model choice)",
+        LineReason::FlushDone => "the flush is over (step 13)",
+        LineReason::LinkDown => "the server did not answer",
+        LineReason::Stopped => "it stopped the flush (model choice)",
     }
 }
 
@@ -47,7 +57,7 @@ pub(crate) fn flush_note(n: FlushNote) -> &'static str {
         FlushNote::NoFlushMethod => {
             "PR_RESOURCE_METHODS lacks STATUS_FLUSH_QUEUES, so this status object does not implement FlushQueues"
         }
-        FlushNote::UnknownFlags => "ulFlags has a bit FlushQueues does not define",
+        FlushNote::UnknownFlags => "ulFlags has a bit FlushQueues does not define (model choice: the page lists no code for it)",
         FlushNote::NoDirection => "neither FLUSH_UPLOAD (outgoing) nor FLUSH_DOWNLOAD (incoming) is set, so there is nothing to flush (model choice)",
         FlushNote::TargetOnTransport => {
             "lpTargetTransport is meaningful only on the spooler's status object; on a transport it must be NULL"
@@ -82,4 +92,9 @@ pub(crate) fn actor(a: &Actor) -> &str {
         Actor::Transport(n) => n,
         Actor::User => "user",
     }
+}
+
+/// The label after an HRESULT the method's reference page does not list.
+pub(crate) fn unlisted() -> &'static str {
+    " (model choice: the method's reference page does not list this HRESULT)"
 }

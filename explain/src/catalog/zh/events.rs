@@ -1,13 +1,18 @@
 //! The one-line Chinese description of each step in the text trace, by event group (MAPI call syntax kept as it is).
 
 use super::runtime::runtime_error;
-use super::words::{flush_note, job_reason, outcome, status_reason};
+use super::words::{flush_note, job_reason, line_reason, outcome, status_reason};
 use crate::catalog::status_change;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult};
+use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, SubmitResult, XpNote};
+
+/// The ACTIVE bit a transport clears when it is done with one message.
+const ACTIVE_OUT_DONE: &str = "PR_STATUS_CODE -= STATUS_OUTBOUND_ACTIVE";
+/// The inbound counterpart of [`ACTIVE_OUT_DONE`].
+const ACTIVE_IN_DONE: &str = "PR_STATUS_CODE -= STATUS_INBOUND_ACTIVE";
 
 /// One line of the text trace for a step.
 pub(crate) fn describe(kind: &K) -> String {
@@ -24,7 +29,7 @@ fn client(kind: &K) -> String {
             let cols: Vec<&str> = columns.iter().map(|c| c.name()).collect();
             format!("SetColumns({}) = {hr}{}", cols.join(", "), "（限定列）")
         }
-        K::QueryAllRows { restriction, crows_max, hr, matched, .. } => {
+        K::QueryAllRows { restriction, crows_max, hr, matched, lacking, .. } => {
             let mut args = String::from("table");
             if let Some(r) = restriction {
                 let _ = write!(args, ", {r}");
@@ -35,10 +40,14 @@ fn client(kind: &K) -> String {
             if hr.succeeded() {
                 {
                     let names = if matched.is_empty() { String::new() } else { format!("：{}", matched.join("、")) };
-                    format!("HrQueryAllRows({args}) = {hr}，{} 行{names}", matched.len())
+                    let lack = match lacking {
+                        0 => String::new(),
+                        n => format!("；{n} 行没有这个属性，不匹配（模型选择：参考文档未定义这种情况）"),
+                    };
+                    format!("HrQueryAllRows({args}) = {hr}，{} 行{names}{lack}", matched.len())
                 }
             } else {
-                format!("HrQueryAllRows({args}) = {hr}：匹配的行多于 crowsMax 允许的行数")
+                format!("HrQueryAllRows({args}) = {hr}：匹配的行多于 crowsMax 允许的行数（模型选择：按匹配的行计数）")
             }
         }
         K::OpenEntry { entry, hr, opened, .. } => {
@@ -60,10 +69,10 @@ fn client(kind: &K) -> String {
                 format!("{method}() = {hr}：PR_RESOURCE_METHODS 中它的位未设置")
             }
         }
-        K::FlushCall { flags, target, mode, note, .. } => {
+        K::FlushCall { ui, flags, target, mode, note, .. } => {
             let args = match target {
-                Some(t) => format!("0, cb, lpTargetTransport = {t}, {flags}"),
-                None => format!("0, 0, NULL, {flags}"),
+                Some(t) => format!("{ui}, cb, lpTargetTransport = {t}, {flags}"),
+                None => format!("{ui}, 0, NULL, {flags}"),
             };
             let how = match mode {
                 FlushMode::Synchronous => "；同步调用：客户端等到刷新结束",
@@ -119,43 +128,46 @@ fn spooler(kind: &K) -> String {
                 format!("传输顺序：{}（{}）", transports.join("、"), job_reason(*reason))
             }
         }
-        K::XpFlushQueues { flags, .. } => {
-            format!("IXPLogon::FlushQueues({flags}){}", "（一次传入全部标志）")
+        K::Progress { shown, parent } => {
+            if *shown {
+                format!("显示进度指示器，父窗口 {parent}（ulUIParam）；未传入 FLUSH_NO_UI")
+            } else {
+                String::from("关闭进度指示器")
+            }
         }
-        K::XpReturn { hr, .. } => {
-            format!("IXPLogon::FlushQueues 返回 {hr}")
+        K::XpFlushQueues { flags, note, .. } => match note {
+            Some(XpNote::RasHonorsNoUi) => {
+                format!("IXPLogon::FlushQueues({flags})；这个 RAS 传输遵守 FLUSH_NO_UI，是场景设定的例外（RAS 无法隐藏其界面）")
+            }
+            None => format!("IXPLogon::FlushQueues({flags}){}", "（一次传入全部标志）"),
+        },
+        K::XpReturn { hr, .. } => format!("IXPLogon::FlushQueues 返回 {hr}"),
+        K::LeftToSchedule { transport } => {
+            format!("{transport} 是异步传输，且未传入 FLUSH_FORCE：它的队列留待它按自己的时间表处理（模型选择）")
         }
-        K::LeftToSchedule { transport } => format!("{transport} 是异步传输，且未传入 FLUSH_FORCE：它的队列留待它按自己的时间表处理（模型选择）"),
-        K::Submit { subject, result, .. } => match result {
-            SubmitResult::Delivered => format!("SubmitMessage({subject}) = S_OK，EndMessage({subject})：{subject} -> 远程系统"),
+        K::Submit { subject, deferred, .. } => {
+            let flags = if *deferred { "BEGIN_DEFERRED" } else { "0" };
+            format!("SubmitMessage({flags}, {subject}) = S_OK：传输提供程序接过 {subject}；PR_STATUS_CODE += STATUS_OUTBOUND_ACTIVE")
+        }
+        K::EndMessage { subject, result, .. } => match result {
+            SubmitResult::Delivered => format!("EndMessage({subject}) -> 0：{subject} -> 远程系统；{ACTIVE_OUT_DONE}"),
             SubmitResult::Deferred => format!(
-                    "SubmitMessage({subject}) = S_OK，EndMessage({subject})：传输提供程序延迟了 {subject}，邮件留在传输提供程序中"
-                ),
-            SubmitResult::Failed(hr) => format!("SubmitMessage({subject}) = {hr}：后台处理程序报告 {subject} 无法投递"),
+                "EndMessage({subject}) -> END_DONT_RESEND：传输提供程序延迟 {subject} 并留下它；{ACTIVE_OUT_DONE}"
+            ),
+            SubmitResult::Undeliverable => {
+                format!("EndMessage({subject}) -> 0：{subject} 处理完毕，已报告无法投递，没有发出；{ACTIVE_OUT_DONE}")
+            }
         },
         K::TransportNotify { notify, .. } => String::from(match notify {
-            Notify::EndOutboundFlush => {
-                "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)（传出刷新结束）"
-            }
-            Notify::EndInboundFlush => {
-                "TransportNotify(NOTIFY_END_INBOUND_FLUSH)（传入刷新结束）"
-            }
+            Notify::EndOutboundFlush => "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)（传出刷新结束）",
+            Notify::EndInboundFlush => "TransportNotify(NOTIFY_END_INBOUND_FLUSH)（传入刷新结束）",
         }),
-        K::StartMessage { subject, last, .. } => {
-            if *last {
-                format!("StartMessage({subject}) = S_OK：{subject} -> 收件箱；对最后一封邮件调用 SaveChanges，结束循环")
-            } else {
-                format!("StartMessage({subject}) = S_OK：{subject} -> 收件箱；SpoolerNotify(NOTIFY_NEWMAIL)：还有邮件在等待")
-            }
-        }
+        K::StartMessage { subject, .. } => match subject {
+            Some(s) => format!("StartMessage = S_OK：传输提供程序传来 {s}；PR_STATUS_CODE += STATUS_INBOUND_ACTIVE"),
+            None => String::from("StartMessage = S_OK：没有邮件在等待，传输提供程序不调用 SaveChanges 就返回"),
+        },
         K::TransportDone { transport, outcome: result } => format!("{transport} 处理结束：{}", outcome(*result)),
-        K::SpoolerEnd { hr } => {
-            if hr.succeeded() {
-                format!("刷新结束 = {hr}")
-            } else {
-                format!("刷新结束 = {hr}：调用方看到的是第一个传输提供程序的失败（模型选择）")
-            }
-        }
+        K::SpoolerEnd { hr } => format!("刷新结束 = {hr}；每个传输提供程序做了什么要看状态表"),
         _ => super::super::misrouted(),
     }
 }
@@ -163,23 +175,17 @@ fn spooler(kind: &K) -> String {
 /// What a transport does and shows.
 fn transport(kind: &K) -> String {
     match kind {
-        K::Prompt { transport, style, no_ui_requested } => {
+        K::Prompt { transport, no_ui_requested } => {
             let why = if *no_ui_requested { "忽略 FLUSH_NO_UI" } else { "未传入 FLUSH_NO_UI" };
-            match style {
-                PromptStyle::DialUp => {
-                    format!("{why}：显示“连接 {transport}？”")
-                }
-                PromptStyle::Progress => {
-                    format!("{why}：显示它的进度对话框")
-                }
-            }
+            format!("{why}：显示“连接 {transport}？”")
         }
         K::PromptAnswer { answer, .. } => String::from(match answer {
             Answer::Connect => "用户：连接",
-            Answer::Cancel => "用户：取消；不经由这个传输提供程序发送或接收任何邮件",
+            Answer::Cancel => "用户：取消；传输提供程序保持脱机，不经由它收发任何邮件",
         }),
-        K::ModemLine { acquired, .. } => {
-            String::from(if *acquired { "占用调制解调器线路" } else { "释放调制解调器线路" })
+        K::ModemLine { acquired, why, .. } => {
+            let what = if *acquired { "占用调制解调器线路" } else { "释放调制解调器线路" };
+            format!("{what}：{}", line_reason(*why))
         }
         K::Status { set, cleared, now, why, .. } => {
             let change = status_change(*set, *cleared).unwrap_or_else(|| format!("PR_STATUS_CODE 不变（{now}）"));
@@ -188,11 +194,25 @@ fn transport(kind: &K) -> String {
         K::SentDeferred { subject, .. } => {
             format!("SpoolerNotify(NOTIFY_SENTDEFERRED)：之前延迟的 {subject} 重新排队等待发送")
         }
+        K::StatusRecips { subject, report_subject, .. } => {
+            format!("无法投递 {subject}：StatusRecips，未送达报告“{report_subject}” -> 收件箱")
+        }
+        K::SaveChanges { subject, more, .. } => {
+            if *more {
+                format!(
+                    "SaveChanges：{subject} -> 收件箱；{ACTIVE_IN_DONE}；SpoolerNotify(NOTIFY_NEWMAIL)：还有邮件在等待"
+                )
+            } else {
+                format!("SaveChanges：{subject} -> 收件箱；{ACTIVE_IN_DONE}")
+            }
+        }
         K::PhaseSkipped { phase, .. } => match phase {
             Phase::Outbound => String::from("未指定 FLUSH_UPLOAD：跳过传出阶段（模型选择）"),
             Phase::Inbound => String::from("未指定 FLUSH_DOWNLOAD：跳过传入阶段（模型选择）"),
         },
-        K::LinkDown { now, .. } => format!("无法连接到它的服务器：PR_STATUS_CODE += STATUS_FAILURE（现为 {now}）"),
+        K::LinkDown { now, .. } => {
+            format!("无法连接到它的服务器：状态行中设置 STATUS_FAILURE（现为 {now}），不设置 FLUSH 位")
+        }
         K::DropsFlushBits { bits, .. } => format!("在刷新中途清除 {bits}（ModifyStatusRow）：它停止了这次刷新"),
         _ => super::super::misrouted(),
     }

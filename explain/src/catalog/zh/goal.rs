@@ -19,6 +19,7 @@ pub(crate) fn assertion(a: &Assertion) -> String {
         Assertion::TransportDelivered(t) => format!("{t} 的所有待发邮件都已送达"),
         Assertion::TransportUntouched(t) => format!("{t} 保持原样，未被刷新"),
         Assertion::Opened(o) => format!("打开了{}的状态对象", spaced(o)),
+        Assertion::StatusRead(t) => format!("读取状态表，了解{}的情况", spaced(t)),
         Assertion::NoUiPrompt => String::from("没有显示任何对话框"),
         Assertion::PromptShown(t) => format!("{t} 显示了它的对话框"),
         Assertion::FlushedThroughSpooler(t) => format!("通过后台处理程序刷新了 {t}"),
@@ -49,6 +50,10 @@ pub(crate) fn failure(f: &Failure) -> String {
         Failure::ShowedDialog(name) => format!("{name} 显示了它的对话框"),
         Failure::Flushed(name) => format!("后台处理程序刷新了 {name}"),
         Failure::NeverOpened(name) => format!("OpenEntry 从未打开{}的状态对象", spaced(name)),
+        Failure::StatusNeverRead(name) => format!(
+            "脚本从未查看{}的状态：没有 PR_STATUS_CODE 限制条件匹配它的行，也从未读取它的 PR_STATUS_CODE 或 PR_STATUS_STRING",
+            spaced(name)
+        ),
         Failure::DialogsShown(by) => format!("{} 显示了对话框", list(by)),
         Failure::NoDialog(t) => format!("{t} 没有显示对话框"),
         Failure::NotTargeted(t) => format!("没有哪次对后台处理程序的 FlushQueues 调用在 lpTargetTransport 中指定 {t}"),

@@ -2,14 +2,14 @@
 
 use super::events::describe;
 use super::runtime::runtime_error;
-use super::words::{flush_note, outcome, spaced};
+use super::words::{flush_note, line_reason, outcome, spaced};
 use crate::facts::{Facts, Position};
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use flushq_core::mapi::{HResult, PropTag};
 use flushq_core::trace::{
-    Answer, Event, EventKind as K, FlushMode, Notify, Phase, PromptStyle, SubmitResult, TransportOutcome,
+    Answer, Event, EventKind as K, FlushMode, Notify, Phase, SubmitResult, TransportOutcome, XpNote,
 };
 
 /// How lists read.
@@ -138,34 +138,38 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 format!("后台处理程序按配置文件的传输顺序开始刷新每个传输提供程序：{}。", transports.join(SEP))
             }
         }
-        K::XpFlushQueues { transport, flags } => {
+        K::Progress { shown: true, .. } => String::from("没有传入 FLUSH_NO_UI，所以后台处理程序为这次刷新显示进度指示器，其父窗口是客户端作为 ulUIParam 传入的窗口。"),
+        K::Progress { shown: false, .. } => String::from("刷新结束，后台处理程序关闭进度指示器。"),
+        K::XpFlushQueues { transport, flags, note } => {
             let why = match facts.position {
                 Position::Only => "它是这次刷新中唯一的传输提供程序",
                 Position::First => "它在传输顺序中排在第一位",
                 Position::Last => "它在传输顺序中排在最后",
                 Position::Next => "传输顺序轮到了它",
             };
-            format!("后台处理程序对 {transport} 调用 IXPLogon::FlushQueues，在一次调用中传入 {flags}，因为{why}。")
+            let ras = match note {
+                Some(XpNote::RasHonorsNoUi) => "这个 RAS 传输隐藏了它的对话框，这是场景设定的例外：RAS 通常做不到。",
+                None => "",
+            };
+            format!("后台处理程序对 {transport} 调用 IXPLogon::FlushQueues，在一次调用中传入 {flags}，因为{why}。{ras}")
         }
-        K::XpReturn { transport, hr } => {
-            if hr.succeeded() {
-                format!("{transport} 的 IXPLogon::FlushQueues 返回 S_OK：它已准备好进入后台处理程序的循环。")
-            } else {
-                format!("{transport} 的 IXPLogon::FlushQueues 返回 {hr}；它的邮件留在原处。")
-            }
-        }
+        K::XpReturn { transport, hr } => format!("{transport} 的 IXPLogon::FlushQueues 返回 {hr}，参考文档说它总是如此；出了问题要看它的状态行。"),
         K::LeftToSchedule { transport } => {
             format!("{transport} 是异步传输，且未传入 FLUSH_FORCE，所以它的队列留待它按自己的时间表处理（模型选择）。")
         }
-        K::Submit { transport, subject, result, remaining, .. } => {
+        K::Submit { transport, subject, deferred, .. } => {
+            let again = if *deferred { "（再次提交，带 BEGIN_DEFERRED，因为它之前被延迟过）" } else { "" };
+            format!("后台处理程序用 SubmitMessage 把“{subject}”交给 {transport}{again}；{transport} 处理它期间设置 STATUS_OUTBOUND_ACTIVE。")
+        }
+        K::EndMessage { transport, subject, result, remaining, .. } => {
             let left = match *remaining {
                 0 => String::from("队列现已清空。"),
                 n => format!("还剩 {n} 封邮件。"),
             };
             match result {
-                SubmitResult::Delivered => format!("后台处理程序把“{subject}”交给 {transport}（SubmitMessage），由它发出；EndMessage 完成这封邮件。{left}"),
-                SubmitResult::Deferred => format!("{transport} 接受了“{subject}”但延迟发送：邮件留在传输提供程序中，等待以后的刷新。{left}"),
-                SubmitResult::Failed(hr) => format!("“{subject}”的 SubmitMessage 失败，返回 {hr}：后台处理程序报告它无法投递。{left}"),
+                SubmitResult::Delivered => format!("EndMessage 完成“{subject}”：{transport} 已把它发出。{left}"),
+                SubmitResult::Deferred => format!("EndMessage 返回 END_DONT_RESEND：{transport} 留下“{subject}”，以后再请求发送。{left}"),
+                SubmitResult::Undeliverable => format!("EndMessage 完成“{subject}”：它没有发出，未送达报告会告诉用户。{left}"),
             }
         }
         K::TransportNotify { transport, notify } => match notify {
@@ -176,20 +180,15 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 format!("后台处理程序通知 {transport} 传入刷新已结束：TransportNotify(NOTIFY_END_INBOUND_FLUSH)。")
             }
         },
-        K::StartMessage { transport, subject, last, .. } => {
-            if *last {
-                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；这是最后一封，对它调用 SaveChanges 结束循环。")
-            } else {
-                format!("后台处理程序对 {transport} 调用 StartMessage：“{subject}”进入收件箱；NOTIFY_NEWMAIL 表示还有邮件在等待。")
-            }
-        }
+        K::StartMessage { transport, subject, .. } => match subject {
+            Some(s) => format!("后台处理程序对 {transport} 调用 StartMessage，{transport} 把“{s}”填入新邮件；其间设置 STATUS_INBOUND_ACTIVE。"),
+            None => format!("STATUS_INBOUND_FLUSH 仍已设置，后台处理程序对 {transport} 调用 StartMessage；没有邮件在等待，{transport} 不调用 SaveChanges 就返回，循环结束。"),
+        },
         K::TransportDone { transport, outcome: result } => match result {
             TransportOutcome::Completed => format!("后台处理程序完成了对 {transport} 的刷新。"),
             other => format!("后台处理程序结束了对 {transport} 的刷新：{}。", outcome(*other)),
         },
-        K::SpoolerEnd { hr } => {
-            format!("后台处理程序的刷新结束，返回 {hr}。")
-        }
+        K::SpoolerEnd { hr } => format!("后台处理程序的刷新结束，返回 {hr}。这并不表示每封邮件都已发出：要看状态表才知道每个传输提供程序做了什么。"),
         _ => super::super::misrouted(),
     }
 }
@@ -197,39 +196,29 @@ fn spooler(e: &Event, facts: &Facts) -> String {
 /// What a transport does and shows.
 fn transport(e: &Event) -> String {
     match &e.kind {
-        K::Prompt { transport, style, no_ui_requested } => {
-            let what = match style {
-                PromptStyle::DialUp => {
-                    format!("拨号对话框“连接 {transport}？”")
-                }
-                PromptStyle::Progress => String::from("它的进度对话框"),
-            };
+        K::Prompt { transport, no_ui_requested } => {
             if *no_ui_requested {
-                format!("{transport} 忽略了 FLUSH_NO_UI（调制解调器和 RAS 传输可能这样做），显示{what}。")
+                format!("{transport} 忽略了 FLUSH_NO_UI（调制解调器和 RAS 传输可能这样做），显示拨号对话框“连接 {transport}？”。")
             } else {
-                format!("没有传入 FLUSH_NO_UI，所以 {transport} 显示{what}。")
+                format!("没有传入 FLUSH_NO_UI，所以 {transport} 显示拨号对话框“连接 {transport}？”。")
             }
         }
         K::PromptAnswer { transport, answer } => match answer {
-            Answer::Connect => {
-                format!("用户选择连接，{transport} 继续刷新。")
-            }
-            Answer::Cancel => {
-                format!("用户选择取消：{transport} 返回 MAPI_E_USER_CANCEL，没有邮件经由它收发，但也没有邮件丢失。")
-            }
+            Answer::Connect => format!("用户选择连接，{transport} 继续刷新。"),
+            Answer::Cancel => format!("用户选择取消：{transport} 保持脱机，没有邮件经由它收发，但也没有邮件丢失。"),
         },
-        K::ModemLine { transport, acquired } => {
-            if *acquired {
-                format!("{transport} 占用共享的调制解调器线路；在它释放之前，其他拨号传输都不能使用这条线路。")
-            } else {
-                format!("{transport} 释放调制解调器线路，留给下一个拨号传输。")
-            }
-        }
+        K::ModemLine { transport, acquired: true, .. } => format!("{transport} 占用共享的调制解调器线路；在它释放之前，其他拨号传输都不能使用这条线路。"),
+        K::ModemLine { transport, acquired: false, why, .. } => format!("{transport} 释放调制解调器线路，留给下一个拨号传输：{}。", line_reason(*why)),
         K::Status { transport, .. } | K::LinkDown { transport, .. } | K::DropsFlushBits { transport, .. } => {
             format!("{transport}：{}。", describe(&e.kind))
         }
         K::SentDeferred { transport, subject, .. } => {
-            format!("{transport} 用 SpoolerNotify(NOTIFY_SENTDEFERRED) 报告之前延迟的“{subject}”，于是它重新进入队列。")
+            format!("{transport} 在连接之前用 SpoolerNotify(NOTIFY_SENTDEFERRED) 报告之前延迟的“{subject}”，于是它重新进入队列。")
+        }
+        K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} 无法投递“{subject}”，于是调用 IMAPISupport::StatusRecips，一封未送达报告“{report_subject}”进入收件箱。"),
+        K::SaveChanges { transport, subject, more, .. } => {
+            let more = if *more { "还有邮件在等待：它调用 SpoolerNotify(NOTIFY_NEWMAIL)。" } else { "" };
+            format!("{transport} 调用 SaveChanges，“{subject}”进入收件箱。{more}")
         }
         K::PhaseSkipped { transport, phase, .. } => match phase {
             Phase::Inbound => format!(

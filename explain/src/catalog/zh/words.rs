@@ -3,14 +3,14 @@
 
 use alloc::string::String;
 use flushq_core::session::ObjectKind;
-use flushq_core::trace::{Actor, FlushNote, JobReason, StatusReason, TransportOutcome};
+use flushq_core::trace::{Actor, FlushNote, JobReason, LineReason, StatusReason, TransportOutcome};
 
 /// How a transport's flush ended, in a few words.
 pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
     match outcome {
         TransportOutcome::Completed => "已完成",
-        TransportOutcome::LinkDown => "链路断开，邮件仍在队列中",
-        TransportOutcome::Cancelled => "被用户取消，邮件仍在队列中",
+        TransportOutcome::LinkDown => "无法连接服务器（STATUS_FAILURE），邮件仍在队列中",
+        TransportOutcome::Cancelled => "用户取消了连接（STATUS_OFFLINE），邮件仍在队列中",
         TransportOutcome::Stopped => "被传输提供程序停止，其余邮件仍在队列中",
         TransportOutcome::LeftToSchedule => "留待它按自己的时间表处理",
     }
@@ -21,12 +21,22 @@ pub(crate) fn status_reason(r: StatusReason) -> &'static str {
     match r {
         StatusReason::OwnFlushQueues => "在传输提供程序自己的状态对象上调用 FlushQueues，只会设置其状态行中的位",
         StatusReason::StartsFlushing => "传输提供程序开始刷新（ModifyStatusRow）",
-        StatusReason::InboundStartsKeepingLine => {
-            "传出完成；传输提供程序开始传入刷新，并为此继续占用调制解调器线路（模型选择）"
-        }
         StatusReason::InboundStarts => "传出完成；传输提供程序开始传入刷新",
-        StatusReason::OutboundDone => "传出完成",
+        StatusReason::OutboundDone => "传出完成（模型选择：没有 FLUSH_DOWNLOAD 就没有传入阶段）",
         StatusReason::InboundDone => "传入完成",
+        StatusReason::Offline => "未连接：只有本地数据可用，FlushQueues 仍返回 S_OK",
+    }
+}
+
+/// Why the modem line changes hands.
+pub(crate) fn line_reason(r: LineReason) -> &'static str {
+    match r {
+        LineReason::Connect => "为了连接，在从 FlushQueues 返回之前",
+        LineReason::SendingDone => "发送结束（第 9 步），其他传输提供程序可以使用它",
+        LineReason::Receive => "为了接收；参考文档在发送后就释放了它（模型选择）",
+        LineReason::FlushDone => "刷新结束（第 13 步）",
+        LineReason::LinkDown => "服务器没有应答",
+        LineReason::Stopped => "它停止了这次刷新（模型选择）",
     }
 }
 
@@ -47,7 +57,7 @@ pub(crate) fn flush_note(n: FlushNote) -> &'static str {
         FlushNote::NoFlushMethod => {
             "PR_RESOURCE_METHODS 中没有 STATUS_FLUSH_QUEUES，因此这个状态对象没有实现 FlushQueues"
         }
-        FlushNote::UnknownFlags => "ulFlags 中有 FlushQueues 未定义的位",
+        FlushNote::UnknownFlags => "ulFlags 中有 FlushQueues 未定义的位（模型选择：参考页面没有为此列出返回码）",
         FlushNote::NoDirection => {
             "FLUSH_UPLOAD（传出）和 FLUSH_DOWNLOAD（传入）都没有设置，因此没有要刷新的内容（模型选择）"
         }
@@ -120,6 +130,11 @@ pub(crate) fn actor(a: &Actor) -> &str {
         Actor::Transport(n) => n,
         Actor::User => "用户",
     }
+}
+
+/// The label after an HRESULT the method's reference page does not list.
+pub(crate) fn unlisted() -> &'static str {
+    "（模型选择：该方法的参考页面没有列出这个 HRESULT）"
 }
 
 #[cfg(test)]
