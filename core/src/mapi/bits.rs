@@ -125,27 +125,128 @@ mod tests {
     use alloc::string::ToString;
     use alloc::vec::Vec;
 
+    /// Every flag, pinned against mingw-w64's `mingw-w64-headers/include/mapidefs.h`
+    /// (line and definition as written there), read at mingw-w64 commit
+    /// `d7f3c52012c4af4fb526330117d9c86b266018dc` (the file itself last changed in
+    /// `23784e3af40ac27904622966a6d504a06deec478`).
+    const FLUSH_PINNED: [(FlushFlags, u32, &str); 5] = [
+        (FlushFlags::FLUSH_UPLOAD, 0x02, "mapidefs.h:876 #define FLUSH_UPLOAD ((ULONG) 0x00000002)"),
+        (FlushFlags::FLUSH_DOWNLOAD, 0x04, "mapidefs.h:877 #define FLUSH_DOWNLOAD ((ULONG) 0x00000004)"),
+        (FlushFlags::FLUSH_FORCE, 0x08, "mapidefs.h:878 #define FLUSH_FORCE ((ULONG) 0x00000008)"),
+        (FlushFlags::FLUSH_NO_UI, 0x10, "mapidefs.h:879 #define FLUSH_NO_UI ((ULONG) 0x00000010)"),
+        (FlushFlags::FLUSH_ASYNC_OK, 0x20, "mapidefs.h:880 #define FLUSH_ASYNC_OK ((ULONG) 0x00000020)"),
+    ];
+
+    /// `PR_RESOURCE_METHODS` bits, from the same `mapidefs.h`.
+    const METHODS_PINNED: [(ResourceMethods, u32, &str); 4] = [
+        (
+            ResourceMethods::STATUS_VALIDATE_STATE,
+            0x1,
+            "mapidefs.h:834 #define STATUS_VALIDATE_STATE ((ULONG) 0x00000001)",
+        ),
+        (
+            ResourceMethods::STATUS_SETTINGS_DIALOG,
+            0x2,
+            "mapidefs.h:835 #define STATUS_SETTINGS_DIALOG ((ULONG) 0x00000002)",
+        ),
+        (
+            ResourceMethods::STATUS_CHANGE_PASSWORD,
+            0x4,
+            "mapidefs.h:836 #define STATUS_CHANGE_PASSWORD ((ULONG) 0x00000004)",
+        ),
+        (ResourceMethods::STATUS_FLUSH_QUEUES, 0x8, "mapidefs.h:837 #define STATUS_FLUSH_QUEUES ((ULONG) 0x00000008)"),
+    ];
+
+    /// `PR_STATUS_CODE` bits, from the same `mapidefs.h`.
+    const STATUS_PINNED: [(StatusCode, u32, &str); 10] = [
+        (StatusCode::STATUS_AVAILABLE, 0x1, "mapidefs.h:853 #define STATUS_AVAILABLE ((ULONG) 0x00000001)"),
+        (StatusCode::STATUS_OFFLINE, 0x2, "mapidefs.h:854 #define STATUS_OFFLINE ((ULONG) 0x00000002)"),
+        (StatusCode::STATUS_FAILURE, 0x4, "mapidefs.h:855 #define STATUS_FAILURE ((ULONG) 0x00000004)"),
+        (
+            StatusCode::STATUS_INBOUND_ENABLED,
+            0x1_0000,
+            "mapidefs.h:857 #define STATUS_INBOUND_ENABLED ((ULONG) 0x00010000)",
+        ),
+        (
+            StatusCode::STATUS_INBOUND_ACTIVE,
+            0x2_0000,
+            "mapidefs.h:858 #define STATUS_INBOUND_ACTIVE ((ULONG) 0x00020000)",
+        ),
+        (
+            StatusCode::STATUS_INBOUND_FLUSH,
+            0x4_0000,
+            "mapidefs.h:859 #define STATUS_INBOUND_FLUSH ((ULONG) 0x00040000)",
+        ),
+        (
+            StatusCode::STATUS_OUTBOUND_ENABLED,
+            0x10_0000,
+            "mapidefs.h:860 #define STATUS_OUTBOUND_ENABLED ((ULONG) 0x00100000)",
+        ),
+        (
+            StatusCode::STATUS_OUTBOUND_ACTIVE,
+            0x20_0000,
+            "mapidefs.h:861 #define STATUS_OUTBOUND_ACTIVE ((ULONG) 0x00200000)",
+        ),
+        (
+            StatusCode::STATUS_OUTBOUND_FLUSH,
+            0x40_0000,
+            "mapidefs.h:862 #define STATUS_OUTBOUND_FLUSH ((ULONG) 0x00400000)",
+        ),
+        (
+            StatusCode::STATUS_REMOTE_ACCESS,
+            0x80_0000,
+            "mapidefs.h:863 #define STATUS_REMOTE_ACCESS ((ULONG) 0x00800000)",
+        ),
+    ];
+
+    /// The name a `#define NAME ...` line defines.
+    fn define_name(header: &str) -> &str {
+        header.split("#define ").nth(1).and_then(|d| d.split(' ').next()).expect(header)
+    }
+
+    /// The `((ULONG) 0x...)` value of a `#define` line.
+    fn ulong_in(header: &str) -> u32 {
+        let hex = header.split("((ULONG) 0x").nth(1).and_then(|v| v.strip_suffix(')'));
+        u32::from_str_radix(hex.expect(header), 16).expect(header)
+    }
+
+    /// Checks one table: each flag's value, that the flag is the one named on that
+    /// header line and spelled as there (what traces print), and that the table
+    /// covers the type.
+    fn check_pinned<F: bitflags::Flags<Bits = u32> + Copy>(pinned: &[(F, u32, &str)]) {
+        for &(flag, bits, header) in pinned {
+            let name = define_name(header);
+            assert_eq!(flag.bits(), bits, "{name} should be {bits:#010x}: {header}");
+            assert_eq!(ulong_in(header), bits, "the table's value is the one on the header line: {header}");
+            let ours = F::FLAGS.iter().find(|f| f.value().bits() == flag.bits()).map(|f| f.name());
+            assert_eq!(ours, Some(name), "our constant is spelled as in {header}");
+        }
+        assert_eq!(pinned.len(), F::FLAGS.len(), "every flag is pinned");
+    }
+
     #[test]
-    fn header_values_are_pinned() {
-        assert_eq!(FlushFlags::FLUSH_UPLOAD.bits(), 0x02);
-        assert_eq!(FlushFlags::FLUSH_DOWNLOAD.bits(), 0x04);
-        assert_eq!(FlushFlags::FLUSH_FORCE.bits(), 0x08);
-        assert_eq!(FlushFlags::FLUSH_NO_UI.bits(), 0x10);
-        assert_eq!(FlushFlags::FLUSH_ASYNC_OK.bits(), 0x20);
-        assert_eq!(ResourceMethods::STATUS_VALIDATE_STATE.bits(), 0x1);
-        assert_eq!(ResourceMethods::STATUS_SETTINGS_DIALOG.bits(), 0x2);
-        assert_eq!(ResourceMethods::STATUS_CHANGE_PASSWORD.bits(), 0x4);
-        assert_eq!(ResourceMethods::STATUS_FLUSH_QUEUES.bits(), 0x8);
-        assert_eq!(StatusCode::STATUS_AVAILABLE.bits(), 0x1);
-        assert_eq!(StatusCode::STATUS_OFFLINE.bits(), 0x2);
-        assert_eq!(StatusCode::STATUS_FAILURE.bits(), 0x4);
-        assert_eq!(StatusCode::STATUS_INBOUND_ENABLED.bits(), 0x10000);
-        assert_eq!(StatusCode::STATUS_INBOUND_ACTIVE.bits(), 0x20000);
-        assert_eq!(StatusCode::STATUS_INBOUND_FLUSH.bits(), 0x40000);
-        assert_eq!(StatusCode::STATUS_OUTBOUND_ENABLED.bits(), 0x100000);
-        assert_eq!(StatusCode::STATUS_OUTBOUND_ACTIVE.bits(), 0x200000);
-        assert_eq!(StatusCode::STATUS_OUTBOUND_FLUSH.bits(), 0x400000);
-        assert_eq!(StatusCode::STATUS_REMOTE_ACCESS.bits(), 0x800000);
+    fn flags_match_mapidefs_h() {
+        check_pinned(&FLUSH_PINNED);
+        check_pinned(&METHODS_PINNED);
+        check_pinned(&STATUS_PINNED);
+    }
+
+    /// The method names `StatusMethod` prints, as `MAPI_IMAPISTATUS_METHODS` at
+    /// `mapidefs.h:882` declares them (`MAPIMETHOD(ValidateState)`, ...), each with
+    /// its `STATUS_*` bit.
+    #[test]
+    fn status_method_names_match_mapidefs_h() {
+        let pinned = [
+            (StatusMethod::ValidateState, "MAPIMETHOD(ValidateState)", ResourceMethods::STATUS_VALIDATE_STATE),
+            (StatusMethod::SettingsDialog, "MAPIMETHOD(SettingsDialog)", ResourceMethods::STATUS_SETTINGS_DIALOG),
+            (StatusMethod::ChangePassword, "MAPIMETHOD(ChangePassword)", ResourceMethods::STATUS_CHANGE_PASSWORD),
+        ];
+        for (m, header, bit) in pinned {
+            assert_eq!(alloc::format!("MAPIMETHOD({})", m.name()), header, "mapidefs.h:882 {header}");
+            assert_eq!(m.bit(), bit, "{} is {bit}", m.name());
+            assert_eq!(StatusMethod::from_name(m.name()), Some(m));
+        }
+        assert_eq!(pinned.len(), StatusMethod::ALL.len(), "every method is pinned");
     }
 
     #[test]
