@@ -148,6 +148,36 @@ fn frozen_v1_link_still_decodes() {
     assert_eq!(decode(V1_LINK), Ok(expected));
 }
 
+/// A link to the `message_fails` scenario made before the model followed
+/// `ixplogon-submitmessage` (commit 755b3d4: "SubmitMessage fails and the spooler
+/// reports it undeliverable"), step 11. NEVER regenerate it: it stands for links
+/// already shared.
+const MESSAGE_FAILS_LINK: &str = "v=1&s=dVJNa-MwEL3rVwhfYkMTNnvPwbTKNuCNXX8sFGOEko43ZmXJq5Eogf3xKzlpWii9zWjevPf0mF46PP1d4kkYoGuCFia6XhOh8BUMkuVySexgJdANjVI6AqL4DbQXg8SIIMCLH6y_EzyaYbK-XiwWxIrDvIAePWi1-gG2ssI6rMMgTi6AVQX2Xks3KoyLkrN9XT7vHu6or0tW5U15z3j9XLCEGP2Knu7RPDkw51TK0j_EM8lnON1s6M-02PGqyPOMlQnBSWsJ5oOhfALFlDXnOFC337rVu4EbfrUN0XhJBxhvs6Z65PucNzv6j166psjy1ONLkCAQ4uve-8PsMCFbA1AEoVktISEi0rbW-JAnbWzXESXGOeG874cj0CzdR-TPoEK4kRQqIiPYk34JKbRRVad1U_FfabZ7SGvGQ8-iO_o2uLh7aljDqqgjJ620Qa40d4Pft8YBEXhWR9_0QiIQ7exBu1mtjURgmvSAWoXq4BkMjNoGf20XjPfCyWD69oGvnF-vhV-v5e14Njd-8h8";
+
+#[test]
+fn an_old_message_fails_link_opens_with_the_nondelivery_report() {
+    let shared = decode(MESSAGE_FAILS_LINK).expect("the old link still opens");
+    assert_eq!((shared.scenario.title.as_str(), shared.step), ("A message fails", 11));
+    assert_eq!(shared.scenario.faults[0].kind, FaultKind::MessageFails("poison".into()));
+    let mut m = flushq_core::Machine::new(&shared.scenario).expect("it runs");
+    m.run();
+    let o = m.outcome();
+    let lan = o.transport("Office LAN").unwrap();
+    assert_eq!(
+        (lan.delivered.as_slice(), lan.failed.as_slice()),
+        (&["a".to_string(), "b".into()][..], &["poison".to_string()][..])
+    );
+    assert_eq!(o.inbox, ["Undeliverable: poison"], "the nondelivery report, as the reference describes");
+    let reported = m.events().iter().any(
+        |e| matches!(&e.kind, flushq_core::trace::EventKind::StatusRecips { subject, .. } if &**subject == "poison"),
+    );
+    assert!(reported, "the transport calls StatusRecips");
+    assert!(
+        o.calls.iter().all(|c| c.hresult == flushq_core::mapi::HResult::Ok),
+        "no SubmitMessage error, no failing call"
+    );
+}
+
 #[test]
 fn parameters_in_any_order_and_unknown_ones_are_ignored() {
     let shared = Shared { scenario: sample("message-fails"), answers: vec![Connect], step: 2 };

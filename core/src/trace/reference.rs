@@ -205,7 +205,7 @@ impl EventKind {
             K::FlushReturn { note, .. } => flush_return(*note),
             // IUnknown::Release is COM's, outside the MAPI pages; the leak report is ours.
             K::Release { .. } => Basis::ModelChoice,
-            K::FreeProws { .. } => at(Page::FreeProws, "remarks"),
+            K::FreeProws { .. } => at(Page::FreeProws, "notes-to-callers"),
             // The script language is flushq's own, not MAPI's.
             K::Loop { .. } | K::Branch { .. } | K::ScriptError { .. } | K::RunEnd => Basis::ModelChoice,
             K::SpoolerBegin { reason, .. } => spooler_begin(*reason),

@@ -4,7 +4,7 @@ use crate::i18n::{t, ui};
 use crate::run::Run;
 use crate::state::Playground;
 use crate::Ptr;
-use flushq_core::trace::{Event, View};
+use flushq_core::trace::{Basis, Event, View};
 use flushq_explain::narrate_in;
 use flushq_explain::Lang;
 
@@ -20,6 +20,10 @@ pub struct Frame {
     pub narration: String,
     /// "Step N", in the page's language.
     pub step_label: String,
+    /// The reference page and section this step follows (`None` at step 0).
+    pub basis: Option<Basis>,
+    /// The page's language.
+    pub lang: Lang,
     /// Status rows whose status changed at this step.
     pub changed: Vec<usize>,
 }
@@ -35,7 +39,8 @@ impl Frame {
         let narration = narration(&run, run.event_at(step), &before, lang);
         let step_label = t(lang, ui::Page::StepNo(step)).into_owned();
         let changed = changed_rows(&before, &view, step);
-        Frame { run, step, view, narration, step_label, changed }
+        let basis = run.event_at(step).map(|e| e.kind.basis());
+        Frame { run, step, view, narration, step_label, basis, lang, changed }
     }
 
     /// The event of this step (`None` at step 0).

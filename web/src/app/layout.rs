@@ -20,7 +20,8 @@ use crate::hooks::{LessonProgress, Toast};
 use crate::i18n::{t, ui};
 use crate::state::{Action, Panel, Playground};
 use crate::Ptr;
-use flushq_core::trace::EventKind;
+use flushq_core::trace::{Basis, EventKind};
+use flushq_explain::Lang;
 use yew::prelude::*;
 
 /// What every part of the page is drawn from.
@@ -215,12 +216,34 @@ fn diagram(frame: &Frame) -> Html {
     }
 }
 
-/// The step's one sentence, also an `aria-live` region.
+/// The step's one sentence, also an `aria-live` region, and under it the
+/// reference page and section the step follows (outside the live region, so a
+/// screen reader is not read the link at every step).
 fn narration(frame: &Frame) -> Html {
     html! {
-        <p class="narration" aria-live="polite" aria-atomic="true">
-            <span class="step-no">{ frame.step_label.clone() }</span>{ frame.narration.clone() }
-        </p>
+        <>
+            <p class="narration" aria-live="polite" aria-atomic="true">
+                <span class="step-no">{ frame.step_label.clone() }</span>{ frame.narration.clone() }
+            </p>
+            { frame.basis.map(|b| reference(b, frame.lang)).unwrap_or_default() }
+        </>
+    }
+}
+
+/// A link to the public reference page a step follows, or the "model choice" label.
+fn reference(basis: Basis, lang: Lang) -> Html {
+    match basis.url() {
+        Some(url) => html! {
+            <p class="reference">
+                { t(lang, ui::Page::Follows) }
+                <a href={url} target="_blank" rel="noopener">{ basis.to_string() }</a>
+            </p>
+        },
+        None => html! {
+            <p class="reference model-choice" title={t(lang, ui::Page::ModelChoiceWhy).into_owned()}>
+                { t(lang, ui::Page::ModelChoice) }
+            </p>
+        },
     }
 }
 

@@ -104,6 +104,8 @@ pub const DIAGRAM_CSS: &str = r#"
 .diagram .token.failed rect { fill: var(--bad, #c0262d); }
 .diagram .token.waiting rect, .diagram .token.in rect { fill: var(--token-in, #7a3fc4); }
 .diagram .token.more rect { fill: var(--muted, #5b6470); }
+.diagram .token.transit rect { stroke: var(--focus, #e39b00); stroke-width: 2.5; }
+.diagram .progress { font-size: 11px; fill: var(--warn, #b25e00); }
 .diagram .dialog-badge rect { fill: #fff8e1; stroke: var(--warn, #b25e00); stroke-width: 1.5; }
 .diagram .dialog-badge text { font-size: 12px; fill: #3b2a00; }
 @media (prefers-reduced-motion: reduce) { .diagram .token { transition: none; } .diagram .box.active > rect { filter: none; } }
@@ -426,6 +428,9 @@ fn spooler_box(scene: &Scene) -> Html {
             <rect x={coord(px)} y={coord(py)} width={coord(pw)} height={coord(ph)} rx="8" />
             <text class="title" x={coord(px + 10.0)} y={coord(py + 22.0)}>{ t(lang, ui::Diagram::Spooler) }</text>
             <text class="sub" x={coord(px + 10.0)} y={coord(py + 42.0)}>{ for job }</text>
+            if let Some(parent) = scene.view.progress {
+                <text class="progress" x={coord(px + 10.0)} y={coord(py + ph - 8.0)}>{ t(lang, ui::Diagram::Progress(parent)) }</text>
+            }
         </g>
     }
 }
@@ -567,6 +572,8 @@ fn dialog_badge(scene: &Scene) -> Option<Html> {
 pub struct RowFingerprint {
     run: usize,
     lengths: [usize; 5],
+    /// The messages in transit and being received.
+    held: (Option<u32>, Option<u32>),
     status: StatusCode,
     active: bool,
 }
@@ -578,6 +585,7 @@ impl RowFingerprint {
         RowFingerprint {
             run: std::rc::Rc::as_ptr(&view.subjects) as *const u8 as usize,
             lengths: [q.outbound.len(), q.delivered.len(), q.deferred.len(), q.failed.len(), q.remote.len()],
+            held: (q.in_transit, q.receiving),
             status: view.status[view.transports[i].row],
             active: view.active == Some(i),
         }
@@ -618,7 +626,8 @@ pub fn transport_row(props: &TransportRowProps) -> Html {
     let Some((x, y, w, hh)) = props.layout.rect(Node::Transport(i)) else { return html! {} };
     let status = view.status[t.row];
     let mut traits = Vec::new();
-    if !t.honors_no_ui {
+    // Only dial-up transports show a dialog (their connection dialog).
+    if t.kind.dials() && !t.honors_no_ui {
         traits.push(i18n::t(lang, ui::Diagram::IgnoresNoUi));
     }
     if t.asynchronous {
@@ -662,20 +671,20 @@ fn row_tokens(view: &View, i: usize, (x, y, w): (f64, f64, f64), lang: Lang) -> 
     let q = &view.queues[i];
     let mut tokens: Vec<Html> = Vec::new();
     let lane = |x: f64, y: f64, width: f64, name: &str| Lane { x, y, width, rows: 1, name: format!("{name}{i}"), lang };
-    lay(
-        view,
-        q.outbound.iter().map(|id| (id, "out")),
-        q.outbound.len(),
-        lane(x + 40.0, y + 49.0, w - 50.0, "out"),
-        &mut tokens,
-    );
+    // A message between SubmitMessage and EndMessage (or StartMessage and
+    // SaveChanges) stays at the front of its lane, outlined: the transport holds it.
+    let out = q.in_transit.map(|id| (id, "out transit")).into_iter().chain(q.outbound.iter().map(|id| (id, "out")));
+    let out_count = q.outbound.len() + usize::from(q.in_transit.is_some());
+    lay(view, out, out_count, lane(x + 40.0, y + 49.0, w - 50.0, "out"), &mut tokens);
     let held = q.deferred.iter().map(|&id| (id, "deferred")).chain(q.failed.iter().map(|id| (id, "failed")));
     let held_count = q.deferred.len() + q.failed.len();
     lay(view, held, held_count, lane(x + 40.0, y + 75.0, w - 50.0, "held"), &mut tokens);
     let (rx, ry) = (REMOTE_X, y);
     let sent = q.delivered.iter().map(|id| (id, "sent"));
     lay(view, sent, q.delivered.len(), lane(rx + 10.0, ry + 45.0, REMOTE_W - 20.0, "sent"), &mut tokens);
-    let waiting = q.remote.iter().map(|id| (id, "waiting"));
-    lay(view, waiting, q.remote.len(), lane(rx + 10.0, ry + 81.0, REMOTE_W - 20.0, "wait"), &mut tokens);
+    let receiving = q.receiving.map(|id| (id, "waiting transit"));
+    let waiting = receiving.into_iter().chain(q.remote.iter().map(|id| (id, "waiting")));
+    let waiting_count = q.remote.len() + usize::from(q.receiving.is_some());
+    lay(view, waiting, waiting_count, lane(rx + 10.0, ry + 81.0, REMOTE_W - 20.0, "wait"), &mut tokens);
     tokens
 }

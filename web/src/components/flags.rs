@@ -1,5 +1,6 @@
 //! Checkboxes for the flags of the script's FlushQueues calls, with the
-//! UPLOAD/DOWNLOAD erratum explained where the direction is chosen.
+//! UPLOAD/DOWNLOAD erratum and the reference's own contradictions explained where
+//! the direction is chosen.
 
 use crate::i18n::ui;
 use crate::i18n::{t, use_lang};
@@ -62,6 +63,12 @@ pub fn flags(props: &FlagsProps) -> Html {
                 <strong>{ t(lang, ui::Flags::ErratumHead) }</strong>
                 { t(lang, ui::Flags::Erratum) }
             </p>
+            <details class="contradictions">
+                <summary>{ t(lang, ui::Flags::ContradictionsHead) }</summary>
+                <ul>
+                    { for ui::Contradiction::ALL.iter().map(|c| html! { <li>{ t(lang, ui::Flags::Contradiction(*c)) }</li> }) }
+                </ul>
+            </details>
         </fieldset>
     }
 }

@@ -1,5 +1,6 @@
 //! The page in English.
 
+use super::ui::Contradiction;
 use super::ui::*;
 use super::UiCatalog;
 use crate::components::header::Export;
@@ -100,6 +101,11 @@ impl UiCatalog for English {
             Page::StepNo(step) => return format!("Step {step}").into(),
             Page::NothingRan => "Nothing ran: fix the script or the scenario to start.",
             Page::NothingYet => "Nothing has happened yet. Press ▶ or → to run the client script one step at a time.",
+            Page::Follows => "Reference: ",
+            Page::ModelChoice => "Model choice",
+            Page::ModelChoiceWhy => {
+                "The MAPI reference does not settle this step; the narration says what flushq chose."
+            }
         })
     }
 
@@ -155,6 +161,7 @@ impl UiCatalog for English {
             Diagram::ModemFree => "☎ modem line: free",
             Diagram::Returns => "returns",
             Diagram::Dialog { transport } => return format!("Connect {transport}?").into(),
+            Diagram::Progress(parent) => return format!("progress indicator, parent window {parent}").into(),
             Diagram::IgnoresNoUi => "ignores NO_UI",
             Diagram::Asynchronous => "asynchronous",
             Diagram::Out => "out",
@@ -229,9 +236,14 @@ impl UiCatalog for English {
             Flags::MixedFlags => "The FlushQueues calls use different or computed flags; edit them in the script.",
             Flags::Help(Flag::Upload) => "send: flush the outbound queues",
             Flags::Help(Flag::Download) => "receive: flush the inbound queues",
-            Flags::Help(Flag::NoUi) => "ask transports not to show dialogs",
+            Flags::Help(Flag::NoUi) => "no progress indicator; dial-up transports may still ask to connect",
             Flags::Help(Flag::Force) => "flush even if costly; required for asynchronous transports",
             Flags::Help(Flag::AsyncOk) => "spooler only: return before the flush ends",
+            Flags::ContradictionsHead => "The reference also contradicts itself",
+            Flags::Contradiction(Contradiction::LoopNames) => "“Implementing the FlushQueues Method” calls the sending loop “downloading” and the receiving loop “uploading”, the reverse of the flag names.",
+            Flags::Contradiction(Contradiction::NotesPairUploadWithInbound) => "The notes to implementers of IMAPIStatus::FlushQueues tie FLUSH_UPLOAD to the INBOUND status bits; flushq follows the Implementing page: UPLOAD sets STATUS_OUTBOUND_FLUSH.",
+            Flags::Contradiction(Contradiction::SynchronousYetAsynchronous) => "FlushQueues is synchronous by default, yet on a transport's own status object the flush runs asynchronously to the client.",
+            Flags::Contradiction(Contradiction::CallsOnlyWhenBitsSet) => "The spooler is said to call a transport's FlushQueues only when its FLUSH bits are set, yet step 1 calls it before any bit is set.",
             Flags::ErratumHead => "Direction erratum: ",
             Flags::Erratum => {
                 "the seed page says FLUSH_DOWNLOAD flushes the outgoing queue and FLUSH_UPLOAD the incoming one. The IMAPIStatus::FlushQueues and IXPLogon::FlushQueues reference pages say the opposite, and flushq follows them: UPLOAD sends, DOWNLOAD receives."

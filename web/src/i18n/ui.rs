@@ -155,6 +155,12 @@ pub enum Page {
     NothingRan,
     /// Step 0.
     NothingYet,
+    /// Before the reference page and section a step follows.
+    Follows,
+    /// A step the reference does not settle.
+    ModelChoice,
+    /// The model choice's tooltip.
+    ModelChoiceWhy,
 }
 
 /// The status table panel.
@@ -230,6 +236,8 @@ pub enum Diagram<'a> {
     ModemFree,
     /// The arrow of a return.
     Returns,
+    /// The spooler's progress indicator, with its parent window (`ulUIParam`).
+    Progress(u32),
     /// A dial-up transport's connection dialog, over its transport.
     Dialog { transport: &'a str },
     /// A transport that shows dialogs despite FLUSH_NO_UI.
@@ -323,6 +331,10 @@ pub enum Flags {
     MixedFlags,
     /// What a flag does.
     Help(Flag),
+    /// The summary of the reference's own contradictions about flushing.
+    ContradictionsHead,
+    /// One of them.
+    Contradiction(Contradiction),
     /// The erratum's lead-in.
     ErratumHead,
     /// The erratum.
@@ -446,4 +458,28 @@ pub enum Toast<'a> {
     LinkCopied(usize),
     /// Embed code of some characters was copied.
     EmbedCopied(usize),
+}
+
+/// A place where the MAPI reference contradicts itself about flushing, shown in
+/// the flags panel (`docs/reference-coverage.md`, "Inconsistencies in the reference").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contradiction {
+    /// "Implementing the FlushQueues Method" calls sending "downloading" and receiving "uploading".
+    LoopNames,
+    /// `imapistatus-flushqueues#notes-to-implementers` pairs FLUSH_UPLOAD with the INBOUND bits.
+    NotesPairUploadWithInbound,
+    /// Synchronous by default, yet a transport's own flush is asynchronous to the client.
+    SynchronousYetAsynchronous,
+    /// "Only calls FlushQueues if the FLUSH bits are set" versus step 1.
+    CallsOnlyWhenBitsSet,
+}
+
+impl Contradiction {
+    /// All of them, in the order the panel lists them.
+    pub const ALL: [Contradiction; 4] = [
+        Contradiction::LoopNames,
+        Contradiction::NotesPairUploadWithInbound,
+        Contradiction::SynchronousYetAsynchronous,
+        Contradiction::CallsOnlyWhenBitsSet,
+    ];
 }

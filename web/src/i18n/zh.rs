@@ -2,6 +2,7 @@
 //! documentation (后台处理程序, 传输提供程序, 状态表). MAPI identifiers and the
 //! names of transports stay as they are; Latin words are set off by spaces.
 
+use super::ui::Contradiction;
 use super::ui::*;
 use super::UiCatalog;
 use crate::components::header::Export;
@@ -101,6 +102,9 @@ impl UiCatalog for Chinese {
             Page::StepNo(step) => return format!("第 {step} 步").into(),
             Page::NothingRan => "什么也没有运行：请先修正脚本或场景。",
             Page::NothingYet => "还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
+            Page::Follows => "参考文档：",
+            Page::ModelChoice => "模型选择",
+            Page::ModelChoiceWhy => "MAPI 参考文档没有规定这一步；旁白说明了 flushq 的选择。",
         })
     }
 
@@ -154,6 +158,7 @@ impl UiCatalog for Chinese {
             Diagram::ModemFree => "☎ 调制解调器线路：空闲",
             Diagram::Returns => "返回",
             Diagram::Dialog { transport } => return format!("连接 {transport}？").into(),
+            Diagram::Progress(parent) => return format!("进度指示器，父窗口 {parent}").into(),
             Diagram::IgnoresNoUi => "忽略 NO_UI",
             Diagram::Asynchronous => "异步",
             Diagram::Out => "传出",
@@ -225,9 +230,14 @@ impl UiCatalog for Chinese {
             Flags::MixedFlags => "各个 FlushQueues 调用的标志不同或是计算得出的；请在脚本中修改。",
             Flags::Help(Flag::Upload) => "发送：刷新传出队列",
             Flags::Help(Flag::Download) => "接收：刷新传入队列",
-            Flags::Help(Flag::NoUi) => "要求传输提供程序不显示对话框",
+            Flags::Help(Flag::NoUi) => "不显示进度指示器；拨号传输仍可能询问是否连接",
             Flags::Help(Flag::Force) => "即使代价高也刷新；异步传输提供程序必须使用",
             Flags::Help(Flag::AsyncOk) => "仅用于后台处理程序：刷新结束前即返回",
+            Flags::ContradictionsHead => "参考文档本身也有矛盾",
+            Flags::Contradiction(Contradiction::LoopNames) => "“实现 FlushQueues 方法”页面把发送循环称为“下载”，把接收循环称为“上传”，与标志名称正好相反。",
+            Flags::Contradiction(Contradiction::NotesPairUploadWithInbound) => "IMAPIStatus::FlushQueues 的实现者说明把 FLUSH_UPLOAD 与 INBOUND 状态位对应；flushq 以“实现”页面为准：UPLOAD 设置 STATUS_OUTBOUND_FLUSH。",
+            Flags::Contradiction(Contradiction::SynchronousYetAsynchronous) => "FlushQueues 默认是同步的，但在传输提供程序自己的状态对象上调用时，刷新相对客户端是异步进行的。",
+            Flags::Contradiction(Contradiction::CallsOnlyWhenBitsSet) => "参考文档说后台处理程序只在 FLUSH 位已设置时才调用传输提供程序的 FlushQueues，但第 1 步在任何位设置之前就调用了它。",
             Flags::ErratumHead => "方向勘误：",
             Flags::Erratum => {
                 "原始页面说 FLUSH_DOWNLOAD 刷新传出队列、FLUSH_UPLOAD 刷新传入队列。IMAPIStatus::FlushQueues 和 IXPLogon::FlushQueues 的参考文档说的正好相反，flushq 以参考文档为准：UPLOAD 发送，DOWNLOAD 接收。"

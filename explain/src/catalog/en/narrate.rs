@@ -83,7 +83,7 @@ fn client(e: &Event, facts: &Facts) -> String {
                 }
                 (FlushMode::Synchronous, None) => format!("The client calls the spooler's FlushQueues with {flags} and waits: without FLUSH_ASYNC_OK the call is synchronous."),
                 (FlushMode::Asynchronous, _) => format!("The client calls the spooler's FlushQueues with {flags}: FLUSH_ASYNC_OK lets the call return at once while the spooler works."),
-                (FlushMode::TransportRequest, _) => format!("The client calls FlushQueues on {object}'s own status object with {flags}: {object} only marks its status row; the spooler flushes it later, at its convenience."),
+                (FlushMode::TransportRequest, _) => format!("The client calls FlushQueues on {object}'s own status object with {flags}: {object} only marks its status row; the spooler flushes it later, at its convenience. The reference says both that FlushQueues is synchronous by default and that this flush runs asynchronously to the client."),
                 (FlushMode::Refused, _) => format!("The client calls FlushQueues on {object} with {flags}."),
             }
         }
@@ -136,7 +136,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
             if *targeted {
                 format!("The spooler starts a flush of {}.", transports.join(SEP))
             } else {
-                format!("The spooler starts flushing every transport in the profile's transport order: {}.", transports.join(SEP))
+                format!("The spooler starts flushing every transport in the profile's transport order: {}. Step 1 calls each transport before any FLUSH bit is set, although the same page says the spooler calls only transports whose FLUSH bits are set.", transports.join(SEP))
             }
         }
         K::Progress { shown: true, .. } => String::from("Without FLUSH_NO_UI the spooler shows a progress indicator for its flush, parented to the window the client passed as ulUIParam."),
@@ -172,7 +172,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
             }
         }
         K::TransportNotify { transport, notify } => match notify {
-            Notify::EndOutboundFlush => format!("The spooler tells {transport} the outbound flush is over: TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)."),
+            Notify::EndOutboundFlush => format!("The spooler tells {transport} the outbound flush is over: TransportNotify(NOTIFY_END_OUTBOUND_FLUSH). (The Implementing page calls this sending loop “downloading”, the reverse of the flag names.)"),
             Notify::EndInboundFlush => format!("The spooler tells {transport} the inbound flush is over: TransportNotify(NOTIFY_END_INBOUND_FLUSH)."),
         },
         K::StartMessage { transport, subject, .. } => match subject {

@@ -86,7 +86,7 @@ fn client(e: &Event, facts: &Facts) -> String {
                 }
                 (FlushMode::Synchronous, None) => format!("客户端调用后台处理程序的 FlushQueues，传入 {flags}，然后等待：没有 FLUSH_ASYNC_OK 时，这个调用是同步的。"),
                 (FlushMode::Asynchronous, _) => format!("客户端调用后台处理程序的 FlushQueues，传入 {flags}：FLUSH_ASYNC_OK 让调用立即返回，后台处理程序在后台继续工作。"),
-                (FlushMode::TransportRequest, _) => format!("客户端在{o}自己的状态对象上调用 FlushQueues，传入 {flags}：{}只标记自己的状态行，后台处理程序稍后在方便时再刷新它。", o.trim_start()),
+                (FlushMode::TransportRequest, _) => format!("客户端在{o}自己的状态对象上调用 FlushQueues，传入 {flags}：{}只标记自己的状态行，后台处理程序稍后在方便时再刷新它。参考文档既说 FlushQueues 默认是同步的，又说这种刷新相对客户端是异步进行的。", o.trim_start()),
                 (FlushMode::Refused, _) => format!("客户端在{o}上调用 FlushQueues，传入 {flags}。"),
             }
         }
@@ -135,7 +135,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
             if *targeted {
                 format!("后台处理程序开始刷新 {}。", transports.join(SEP))
             } else {
-                format!("后台处理程序按配置文件的传输顺序开始刷新每个传输提供程序：{}。", transports.join(SEP))
+                format!("后台处理程序按配置文件的传输顺序开始刷新每个传输提供程序：{}。第 1 步在任何 FLUSH 位设置之前就调用每个传输提供程序，而同一页面又说后台处理程序只调用 FLUSH 位已设置的传输提供程序。", transports.join(SEP))
             }
         }
         K::Progress { shown: true, .. } => String::from("没有传入 FLUSH_NO_UI，所以后台处理程序为这次刷新显示进度指示器，其父窗口是客户端作为 ulUIParam 传入的窗口。"),
@@ -174,7 +174,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
         }
         K::TransportNotify { transport, notify } => match notify {
             Notify::EndOutboundFlush => {
-                format!("后台处理程序通知 {transport} 传出刷新已结束：TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)。")
+                format!("后台处理程序通知 {transport} 传出刷新已结束：TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)。（“实现 FlushQueues 方法”页面把这个发送循环称为“下载”，与标志名称正好相反。）")
             }
             Notify::EndInboundFlush => {
                 format!("后台处理程序通知 {transport} 传入刷新已结束：TransportNotify(NOTIFY_END_INBOUND_FLUSH)。")
