@@ -38,6 +38,7 @@ pub mod rng;
 pub mod scenario;
 pub mod script;
 pub mod session;
+pub mod sort;
 pub mod spooler;
 pub mod trace;
 

@@ -261,10 +261,10 @@ fn options(
         }
     });
     // Fixed order whatever the answer: bits and HRESULTs by value, actors as listed.
-    pool.sort_by_key(|c| match c {
+    flushq_core::sort::sort_by_key(&mut pool, |c| match c {
         Choice::Actor(_) => 0,
-        Choice::Bit { bit, .. } => bit.bits(),
-        Choice::HResult(hr) => hr.code(),
+        Choice::Bit { bit, .. } => u64::from(bit.bits()),
+        Choice::HResult(hr) => u64::from(hr.code()),
     });
     let at = pool.iter().position(|c| c == answer)?;
     (pool.len() >= 3).then_some((pool, at))

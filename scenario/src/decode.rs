@@ -346,7 +346,7 @@ fn build<S: Located>(loc: &Locator<'_>, raw: RawScenario<S>) -> Result<Scenario,
     if diags.is_empty() {
         Ok(scenario)
     } else {
-        diags.sort_by_key(|d| (d.line, d.col));
+        flushq_core::sort::sort_by_key(&mut diags, |d| u64::from(d.line) << 32 | u64::from(d.col));
         Err(diags)
     }
 }

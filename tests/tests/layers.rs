@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The core's modules, bottom up: each may import only those before it.
-const CORE_ORDER: &[&str] = &["rng", "mapi", "diag", "script", "scenario", "session", "trace", "spooler", "machine"];
+const CORE_ORDER: &[&str] =
+    &["sort", "rng", "mapi", "diag", "script", "scenario", "session", "trace", "spooler", "machine"];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

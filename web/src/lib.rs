@@ -7,6 +7,7 @@
 pub mod app;
 mod browser;
 pub mod components;
+mod deflate;
 pub mod embed;
 mod hooks;
 pub mod i18n;

@@ -221,7 +221,7 @@ pub fn encode(s: &Shared) -> String {
     let seed_line = if seed { String::new() } else { format!("\nseed {}", s.scenario.seed) };
     let toml = TomlFile { scenario: &s.scenario, seed };
     let doc = format!("{MAGIC}\nstep {}\nanswers{answers}{seed_line}\n---\n{toml}", s.step);
-    let packed = miniz_oxide::deflate::compress_to_vec(doc.as_bytes(), 9);
+    let packed = crate::deflate::deflate(doc.as_bytes());
     format!("v={VERSION}&s={}", base64url(&packed))
 }
 

@@ -205,11 +205,35 @@ fn doc_with(toml: &str) -> String {
     format!("flushq-share 1\nstep 0\nanswers\n---\n{toml}")
 }
 
+/// `encode` packs with its own DEFLATE encoder: what it writes is `pack`'s document,
+/// and hardly longer than miniz_oxide's level 9 (the encoder before, 2026-12-01).
 #[test]
-fn pack_agrees_with_encode() {
-    let shared = Shared { scenario: sample("spooler-upload"), answers: vec![Connect, Cancel], step: 4 };
-    let doc = format!("flushq-share 1\nstep 4\nanswers c x\n---\n{}", to_toml(&shared.scenario));
-    assert_eq!(pack(doc.as_bytes()), encode(&shared));
+fn encode_packs_the_document_like_pack() {
+    let (mut ours, mut miniz) = (0, 0);
+    for p in presets() {
+        let shared = Shared { scenario: sample(p.name), answers: vec![Connect, Cancel], step: 4 };
+        let doc = format!("flushq-share 1\nstep 4\nanswers c x\n---\n{}", to_toml(&shared.scenario));
+        let link = encode(&shared);
+        assert_eq!(decode(&link), decode(&pack(doc.as_bytes())));
+        let inflated = miniz_oxide::inflate::decompress_to_vec(&unbase64(&link[6..])).unwrap();
+        assert_eq!(inflated, doc.as_bytes());
+        let theirs = pack(doc.as_bytes()).len();
+        assert!(link.len() <= theirs + theirs / 20, "{}: {} against {theirs}", p.name, link.len());
+        (ours, miniz) = (ours + link.len(), miniz + theirs);
+    }
+    assert!(ours <= miniz + miniz / 50, "all presets: {ours} against {miniz}");
+}
+
+fn unbase64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bits: Vec<bool> = text
+        .bytes()
+        .flat_map(|c| {
+            let v = ALPHABET.iter().position(|&a| a == c).unwrap();
+            (0..6).rev().map(move |i| v >> i & 1 == 1)
+        })
+        .collect();
+    bits.chunks_exact(8).map(|c| c.iter().fold(0, |n, &b| n << 1 | u8::from(b))).collect()
 }
 
 #[test]

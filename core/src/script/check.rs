@@ -39,9 +39,13 @@ pub const FIELDS: [&str; 1] = ["cRows"];
 /// [`MAX_ERRORS`](super::MAX_ERRORS) like the parser (past that, more reports
 /// help nobody and cost time).
 pub fn check(script: &Script) -> Vec<Diagnostic> {
-    let mut c = Checker { defined: GLOBALS.iter().map(|s| String::from(*s)).collect(), diags: Vec::new() };
+    // Inserted one by one: collecting into a `BTreeSet` would bring a sort of its own.
+    let mut c = Checker { defined: BTreeSet::new(), diags: Vec::new() };
+    for s in GLOBALS {
+        c.defined.insert(String::from(s));
+    }
     c.block(&script.body);
-    c.diags.sort_by_key(|d| (d.span.start, d.span.end));
+    crate::sort::sort_by_key(&mut c.diags, |d| u64::from(d.span.start) << 32 | u64::from(d.span.end));
     c.diags.truncate(super::MAX_ERRORS);
     c.diags
 }

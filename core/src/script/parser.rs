@@ -39,7 +39,7 @@ pub fn parse(src: &str) -> Result<Script, Vec<Diagnostic>> {
         return Ok(Script { body });
     }
     // Stable sort: a lexer error stays ahead of a parser error at the same place.
-    errors.sort_by_key(|d| d.span.start);
+    crate::sort::sort_by_key(&mut errors, |d| u64::from(d.span.start));
     errors.truncate(MAX_ERRORS);
     Err(errors)
 }
