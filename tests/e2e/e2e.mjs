@@ -84,6 +84,16 @@ async function gotoStep(page, n) {
   await press(page, 'Home');
   await press(page, 'ArrowRight', n);
 }
+// Waits until `fn(arg)` holds in the page; false after the timeout (the check then
+// reports what it saw), never a single sample taken right after an input.
+async function eventually(page, fn, arg, timeout = 5000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 'raf' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // A share link built here, the way flushq v1 builds them, for a scenario that
 // is not a preset: the large one used to measure frame times.
@@ -117,18 +127,20 @@ try {
     await page.selectOption('select[aria-label="Load a preset scenario"]', 'per-transport-download');
     check('preset loads procedure B', (await title(page)).startsWith('Procedure B'));
     await gotoStep(page, 11);
-    check('step 11: Office LAN has STATUS_INBOUND_FLUSH', (await rowText(page, 'Office LAN')).includes('INBOUND_FLUSH'), await rowText(page, 'Office LAN'));
+    const inbound = await eventually(page, () => document.querySelector('tr[aria-label^="Office LAN"]')?.textContent.includes('INBOUND_FLUSH') && document.querySelector('.counter')?.textContent.trim().startsWith('11'));
+    check('step 11: Office LAN has STATUS_INBOUND_FLUSH', inbound, await rowText(page, 'Office LAN'));
     check('step 11: narration explains the transport request', (await narration(page)).includes('Office LAN'), await narration(page));
     check('step 11: r1 and r2 still wait remotely', (await page.locator('svg.diagram .token.waiting').count()) === 3);
     await gotoStep(page, 20);
     check('step 20: the fallback call is drawn dashed', (await page.locator('svg.diagram .arrow.fallback').count()) >= 1);
     check('step 20: the client waits in line 11', (await page.textContent('svg.diagram .box.client')).includes('L11'));
     await page.screenshot({ path: path.join(shots, '02-per-transport-fallback.png'), fullPage: true });
-    await gotoStep(page, 25);
-    check('step 25: two messages in the inbox', (await page.locator('svg.diagram .token.in').count()) === 2);
+    await gotoStep(page, 27);
+    check('step 27: two messages in the inbox', (await page.locator('svg.diagram .token.in').count()) === 2);
     await press(page, 'ArrowLeft');
-    check('one step back: one message in the inbox again', (await page.locator('svg.diagram .token.in').count()) === 1);
-    check('one step back: r2 waits remotely again', (await page.locator('svg.diagram .token.waiting').count()) === 2);
+    check('one step back: one message in the inbox again', await eventually(page, () => document.querySelectorAll('svg.diagram .token.in').length === 1), await counter(page));
+    check('one step back: r2 is being received, still on the remote side', (await page.locator('svg.diagram .token.waiting').count()) === 2);
+    check('one step back: r2 is drawn in transit', (await page.locator('svg.diagram .token.waiting.transit').count()) === 1);
     await press(page, 'End');
     check('end: all three received', (await page.locator('svg.diagram .token.in').count()) === 3);
     check('end: Office LAN flush bits cleared', !(await rowText(page, 'Office LAN')).includes('INBOUND_FLUSH'));
@@ -201,6 +213,43 @@ try {
     await context.close();
   }
 
+  // 2b. Each step names the reference section it follows, as a link; a step the
+  // reference does not settle says "Model choice". Without FLUSH_NO_UI the spooler
+  // shows a progress indicator parented to ulUIParam.
+  {
+    const { context, page } = await newPage();
+    const script = [
+      'table = session.GetStatusTable()',
+      'table.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)',
+      'rows = HrQueryAllRows(table, PR_RESOURCE_TYPE == MAPI_SPOOLER)',
+      'spooler = session.OpenEntry(rows[0].PR_ENTRYID)',
+      'spooler.FlushQueues(FLUSH_UPLOAD, ui: 42)',
+      'Release(spooler)',
+      'Release(table)',
+      'FreeProws(rows)',
+    ].join('\n');
+    const toml = `title = "Progress indicator"\nseed = 3\nscript = '''\n${script}\n'''\n\n[[transport]]\nname = "Office LAN"\nkind = "lan"\noutbound = ["a"]\n`;
+    await page.goto(base + '#' + v1Link(toml));
+    await page.waitForSelector('svg.diagram');
+    await gotoStep(page, 7);
+    const progress = await eventually(page, () => document.querySelector('svg.diagram .progress')?.textContent.includes('window 42'));
+    check('without FLUSH_NO_UI the spooler shows its progress indicator, parented to ulUIParam', progress, await page.textContent('svg.diagram .box.spooler'));
+    const url = 'https://learn.microsoft.com/en-us/office/client-developer/outlook/mapi/imapistatus-flushqueues#parameters';
+    const cited = await eventually(page, (u) => document.querySelector('.reference a')?.getAttribute('href') === u, url);
+    check('the progress step links to imapistatus-flushqueues#parameters', cited, await page.textContent('.reference'));
+    await press(page, 'ArrowRight');
+    const step1 = await eventually(page, () => document.querySelector('.reference a')?.textContent.includes('implementing-the-flushqueues-method step 1'));
+    check('IXPLogon::FlushQueues cites step 1 of the Implementing page', step1, await page.textContent('.reference'));
+    await page.screenshot({ path: path.join(shots, '02b-reference-and-progress.png'), fullPage: true });
+    await press(page, 'End');
+    const choice = await eventually(page, () => document.querySelector('.reference.model-choice')?.textContent.includes('Model choice'));
+    check('the end of the run is labelled a model choice', choice, await page.textContent('.reference'));
+    check('the progress indicator is gone after the flush', await eventually(page, () => !document.querySelector('svg.diagram .progress')));
+    check("the flags panel lists the reference's own contradictions", (await page.locator('details.contradictions li').count()) === 4);
+    check('page had no console errors (2b)', page.errors.length === 0, page.errors.join(' | '));
+    await context.close();
+  }
+
   // 5. Dialogs: answer the modem's, cancel the RAS one; share the result.
   let shared;
   {
@@ -220,7 +269,7 @@ try {
     await page.click('[role=dialog] button:has-text("Cancel")');
     await press(page, 'End');
     check('after cancelling, RAS keeps its message', (await page.locator('svg.diagram .token.out').count()) === 1);
-    check('the modem delivered its message', (await page.textContent('.trace')).includes('SubmitMessage(report) = S_OK'));
+    check('the modem delivered its message', (await page.textContent('.trace')).includes('SubmitMessage(0, report) = S_OK'));
     // Stepping back onto the first dialog and answering differently forks the future.
     const trace = await page.textContent('.trace');
     await press(page, 'Home');
@@ -230,7 +279,7 @@ try {
     await page.click('[role=dialog] button:has-text("Cancel")');
     await press(page, 'End');
     const forked = await page.textContent('.trace');
-    check('answering differently forks a new future', forked !== trace && !forked.includes('SubmitMessage(report)'));
+    check('answering differently forks a new future', forked !== trace && !forked.includes('SubmitMessage(0, report)'));
     // Share.
     await press(page, 'Home');
     await press(page, 'ArrowRight', 5);
@@ -252,14 +301,16 @@ try {
     await page.waitForSelector('svg.diagram');
     await page.selectOption('select[aria-label="Load a preset scenario"]', 'link-down');
     await press(page, 'End');
-    check('with the link down, Dial-up keeps its message', (await page.textContent('.trace')).includes('MAPI_E_NETWORK_ERROR'));
+    const down = await page.textContent('.trace');
+    check('with the link down, Dial-up keeps its message', down.includes('cannot reach its server') && down.includes('done with Dial-up: its server is unreachable'));
+    check('the link down still returns S_OK (the status row tells)', down.includes('FlushQueues = S_OK') && !down.includes('MAPI_E_NETWORK_ERROR'));
     await page.click('button[role=tab]:has-text("Scenario")');
     await page.screenshot({ path: path.join(shots, '08-scenario-editor.png'), fullPage: true });
     await page.click('button[aria-label="Remove fault"]');
     await page.click('button[role=tab]:has-text("Script")');
     await press(page, 'End');
     const after = await page.textContent('.trace');
-    check('without the fault, Dial-up delivers', after.includes('SubmitMessage(c) = S_OK') && !after.includes('MAPI_E_NETWORK_ERROR'));
+    check('without the fault, Dial-up delivers', after.includes('SubmitMessage(0, c) = S_OK') && !after.includes('cannot reach its server'));
     check('page had no console errors (5b)', page.errors.length === 0, page.errors.join(' | '));
     await context.close();
   }
@@ -456,7 +507,7 @@ try {
     const { context, page } = await newPage({ acceptDownloads: true });
     await page.goto(base);
     await page.click('button[role="tab"]:has-text("Lessons")');
-    check('the lessons tab lists every lesson', (await page.locator('.lesson-list li').count()) === 9);
+    check('the lessons tab lists every lesson', (await page.locator('.lesson-list li').count()) === 10);
     await page.click('.lesson-list li:first-child button');
     await page.waitForSelector('.goal li');
     check('a lesson starts with its goal not reached', (await page.locator('.goal li.fail').count()) > 0);

@@ -161,7 +161,7 @@ impl UiCatalog for English {
             Diagram::ModemFree => "☎ modem line: free",
             Diagram::Returns => "returns",
             Diagram::Dialog { transport } => return format!("Connect {transport}?").into(),
-            Diagram::Progress(parent) => return format!("progress indicator, parent window {parent}").into(),
+            Diagram::Progress(parent) => return format!("progress: window {parent}").into(),
             Diagram::IgnoresNoUi => "ignores NO_UI",
             Diagram::Asynchronous => "asynchronous",
             Diagram::Out => "out",

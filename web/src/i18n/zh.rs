@@ -158,7 +158,7 @@ impl UiCatalog for Chinese {
             Diagram::ModemFree => "☎ 调制解调器线路：空闲",
             Diagram::Returns => "返回",
             Diagram::Dialog { transport } => return format!("连接 {transport}？").into(),
-            Diagram::Progress(parent) => return format!("进度指示器，父窗口 {parent}").into(),
+            Diagram::Progress(parent) => return format!("进度：窗口 {parent}").into(),
             Diagram::IgnoresNoUi => "忽略 NO_UI",
             Diagram::Asynchronous => "异步",
             Diagram::Out => "传出",
