@@ -82,7 +82,8 @@ pub struct TransportSpec {
     pub name: String,
     /// LAN, modem or RAS.
     pub kind: TransportKind,
-    /// Its `PR_RESOURCE_METHODS`.
+    /// Its `PR_RESOURCE_METHODS`; the status row adds STATUS_VALIDATE_STATE,
+    /// which every status object supports.
     pub methods: ResourceMethods,
     /// Whether it suppresses its UI when given FLUSH_NO_UI.
     pub honors_no_ui: bool,
@@ -141,9 +142,11 @@ pub struct Fault {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum FaultKind {
-    /// The transport cannot reach its server: its flushes fail with MAPI_E_NETWORK_ERROR.
+    /// The transport cannot reach its server: every flush of it sets STATUS_FAILURE
+    /// and no FLUSH bit, and `IXPLogon::FlushQueues` still returns S_OK.
     LinkDown,
-    /// Submitting this message fails; the spooler reports it undeliverable.
+    /// The transport accepts this message but cannot deliver it: it calls
+    /// `StatusRecips` and a nondelivery report arrives in the inbox.
     MessageFails(String),
     /// The transport defers this message the first time it is submitted.
     MessageDeferred(String),

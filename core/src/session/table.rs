@@ -136,7 +136,8 @@ pub struct Restriction {
 }
 
 impl Restriction {
-    /// Whether `row` matches. A row without the property never matches, as in MAPI.
+    /// Whether `row` matches. A row without the property never matches (model
+    /// choice: the reference leaves it undefined).
     pub fn matches(&self, row: &StatusRow) -> bool {
         // A row without the property: undefined in `spropertyrestriction#remarks`;
         // model choice, it does not match.

@@ -8,11 +8,11 @@ use alloc::vec::Vec;
 /// The faults that apply to one transport.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TransportFaults {
-    /// Every flush fails with MAPI_E_NETWORK_ERROR.
+    /// Every flush finds the server unreachable: STATUS_FAILURE, no FLUSH bit.
     pub link_down: bool,
     /// The user cancels this transport's dialogs.
     pub user_cancels: bool,
-    /// Subjects whose submission fails.
+    /// Subjects the transport accepts but cannot deliver (StatusRecips).
     pub fails: BTreeSet<String>,
     /// Subjects deferred on their first submission.
     pub defers: BTreeSet<String>,

@@ -130,7 +130,7 @@ pub enum Phase {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum StatusReason {
     /// The client called FlushQueues on the transport's own status object, which
-    /// only sets bits in its row (`imapistatus-flushqueues#remarks`).
+    /// only sets bits in its row (`implementing-the-flushqueues-method`, after the steps).
     OwnFlushQueues,
     /// Step 2: the transport starts flushing.
     StartsFlushing,
