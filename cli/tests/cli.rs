@@ -163,7 +163,7 @@ fn run_spooler_upload_text_trace() {
     for needle in [
         "GetStatusTable() = S_OK",
         "FlushQueues(0, 0, NULL, FLUSH_UPLOAD | FLUSH_NO_UI)",
-        "spooler -> Office LAN      IXPLogon::FlushQueues(FLUSH_UPLOAD | FLUSH_NO_UI)",
+        "spooler -> Office LAN      IXPLogon::FlushQueues(0, 0, NULL, FLUSH_UPLOAD | FLUSH_NO_UI)",
         "IXPLogon::FlushQueues returns S_OK",
         "SubmitMessage(0, a) = S_OK",
         "SubmitMessage(0, b) = S_OK",
@@ -180,7 +180,7 @@ fn run_spooler_upload_text_trace() {
         assert!(out.contains(needle), "missing {needle:?} in:\n{out}");
     }
     // Transport order: Office LAN is flushed before Dial-up.
-    let lan = out.find("IXPLogon::FlushQueues(FLUSH_UPLOAD").unwrap_or(usize::MAX);
+    let lan = out.find("spooler -> Office LAN      IXPLogon::FlushQueues").unwrap_or(usize::MAX);
     let dial = out.find("spooler -> Dial-up").unwrap_or(0);
     assert!(lan < dial, "{out}");
 }

@@ -303,7 +303,9 @@ impl Machine {
                             object,
                             None,
                             None,
-                            if v.is_some() { HResult::Ok } else { HResult::NotFound },
+                            // A property the object lacks comes back as an error value
+                            // (MAPI_E_NOT_FOUND) and the call warns (`imapiprop-getprops#return-value`).
+                            if v.is_some() { HResult::Ok } else { HResult::ErrorsReturned },
                         );
                         Ok(v.map_or(Value::Null, prop_value))
                     }

@@ -5,6 +5,9 @@ mapi_enum! {
     pub enum HResult(code, from_code) {
         /// Success.
         Ok = 0 => "S_OK",
+        /// Success with a warning: some properties came back as errors
+        /// (`imapiprop-getprops#return-value`).
+        ErrorsReturned = 0x0004_0380 => "MAPI_W_ERRORS_RETURNED",
         /// The object does not support the method (its `PR_RESOURCE_METHODS` bit is clear).
         NoSupport = 0x8004_0102 => "MAPI_E_NO_SUPPORT",
         /// `ulFlags` has a bit the method does not define.
@@ -57,8 +60,9 @@ mod tests {
     /// `MAKE_MAPI_E(x)` is `0x80040000 | x`) and `winerror.h` for the codes it
     /// takes from there. Lines re-checked at mingw-w64 commit
     /// `d7f3c52012c4af4fb526330117d9c86b266018dc`.
-    const PINNED: [(HResult, u32, &str); 15] = [
+    const PINNED: [(HResult, u32, &str); 16] = [
         (S_OK, 0x0000_0000, "winerror.h: S_OK 0"),
+        (ErrorsReturned, 0x0004_0380, "mapicode.h:71 #define MAPI_W_ERRORS_RETURNED MAKE_MAPI_S(0x380)"),
         (CallFailed, 0x8000_4005, "mapicode.h:21 #define MAPI_E_CALL_FAILED E_FAIL (winerror.h: E_FAIL 0x80004005)"),
         (
             InvalidParameter,

@@ -110,7 +110,7 @@ impl Spooler {
             return self.next_transport(run, world, out);
         };
         // FLUSH_ASYNC_OK is for the spooler alone; IXPLogon::FlushQueues never sees it.
-        let turn = Turn { t, flags: run.job.flags - FlushFlags::FLUSH_ASYNC_OK };
+        let turn = Turn { t, flags: run.job.flags - FlushFlags::FLUSH_ASYNC_OK, ui: run.job.ui };
         match run.step {
             XpStep::CallFlushQueues => self.call_flush_queues(run, world, turn, out),
             XpStep::ShowDialog => show_dialog(run, world, turn, out),
@@ -149,7 +149,8 @@ impl Spooler {
         }
         let quiet = flags.contains(FlushFlags::FLUSH_NO_UI) && honors_no_ui;
         let note = (quiet && kind == TransportKind::Ras).then_some(XpNote::RasHonorsNoUi);
-        out.push((Actor::Spooler, Some(me), EventKind::XpFlushQueues { transport: name(world, t), flags, note }));
+        let event = EventKind::XpFlushQueues { transport: name(world, t), ui: turn.ui, flags, note };
+        out.push((Actor::Spooler, Some(me), event));
         if turn.upload() {
             report_deferred(world, t, out);
         }
@@ -358,11 +359,13 @@ impl Spooler {
     }
 }
 
-/// The transport a protocol step works on, and the flags it was given.
+/// The transport a protocol step works on, the flags it was given, and the
+/// `ulUIParam` its dialogs are parented to.
 #[derive(Clone, Copy)]
 struct Turn {
     t: usize,
     flags: FlushFlags,
+    ui: u32,
 }
 
 impl Turn {
@@ -382,7 +385,7 @@ fn show_dialog(run: &mut Running, world: &World, turn: Turn, out: &mut Emitted) 
     out.push((
         transport_actor(world, t),
         Some(Actor::User),
-        EventKind::Prompt { transport: name(world, t), no_ui_requested },
+        EventKind::Prompt { transport: name(world, t), parent: turn.ui, no_ui_requested },
     ));
     run.step = XpStep::AwaitAnswer;
 }

@@ -268,15 +268,16 @@ pub enum EventKind {
     /// The spooler's progress indicator opens (`shown`) or closes; `parent` is the
     /// call's `ulUIParam`.
     Progress { shown: bool, parent: u32 },
-    /// Step 1: the spooler calls `IXPLogon::FlushQueues`.
-    XpFlushQueues { transport: Name, flags: FlushFlags, note: Option<XpNote> },
+    /// Step 1: the spooler calls `IXPLogon::FlushQueues`, passing on the client's
+    /// `ulUIParam` as `ui`.
+    XpFlushQueues { transport: Name, ui: u32, flags: FlushFlags, note: Option<XpNote> },
     /// The transport's `IXPLogon::FlushQueues` returns.
     XpReturn { transport: Name, hr: HResult },
     /// An asynchronous transport called without FLUSH_FORCE is left alone.
     LeftToSchedule { transport: Name },
     /// A dial-up transport shows its connection dialog, because FLUSH_NO_UI was
     /// not passed or it does not honour it.
-    Prompt { transport: Name, no_ui_requested: bool },
+    Prompt { transport: Name, parent: u32, no_ui_requested: bool },
     /// The user's answer.
     PromptAnswer { transport: Name, answer: Answer },
     /// The shared modem line changes hands.

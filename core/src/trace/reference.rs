@@ -118,6 +118,7 @@ impl Page {
             Page::SetColumns => &[Ok, Busy],
             Page::HrQueryAllRows => &[Ok, TableTooBig],
             Page::OpenEntry => &[Ok, NotFound, UnknownEntryId],
+            Page::GetProps => &[Ok, ErrorsReturned, InvalidParameter],
             Page::ValidateState => &[Ok, Busy, NoSupport, UserCancel],
             Page::SettingsDialog | Page::ChangePassword => &[Ok, NoSupport],
             Page::StatusFlushQueues => &[Ok, Busy, NoSupport],
@@ -192,13 +193,11 @@ impl EventKind {
             K::SetColumns { .. } => at(Page::SetColumns, "remarks"),
             K::QueryAllRows { hr: HResult::Ok, .. } => at(Page::HrQueryAllRows, "remarks"),
             K::QueryAllRows { .. } => at(Page::HrQueryAllRows, "return-value"),
-            K::OpenEntry { hr: HResult::Ok, .. } => at(Page::OpenEntry, "remarks"),
+            K::OpenEntry { hr: HResult::Ok, .. } => at(Page::OpenEntry, "parameters"),
             K::OpenEntry { .. } => at(Page::OpenEntry, "return-value"),
             K::GetProp { prop: PropTag::ResourceMethods, value: Some(_), .. } => at(Page::ResourceMethods, "remarks"),
             K::GetProp { prop: PropTag::StatusCode, value: Some(_), .. } => at(Page::StatusCode, "remarks"),
-            // Which columns MAPI's own rows carry, and a missing one read as
-            // PT_NULL, are the model's: the pages list columns, not absences.
-            K::GetProp { value: None, .. } => Basis::ModelChoice,
+            K::GetProp { value: None, .. } => at(Page::GetProps, "return-value"),
             K::GetProp { .. } => at(Page::GetProps, "remarks"),
             K::StatusMethod { method, .. } => status_method(method),
             K::FlushCall { mode, .. } => flush_call(*mode),
@@ -228,7 +227,9 @@ impl EventKind {
             K::TransportNotify { notify: Notify::EndInboundFlush, .. } => step(12),
             K::StartMessage { msg: Some(_), .. } => step(10),
             K::StartMessage { msg: None, .. } => at(Page::StartMessage, "remarks"),
-            K::SaveChanges { .. } => step(11),
+            // Step 11 says SaveChanges marks the last message; the StartMessage
+            // page, followed here, saves every message with it.
+            K::SaveChanges { .. } => at(Page::StartMessage, "remarks"),
             // The steps always run both phases; skipping one for a single
             // direction is the model's reading of the flags.
             K::PhaseSkipped { .. } => Basis::ModelChoice,

@@ -65,7 +65,7 @@ fn client(kind: &K) -> String {
         }
         K::GetProp { prop, value, .. } => match value {
             Some(v) => format!("GetProps({prop}) = {v}{}", ""),
-            None => format!("GetProps({prop}) = PT_NULL (MAPI_E_NOT_FOUND): this row has no such property"),
+            None => format!("GetProps({prop}) = MAPI_W_ERRORS_RETURNED: the object has no such property, its value comes back as PT_ERROR (MAPI_E_NOT_FOUND)"),
         },
         K::StatusMethod { method, hr, .. } => {
             if hr.succeeded() {
@@ -144,11 +144,11 @@ fn spooler(kind: &K) -> String {
                 String::from("closes its progress indicator")
             }
         }
-        K::XpFlushQueues { flags, note, .. } => match note {
+        K::XpFlushQueues { ui, flags, note, .. } => match note {
             Some(XpNote::RasHonorsNoUi) => format!(
-                "IXPLogon::FlushQueues({flags}); this RAS transport honours FLUSH_NO_UI, an exception the scenario sets (RAS cannot suppress its UI)"
+                "IXPLogon::FlushQueues({ui}, 0, NULL, {flags}); this RAS transport honours FLUSH_NO_UI, an exception the scenario sets (RAS cannot suppress its UI)"
             ),
-            None => format!("IXPLogon::FlushQueues({flags}){}", ""),
+            None => format!("IXPLogon::FlushQueues({ui}, 0, NULL, {flags}){}", ""),
         },
         K::XpReturn { hr, .. } => format!("IXPLogon::FlushQueues returns {hr}"),
         K::LeftToSchedule { transport } => format!(
@@ -184,9 +184,9 @@ fn spooler(kind: &K) -> String {
 /// What a transport does and shows.
 fn transport(kind: &K) -> String {
     match kind {
-        K::Prompt { transport, no_ui_requested } => {
+        K::Prompt { transport, parent, no_ui_requested } => {
             let why = if *no_ui_requested { "ignores FLUSH_NO_UI" } else { "FLUSH_NO_UI was not passed" };
-            format!("{why}: shows \"Connect {transport}?\"")
+            format!("{why}: shows \"Connect {transport}?\" over window {parent} (ulUIParam)")
         }
         K::PromptAnswer { answer, .. } => String::from(match answer {
             Answer::Connect => "user: Connect",

@@ -58,7 +58,7 @@ fn client(e: &Event, facts: &Facts) -> String {
                 (_, Some(v)) => {
                     format!("The client reads {prop} of {object}: {v}.")
                 }
-                (_, None) => format!("The client reads {prop} of {object}, which this row does not have: PT_NULL."),
+                (_, None) => format!("The client reads {prop} of {object}, which it does not have: GetProps warns with MAPI_W_ERRORS_RETURNED and returns an error (MAPI_E_NOT_FOUND) in place of the value."),
             }
         }
         K::StatusMethod { object, method, hr } => {
@@ -141,7 +141,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
         }
         K::Progress { shown: true, .. } => String::from("Without FLUSH_NO_UI the spooler shows a progress indicator for its flush, parented to the window the client passed as ulUIParam."),
         K::Progress { shown: false, .. } => String::from("The flush is over, so the spooler closes its progress indicator."),
-        K::XpFlushQueues { transport, flags, note } => {
+        K::XpFlushQueues { transport, flags, note, .. } => {
             let why = match facts.position {
                 Position::Only => "the only transport in this flush",
                 Position::First => "first in transport order",
@@ -191,7 +191,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
 /// What a transport does and shows.
 fn transport(e: &Event) -> String {
     match &e.kind {
-        K::Prompt { transport, no_ui_requested } => {
+        K::Prompt { transport, no_ui_requested, .. } => {
             if *no_ui_requested {
                 format!("{transport} ignores FLUSH_NO_UI, as modem and RAS transports may, and shows its dial-up dialog “Connect {transport}?”.")
             } else {

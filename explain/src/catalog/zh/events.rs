@@ -60,7 +60,7 @@ fn client(kind: &K) -> String {
         }
         K::GetProp { prop, value, .. } => match value {
             Some(v) => format!("GetProps({prop}) = {v}{}", "（读取属性）"),
-            None => format!("GetProps({prop}) = PT_NULL（MAPI_E_NOT_FOUND）：这一行没有该属性"),
+            None => format!("GetProps({prop}) = MAPI_W_ERRORS_RETURNED：该对象没有这个属性，其值以 PT_ERROR（MAPI_E_NOT_FOUND）返回"),
         },
         K::StatusMethod { method, hr, .. } => {
             if hr.succeeded() {
@@ -135,11 +135,11 @@ fn spooler(kind: &K) -> String {
                 String::from("关闭进度指示器")
             }
         }
-        K::XpFlushQueues { flags, note, .. } => match note {
+        K::XpFlushQueues { ui, flags, note, .. } => match note {
             Some(XpNote::RasHonorsNoUi) => {
-                format!("IXPLogon::FlushQueues({flags})；这个 RAS 传输遵守 FLUSH_NO_UI，是场景设定的例外（RAS 无法隐藏其界面）")
+                format!("IXPLogon::FlushQueues({ui}, 0, NULL, {flags})；这个 RAS 传输遵守 FLUSH_NO_UI，是场景设定的例外（RAS 无法隐藏其界面）")
             }
-            None => format!("IXPLogon::FlushQueues({flags}){}", "（一次传入全部标志）"),
+            None => format!("IXPLogon::FlushQueues({ui}, 0, NULL, {flags}){}", "（一次传入全部标志）"),
         },
         K::XpReturn { hr, .. } => format!("IXPLogon::FlushQueues 返回 {hr}"),
         K::LeftToSchedule { transport } => {
@@ -175,9 +175,9 @@ fn spooler(kind: &K) -> String {
 /// What a transport does and shows.
 fn transport(kind: &K) -> String {
     match kind {
-        K::Prompt { transport, no_ui_requested } => {
+        K::Prompt { transport, parent, no_ui_requested } => {
             let why = if *no_ui_requested { "忽略 FLUSH_NO_UI" } else { "未传入 FLUSH_NO_UI" };
-            format!("{why}：显示“连接 {transport}？”")
+            format!("{why}：在窗口 {parent}（ulUIParam）上显示“连接 {transport}？”")
         }
         K::PromptAnswer { answer, .. } => String::from(match answer {
             Answer::Connect => "用户：连接",

@@ -62,7 +62,7 @@ fn client(e: &Event, facts: &Facts) -> String {
                 (_, Some(v)) => {
                     format!("客户端读取{o}的 {prop}：{v}。")
                 }
-                (_, None) => format!("客户端读取{o}的 {prop}，但这一行没有该属性：PT_NULL。"),
+                (_, None) => format!("客户端读取{o}的 {prop}，但它没有该属性：GetProps 以 MAPI_W_ERRORS_RETURNED 发出警告，并用一个错误值（MAPI_E_NOT_FOUND）代替属性值。"),
             }
         }
         K::StatusMethod { object, method, hr } => {
@@ -140,7 +140,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
         }
         K::Progress { shown: true, .. } => String::from("没有传入 FLUSH_NO_UI，所以后台处理程序为这次刷新显示进度指示器，其父窗口是客户端作为 ulUIParam 传入的窗口。"),
         K::Progress { shown: false, .. } => String::from("刷新结束，后台处理程序关闭进度指示器。"),
-        K::XpFlushQueues { transport, flags, note } => {
+        K::XpFlushQueues { transport, flags, note, .. } => {
             let why = match facts.position {
                 Position::Only => "它是这次刷新中唯一的传输提供程序",
                 Position::First => "它在传输顺序中排在第一位",
@@ -196,7 +196,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
 /// What a transport does and shows.
 fn transport(e: &Event) -> String {
     match &e.kind {
-        K::Prompt { transport, no_ui_requested } => {
+        K::Prompt { transport, no_ui_requested, .. } => {
             if *no_ui_requested {
                 format!("{transport} 忽略了 FLUSH_NO_UI（调制解调器和 RAS 传输可能这样做），显示拨号对话框“连接 {transport}？”。")
             } else {
