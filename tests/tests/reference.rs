@@ -14,6 +14,7 @@ fn anchors(page: Page) -> &'static [&'static str] {
     match page {
         Page::FreeProws => &["parameters", "return-value", "notes-to-callers", "mfcmapi-reference", "see-also"],
         Page::ResourceMethods | Page::StatusCode => PROPERTY,
+        Page::PropertyRestriction => &["members", "remarks", "see-also"],
         Page::StatusFlushQueues => {
             &["parameters", "return-value", "remarks", "notes-to-implementers", "notes-to-callers", "see-also"]
         }

@@ -37,6 +37,8 @@ mapi_enum! {
         NotMe = 0x8004_0502 => "MAPI_E_NOT_ME",
         /// An unspecified failure (`E_FAIL`).
         CallFailed = 0x8000_4005 => "MAPI_E_CALL_FAILED",
+        /// The caller may not access the object (`E_ACCESSDENIED`).
+        NoAccess = 0x8007_0005 => "MAPI_E_NO_ACCESS",
         /// A parameter is not valid for this object.
         InvalidParameter = 0x8007_0057 => "MAPI_E_INVALID_PARAMETER",
     }
@@ -60,7 +62,7 @@ mod tests {
     /// `MAKE_MAPI_E(x)` is `0x80040000 | x`) and `winerror.h` for the codes it
     /// takes from there. Lines re-checked at mingw-w64 commit
     /// `d7f3c52012c4af4fb526330117d9c86b266018dc`.
-    const PINNED: [(HResult, u32, &str); 16] = [
+    const PINNED: [(HResult, u32, &str); 17] = [
         (S_OK, 0x0000_0000, "winerror.h: S_OK 0"),
         (ErrorsReturned, 0x0004_0380, "mapicode.h:71 #define MAPI_W_ERRORS_RETURNED MAKE_MAPI_S(0x380)"),
         (CallFailed, 0x8000_4005, "mapicode.h:21 #define MAPI_E_CALL_FAILED E_FAIL (winerror.h: E_FAIL 0x80004005)"),
@@ -68,6 +70,11 @@ mod tests {
             InvalidParameter,
             0x8007_0057,
             "mapicode.h:23 #define MAPI_E_INVALID_PARAMETER E_INVALIDARG (winerror.h: E_INVALIDARG 0x80070057)",
+        ),
+        (
+            NoAccess,
+            0x8007_0005,
+            "mapicode.h:25 #define MAPI_E_NO_ACCESS E_ACCESSDENIED (winerror.h: E_ACCESSDENIED 0x80070005)",
         ),
         (NoSupport, 0x8004_0102, "mapicode.h:27 #define MAPI_E_NO_SUPPORT MAKE_MAPI_E(0x102)"),
         (UnknownFlags, 0x8004_0106, "mapicode.h:30 #define MAPI_E_UNKNOWN_FLAGS MAKE_MAPI_E(0x106)"),

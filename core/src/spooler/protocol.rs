@@ -187,17 +187,14 @@ impl Spooler {
         if self.faults[t].link_down {
             return link_down(run, world, t, out);
         }
-        let bit = if turn.upload() { StatusCode::STATUS_OUTBOUND_FLUSH } else { StatusCode::STATUS_INBOUND_FLUSH };
+        let (bit, why) = if turn.upload() {
+            (StatusCode::STATUS_OUTBOUND_FLUSH, StatusReason::StartsFlushing)
+        } else {
+            (StatusCode::STATUS_INBOUND_FLUSH, StatusReason::StartsInbound)
+        };
         // Connected: back to STATUS_AVAILABLE if it was offline.
         let available = StatusCode::STATUS_AVAILABLE - world.status(t);
-        set_status(
-            world,
-            t,
-            bit | available,
-            STATE_BITS - StatusCode::STATUS_AVAILABLE,
-            StatusReason::StartsFlushing,
-            out,
-        );
+        set_status(world, t, bit | available, STATE_BITS - StatusCode::STATUS_AVAILABLE, why, out);
         xp_return(world, t, out);
         if !turn.upload() {
             let me = transport_actor(world, t);
@@ -336,10 +333,10 @@ impl Spooler {
         out.push((transport_actor(world, t), Some(Actor::Spooler), event));
     }
 
-    /// Step 14: on to the next transport, or end the job. The spooler's
-    /// FlushQueues returns S_OK whatever the transports reported in their
-    /// status rows (`imapistatus-flushqueues#return-value`): the client reads
-    /// the status table to know what went out.
+    /// Step 14: on to the next transport, or end the job. Model choice: the
+    /// spooler's FlushQueues returns S_OK, since every transport returned S_OK
+    /// (`ixplogon-flushqueues#return-value` lists nothing else) and told its
+    /// trouble in its status row; the client reads the status table to know.
     fn next_transport(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
         let next = run.cursor.map_or(0, |c| c + 1);
         if next < run.job.targets.len() {
@@ -417,17 +414,17 @@ fn status_recips(run: &mut Running, world: &mut World, turn: Turn, out: &mut Emi
     out.push((transport_actor(world, t), Some(Actor::Spooler), event));
 }
 
-/// Step 9: the transport frees what sending used; the inbound flush starts, or,
-/// without FLUSH_DOWNLOAD, the flush ends.
+/// After step 8 the transport leaves outbound flush mode; step 9: it frees what
+/// sending used, and the inbound flush starts or, without FLUSH_DOWNLOAD, the flush ends.
 fn begin_inbound(run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
     let t = turn.t;
-    free_line(world, t, LineReason::SendingDone, out);
     let outbound = StatusCode::STATUS_OUTBOUND_FLUSH;
+    set_status(world, t, StatusCode::empty(), outbound, StatusReason::OutboundDone, out);
+    free_line(world, t, LineReason::SendingDone, out);
     if turn.download() {
-        set_status(world, t, StatusCode::STATUS_INBOUND_FLUSH, outbound, StatusReason::InboundStarts, out);
+        set_status(world, t, StatusCode::STATUS_INBOUND_FLUSH, StatusCode::empty(), StatusReason::InboundStarts, out);
         run.step = XpStep::Receive;
     } else {
-        set_status(world, t, StatusCode::empty(), outbound, StatusReason::OutboundDone, out);
         let me = transport_actor(world, t);
         out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Inbound }));
         run.step = XpStep::Done(TransportOutcome::Completed);

@@ -134,9 +134,13 @@ pub enum StatusReason {
     OwnFlushQueues,
     /// Step 2: the transport starts flushing.
     StartsFlushing,
+    /// Step 2 of a flush with FLUSH_DOWNLOAD alone: the transport goes straight
+    /// to its inbound flush (model choice: step 2 sets only STATUS_OUTBOUND_FLUSH).
+    StartsInbound,
     /// Step 9: the inbound flush starts.
     InboundStarts,
-    /// Step 9 without FLUSH_DOWNLOAD: the outbound flush is over.
+    /// After NOTIFY_END_OUTBOUND_FLUSH the transport leaves outbound flush mode
+    /// (`ixplogon-transportnotify#parameters`).
     OutboundDone,
     /// Step 13: the inbound flush is over.
     InboundDone,

@@ -6,7 +6,7 @@
 //! until it says which. `docs/reference-coverage.md` lists the same pages section by
 //! section; a test checks that every page named here is listed there.
 
-use super::{EventKind, FlushMode, FlushNote, JobReason, LineReason, Notify, StatusReason};
+use super::{EventKind, FlushMode, FlushNote, JobReason, LineReason, Notify, StatusReason, SubmitResult};
 use crate::mapi::{HResult, PropTag};
 use core::fmt;
 
@@ -22,6 +22,8 @@ pub enum Page {
     SetColumns,
     /// `HrQueryAllRows`.
     HrQueryAllRows,
+    /// `SPropertyRestriction`.
+    PropertyRestriction,
     /// `FreeProws`.
     FreeProws,
     /// `IMAPISession::OpenEntry`.
@@ -60,10 +62,11 @@ pub enum Page {
 
 impl Page {
     /// Every page, in the order above.
-    pub const ALL: [Page; 20] = [
+    pub const ALL: [Page; 21] = [
         Page::GetStatusTable,
         Page::SetColumns,
         Page::HrQueryAllRows,
+        Page::PropertyRestriction,
         Page::FreeProws,
         Page::OpenEntry,
         Page::GetProps,
@@ -89,6 +92,7 @@ impl Page {
             Page::GetStatusTable => "imapisession-getstatustable",
             Page::SetColumns => "imapitable-setcolumns",
             Page::HrQueryAllRows => "hrqueryallrows",
+            Page::PropertyRestriction => "spropertyrestriction",
             Page::FreeProws => "freeprows",
             Page::OpenEntry => "imapisession-openentry",
             Page::GetProps => "imapiprop-getprops",
@@ -117,10 +121,11 @@ impl Page {
             Page::GetStatusTable | Page::XpFlushQueues | Page::StartMessage | Page::EndMessage => &[Ok],
             Page::SetColumns => &[Ok, Busy],
             Page::HrQueryAllRows => &[Ok, TableTooBig],
-            Page::OpenEntry => &[Ok, NotFound, UnknownEntryId],
+            Page::OpenEntry => &[Ok, NoAccess, NotFound, UnknownEntryId],
             Page::GetProps => &[Ok, ErrorsReturned, InvalidParameter],
             Page::ValidateState => &[Ok, Busy, NoSupport, UserCancel],
-            Page::SettingsDialog | Page::ChangePassword => &[Ok, NoSupport],
+            Page::SettingsDialog => &[Ok, NoSupport],
+            Page::ChangePassword => &[Ok, NoAccess, NoSupport],
             Page::StatusFlushQueues => &[Ok, Busy, NoSupport],
             _ => return None,
         })
@@ -191,6 +196,7 @@ impl EventKind {
         match self {
             K::GetStatusTable { .. } => at(Page::GetStatusTable, "remarks"),
             K::SetColumns { .. } => at(Page::SetColumns, "remarks"),
+            K::QueryAllRows { hr: HResult::Ok, lacking: 1.., .. } => at(Page::PropertyRestriction, "remarks"),
             K::QueryAllRows { hr: HResult::Ok, .. } => at(Page::HrQueryAllRows, "remarks"),
             K::QueryAllRows { .. } => at(Page::HrQueryAllRows, "return-value"),
             K::OpenEntry { hr: HResult::Ok, .. } => at(Page::OpenEntry, "parameters"),
@@ -201,6 +207,10 @@ impl EventKind {
             K::GetProp { .. } => at(Page::GetProps, "remarks"),
             K::StatusMethod { method, .. } => status_method(method),
             K::FlushCall { mode, .. } => flush_call(*mode),
+            // A transport's own FlushQueues returns once it has set its bits.
+            K::FlushReturn { object, note: None, .. } if object != "spooler" => {
+                Basis::Reference(Page::Implementing, Section::AfterSteps)
+            }
             K::FlushReturn { note, .. } => flush_return(*note),
             // IUnknown::Release is COM's, outside the MAPI pages; the leak report is ours.
             K::Release { .. } => Basis::ModelChoice,
@@ -222,6 +232,9 @@ impl EventKind {
             K::SentDeferred { .. } => step(2),
             K::Submit { .. } => step(3),
             K::StatusRecips { .. } => at(Page::StatusRecips, "remarks"),
+            // No EndMessage flag means "sent"; for a message reported undeliverable
+            // the page only says EndMessage follows the nondelivery processing.
+            K::EndMessage { result: SubmitResult::Undeliverable, .. } => at(Page::EndMessage, "remarks"),
             K::EndMessage { .. } => at(Page::EndMessage, "parameters"),
             K::TransportNotify { notify: Notify::EndOutboundFlush, .. } => step(8),
             K::TransportNotify { notify: Notify::EndInboundFlush, .. } => step(12),
@@ -321,9 +334,10 @@ fn status(why: StatusReason) -> Basis {
         StatusReason::OwnFlushQueues => Basis::Reference(Page::Implementing, Section::AfterSteps),
         StatusReason::StartsFlushing => step(2),
         StatusReason::InboundStarts => step(9),
+        StatusReason::OutboundDone => at(Page::TransportNotify, "parameters"),
+        // Download only: step 2 sets STATUS_OUTBOUND_FLUSH alone.
+        StatusReason::StartsInbound => Basis::ModelChoice,
         StatusReason::InboundDone => step(13),
         StatusReason::Offline => at(Page::StatusCode, "remarks"),
-        // Upload only: the steps never end after the outbound phase.
-        StatusReason::OutboundDone => Basis::ModelChoice,
     }
 }

@@ -104,7 +104,7 @@ impl UiCatalog for Chinese {
             Page::NothingYet => "还什么都没有发生。按 ▶ 或 → 逐步运行客户端脚本。",
             Page::Follows => "参考文档：",
             Page::ModelChoice => "模型选择",
-            Page::ModelChoiceWhy => "MAPI 参考文档没有规定这一步；旁白说明了 flushq 的选择。",
+            Page::ModelChoiceWhy => "MAPI 参考文档没有规定这一步；旁白说明了本模拟的选择。",
         })
     }
 
@@ -235,7 +235,7 @@ impl UiCatalog for Chinese {
             Flags::Help(Flag::AsyncOk) => "仅用于后台处理程序：刷新结束前即返回",
             Flags::ContradictionsHead => "参考文档本身也有矛盾",
             Flags::Contradiction(Contradiction::LoopNames) => "“实现 FlushQueues 方法”页面把发送循环称为“下载”，把接收循环称为“上传”，与标志名称正好相反。",
-            Flags::Contradiction(Contradiction::NotesPairUploadWithInbound) => "IMAPIStatus::FlushQueues 的实现者说明把 FLUSH_UPLOAD 与 INBOUND 状态位对应；flushq 以“实现”页面为准：UPLOAD 设置 STATUS_OUTBOUND_FLUSH。",
+            Flags::Contradiction(Contradiction::NotesPairUploadWithInbound) => "IMAPIStatus::FlushQueues 的实现者说明把 FLUSH_UPLOAD 与 INBOUND 状态位对应；本模拟以“实现”页面为准：UPLOAD 设置 STATUS_OUTBOUND_FLUSH。",
             Flags::Contradiction(Contradiction::SynchronousYetAsynchronous) => "FlushQueues 默认是同步的，但在传输提供程序自己的状态对象上调用时，刷新相对客户端是异步进行的。",
             Flags::Contradiction(Contradiction::CallsOnlyWhenBitsSet) => "参考文档说后台处理程序只在 FLUSH 位已设置时才调用传输提供程序的 FlushQueues，但第 1 步在任何位设置之前就调用了它。",
             Flags::ErratumHead => "方向勘误：",

@@ -146,7 +146,7 @@ fn spooler(kind: &K) -> String {
         }
         K::XpFlushQueues { ui, flags, note, .. } => match note {
             Some(XpNote::RasHonorsNoUi) => format!(
-                "IXPLogon::FlushQueues({ui}, 0, NULL, {flags}); this RAS transport honours FLUSH_NO_UI, an exception the scenario sets (RAS cannot suppress its UI)"
+                "IXPLogon::FlushQueues({ui}, 0, NULL, {flags}); this RAS transport honours FLUSH_NO_UI, an exception the scenario sets (RAS is hardly ever able to)"
             ),
             None => format!("IXPLogon::FlushQueues({ui}, 0, NULL, {flags}){}", ""),
         },
@@ -164,7 +164,7 @@ fn spooler(kind: &K) -> String {
                 format!("EndMessage({subject}) -> END_DONT_RESEND: the transport defers {subject} and keeps it; {ACTIVE_OUT_DONE}")
             }
             SubmitResult::Undeliverable => {
-                format!("EndMessage({subject}) -> 0: {subject} is done, reported undeliverable, not sent; {ACTIVE_OUT_DONE}")
+                format!("EndMessage({subject}) -> 0: the transport is done with {subject}, reported undeliverable, not sent (model choice: the page has no flag for this); {ACTIVE_OUT_DONE}")
             }
         },
         K::TransportNotify { notify, .. } => String::from(match notify {
@@ -172,11 +172,11 @@ fn spooler(kind: &K) -> String {
             Notify::EndInboundFlush => "TransportNotify(NOTIFY_END_INBOUND_FLUSH)",
         }),
         K::StartMessage { subject, .. } => match subject {
-            Some(s) => format!("StartMessage = S_OK: the transport passes {s}; PR_STATUS_CODE += STATUS_INBOUND_ACTIVE"),
+            Some(s) => format!("StartMessage: the transport fills the new message with {s}; PR_STATUS_CODE += STATUS_INBOUND_ACTIVE"),
             None => String::from("StartMessage = S_OK: nothing is waiting, the transport returns without SaveChanges"),
         },
         K::TransportDone { transport, outcome: result } => format!("done with {transport}: {}", outcome(*result)),
-        K::SpoolerEnd { hr } => format!("flush ends = {hr}; the status table says what each transport did"),
+        K::SpoolerEnd { hr } => format!("flush ends = {hr}; every transport returned S_OK, any trouble is in its status row (model choice)"),
         _ => super::super::misrouted(),
     }
 }
@@ -209,10 +209,10 @@ fn transport(kind: &K) -> String {
         K::SaveChanges { subject, more, .. } => {
             if *more {
                 format!(
-                    "SaveChanges: {subject} -> inbox; {ACTIVE_IN_DONE}; SpoolerNotify(NOTIFY_NEWMAIL): more is waiting"
+                    "SaveChanges: {subject} -> inbox; {ACTIVE_IN_DONE}; SpoolerNotify(NOTIFY_NEWMAIL): more is waiting; StartMessage returns S_OK"
                 )
             } else {
-                format!("SaveChanges: {subject} -> inbox; {ACTIVE_IN_DONE}")
+                format!("SaveChanges: {subject} -> inbox; {ACTIVE_IN_DONE}; StartMessage returns S_OK")
             }
         }
         K::PhaseSkipped { phase, .. } => match phase {

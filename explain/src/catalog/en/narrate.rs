@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use flushq_core::mapi::{HResult, PropTag};
 use flushq_core::trace::{
-    Answer, Event, EventKind as K, FlushMode, Notify, Phase, SubmitResult, TransportOutcome, XpNote,
+    Answer, Event, EventKind as K, FlushMode, Notify, Phase, StatusReason, SubmitResult, TransportOutcome, XpNote,
 };
 
 /// How lists read.
@@ -149,7 +149,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 Position::Next => "next in transport order",
             };
             let ras = match note {
-                Some(XpNote::RasHonorsNoUi) => " This RAS transport suppresses its dialog, an exception the scenario sets: RAS normally cannot.",
+                Some(XpNote::RasHonorsNoUi) => " This RAS transport suppresses its dialog, an exception the scenario sets: the seed page says RAS is hardly ever able to.",
                 None => "",
             };
             format!("The spooler calls IXPLogon::FlushQueues on {transport} because it is {why}, passing {flags} in one call.{ras}")
@@ -168,7 +168,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
             match result {
                 SubmitResult::Delivered => format!("EndMessage completes “{subject}”: {transport} has sent it. {left}"),
                 SubmitResult::Deferred => format!("EndMessage comes back with END_DONT_RESEND: {transport} keeps “{subject}” and will ask for it to be sent later. {left}"),
-                SubmitResult::Undeliverable => format!("EndMessage completes “{subject}”: it was not sent, and the nondelivery report tells the user. {left}"),
+                SubmitResult::Undeliverable => format!("EndMessage completes “{subject}”: it was not sent, and the nondelivery report tells the user (model choice: no EndMessage flag means undeliverable). {left}"),
             }
         }
         K::TransportNotify { transport, notify } => match notify {
@@ -183,7 +183,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
             TransportOutcome::Completed => format!("The spooler is done with {transport}."),
             other => format!("The spooler is done with {transport}: {}.", outcome(*other)),
         },
-        K::SpoolerEnd { hr } => format!("The spooler's flush ends with {hr}. That does not mean every message went out: the status table tells what each transport did."),
+        K::SpoolerEnd { hr } => format!("The spooler's flush ends with {hr}. Every transport returned S_OK and wrote any trouble in its status row, so {hr} does not say every message went out; the status table does (model choice, following IXPLogon::FlushQueues, which returns S_OK alone)."),
         _ => super::super::misrouted(),
     }
 }
@@ -193,7 +193,7 @@ fn transport(e: &Event) -> String {
     match &e.kind {
         K::Prompt { transport, no_ui_requested, .. } => {
             if *no_ui_requested {
-                format!("{transport} ignores FLUSH_NO_UI, as modem and RAS transports may, and shows its dial-up dialog “Connect {transport}?”.")
+                format!("{transport} shows its dial-up dialog “Connect {transport}?” although FLUSH_NO_UI asks a transport for no user interface: the seed page warns that modem and RAS transports may ignore it (model choice).")
             } else {
                 format!("FLUSH_NO_UI was not passed, so {transport} shows its dial-up dialog “Connect {transport}?”.")
             }
@@ -204,6 +204,7 @@ fn transport(e: &Event) -> String {
         },
         K::ModemLine { transport, acquired: true, .. } => format!("{transport} takes the shared modem line; no other dial-up transport can use it until it is released."),
         K::ModemLine { transport, acquired: false, why, .. } => format!("{transport} releases the modem line for the next dial-up transport: {}.", line_reason(*why)),
+        K::Status { transport, why: StatusReason::OwnFlushQueues, .. } => format!("{transport}: {}. The notes to implementers of IMAPIStatus::FlushQueues would set the INBOUND bits for FLUSH_UPLOAD; flushq follows the Implementing page.", describe(&e.kind)),
         K::Status { transport, .. } | K::LinkDown { transport, .. } | K::DropsFlushBits { transport, .. } => {
             format!("{transport}: {}.", describe(&e.kind))
         }
@@ -211,7 +212,7 @@ fn transport(e: &Event) -> String {
         K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} cannot deliver “{subject}”, so it calls IMAPISupport::StatusRecips, and a nondelivery report “{report_subject}” arrives in the inbox."),
         K::SaveChanges { transport, subject, more, .. } => {
             let more = if *more { " More is waiting: it calls SpoolerNotify(NOTIFY_NEWMAIL)." } else { "" };
-            format!("{transport} calls SaveChanges, and “{subject}” is in the inbox.{more}")
+            format!("Inside StartMessage, {transport} calls SaveChanges, and “{subject}” is in the inbox.{more} Then StartMessage returns.")
         }
         K::PhaseSkipped { transport, phase, .. } => match phase {
             Phase::Inbound => format!("Only FLUSH_UPLOAD was asked for, so {transport} skips the inbound phase; mail waiting remotely stays there (model choice)."),

@@ -21,8 +21,11 @@ pub(crate) fn status_reason(r: StatusReason) -> &'static str {
             "FlushQueues on a transport's own status object only sets bits in its status row"
         }
         StatusReason::StartsFlushing => "the transport starts flushing (ModifyStatusRow)",
-        StatusReason::InboundStarts => "outbound done; the transport starts its inbound flush",
-        StatusReason::OutboundDone => "outbound done (model choice: no inbound phase without FLUSH_DOWNLOAD)",
+        StatusReason::StartsInbound => {
+            "only FLUSH_DOWNLOAD: the transport starts with its inbound flush (model choice: step 2 sets the outbound bit)"
+        }
+        StatusReason::InboundStarts => "step 9: the transport starts its inbound flush",
+        StatusReason::OutboundDone => "outbound done: the transport leaves outbound flush mode (NOTIFY_END_OUTBOUND_FLUSH)",
         StatusReason::InboundDone => "inbound done",
         StatusReason::Offline => "not connected: only local data is available, and FlushQueues still returns S_OK",
     }

@@ -137,7 +137,7 @@ fn spooler(kind: &K) -> String {
         }
         K::XpFlushQueues { ui, flags, note, .. } => match note {
             Some(XpNote::RasHonorsNoUi) => {
-                format!("IXPLogon::FlushQueues({ui}, 0, NULL, {flags})；这个 RAS 传输遵守 FLUSH_NO_UI，是场景设定的例外（RAS 无法隐藏其界面）")
+                format!("IXPLogon::FlushQueues({ui}, 0, NULL, {flags})；这个 RAS 传输遵守 FLUSH_NO_UI，是场景设定的例外（RAS 几乎做不到）")
             }
             None => format!("IXPLogon::FlushQueues({ui}, 0, NULL, {flags}){}", "（一次传入全部标志）"),
         },
@@ -155,7 +155,7 @@ fn spooler(kind: &K) -> String {
                 "EndMessage({subject}) -> END_DONT_RESEND：传输提供程序延迟 {subject} 并留下它；{ACTIVE_OUT_DONE}"
             ),
             SubmitResult::Undeliverable => {
-                format!("EndMessage({subject}) -> 0：{subject} 处理完毕，已报告无法投递，没有发出；{ACTIVE_OUT_DONE}")
+                format!("EndMessage({subject}) -> 0：传输提供程序处理完 {subject}，已报告无法投递，没有发出（模型选择：该页面没有对应的标志）；{ACTIVE_OUT_DONE}")
             }
         },
         K::TransportNotify { notify, .. } => String::from(match notify {
@@ -163,11 +163,13 @@ fn spooler(kind: &K) -> String {
             Notify::EndInboundFlush => "TransportNotify(NOTIFY_END_INBOUND_FLUSH)（传入刷新结束）",
         }),
         K::StartMessage { subject, .. } => match subject {
-            Some(s) => format!("StartMessage = S_OK：传输提供程序传来 {s}；PR_STATUS_CODE += STATUS_INBOUND_ACTIVE"),
+            Some(s) => format!("StartMessage：传输提供程序把 {s} 填入新邮件；PR_STATUS_CODE += STATUS_INBOUND_ACTIVE"),
             None => String::from("StartMessage = S_OK：没有邮件在等待，传输提供程序不调用 SaveChanges 就返回"),
         },
         K::TransportDone { transport, outcome: result } => format!("{transport} 处理结束：{}", outcome(*result)),
-        K::SpoolerEnd { hr } => format!("刷新结束 = {hr}；每个传输提供程序做了什么要看状态表"),
+        K::SpoolerEnd { hr } => {
+            format!("刷新结束 = {hr}；每个传输提供程序都返回了 S_OK，如有问题都写在其状态行中（模型选择）")
+        }
         _ => super::super::misrouted(),
     }
 }
@@ -200,10 +202,10 @@ fn transport(kind: &K) -> String {
         K::SaveChanges { subject, more, .. } => {
             if *more {
                 format!(
-                    "SaveChanges：{subject} -> 收件箱；{ACTIVE_IN_DONE}；SpoolerNotify(NOTIFY_NEWMAIL)：还有邮件在等待"
+                    "SaveChanges：{subject} -> 收件箱；{ACTIVE_IN_DONE}；SpoolerNotify(NOTIFY_NEWMAIL)：还有邮件在等待；StartMessage 返回 S_OK"
                 )
             } else {
-                format!("SaveChanges：{subject} -> 收件箱；{ACTIVE_IN_DONE}")
+                format!("SaveChanges：{subject} -> 收件箱；{ACTIVE_IN_DONE}；StartMessage 返回 S_OK")
             }
         }
         K::PhaseSkipped { phase, .. } => match phase {

@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use flushq_core::mapi::{HResult, PropTag};
 use flushq_core::trace::{
-    Answer, Event, EventKind as K, FlushMode, Notify, Phase, SubmitResult, TransportOutcome, XpNote,
+    Answer, Event, EventKind as K, FlushMode, Notify, Phase, StatusReason, SubmitResult, TransportOutcome, XpNote,
 };
 
 /// How lists read.
@@ -148,7 +148,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 Position::Next => "传输顺序轮到了它",
             };
             let ras = match note {
-                Some(XpNote::RasHonorsNoUi) => "这个 RAS 传输隐藏了它的对话框，这是场景设定的例外：RAS 通常做不到。",
+                Some(XpNote::RasHonorsNoUi) => "这个 RAS 传输隐藏了它的对话框，这是场景设定的例外：原始页面说 RAS 几乎做不到。",
                 None => "",
             };
             format!("后台处理程序对 {transport} 调用 IXPLogon::FlushQueues，在一次调用中传入 {flags}，因为{why}。{ras}")
@@ -169,7 +169,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
             match result {
                 SubmitResult::Delivered => format!("EndMessage 完成“{subject}”：{transport} 已把它发出。{left}"),
                 SubmitResult::Deferred => format!("EndMessage 返回 END_DONT_RESEND：{transport} 留下“{subject}”，以后再请求发送。{left}"),
-                SubmitResult::Undeliverable => format!("EndMessage 完成“{subject}”：它没有发出，未送达报告会告诉用户。{left}"),
+                SubmitResult::Undeliverable => format!("EndMessage 完成“{subject}”：它没有发出，未送达报告会告诉用户（模型选择：EndMessage 没有表示无法投递的标志）。{left}"),
             }
         }
         K::TransportNotify { transport, notify } => match notify {
@@ -188,7 +188,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
             TransportOutcome::Completed => format!("后台处理程序完成了对 {transport} 的刷新。"),
             other => format!("后台处理程序结束了对 {transport} 的刷新：{}。", outcome(*other)),
         },
-        K::SpoolerEnd { hr } => format!("后台处理程序的刷新结束，返回 {hr}。这并不表示每封邮件都已发出：要看状态表才知道每个传输提供程序做了什么。"),
+        K::SpoolerEnd { hr } => format!("后台处理程序的刷新结束，返回 {hr}。每个传输提供程序都返回了 S_OK，如有问题都写在其状态行中，所以 {hr} 并不表示每封邮件都已发出；要看状态表才知道（模型选择，依据 IXPLogon::FlushQueues 只返回 S_OK）。"),
         _ => super::super::misrouted(),
     }
 }
@@ -198,7 +198,7 @@ fn transport(e: &Event) -> String {
     match &e.kind {
         K::Prompt { transport, no_ui_requested, .. } => {
             if *no_ui_requested {
-                format!("{transport} 忽略了 FLUSH_NO_UI（调制解调器和 RAS 传输可能这样做），显示拨号对话框“连接 {transport}？”。")
+                format!("尽管 FLUSH_NO_UI 要求传输提供程序不显示用户界面，{transport} 仍显示拨号对话框“连接 {transport}？”：原始页面提醒，调制解调器和 RAS 传输可能忽略它（模型选择）。")
             } else {
                 format!("没有传入 FLUSH_NO_UI，所以 {transport} 显示拨号对话框“连接 {transport}？”。")
             }
@@ -209,6 +209,7 @@ fn transport(e: &Event) -> String {
         },
         K::ModemLine { transport, acquired: true, .. } => format!("{transport} 占用共享的调制解调器线路；在它释放之前，其他拨号传输都不能使用这条线路。"),
         K::ModemLine { transport, acquired: false, why, .. } => format!("{transport} 释放调制解调器线路，留给下一个拨号传输：{}。", line_reason(*why)),
+        K::Status { transport, why: StatusReason::OwnFlushQueues, .. } => format!("{transport}：{}。IMAPIStatus::FlushQueues 的实现者说明会为 FLUSH_UPLOAD 设置 INBOUND 位；本模拟以“实现 FlushQueues 方法”页面为准。", describe(&e.kind)),
         K::Status { transport, .. } | K::LinkDown { transport, .. } | K::DropsFlushBits { transport, .. } => {
             format!("{transport}：{}。", describe(&e.kind))
         }
@@ -218,7 +219,7 @@ fn transport(e: &Event) -> String {
         K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} 无法投递“{subject}”，于是调用 IMAPISupport::StatusRecips，一封未送达报告“{report_subject}”进入收件箱。"),
         K::SaveChanges { transport, subject, more, .. } => {
             let more = if *more { "还有邮件在等待：它调用 SpoolerNotify(NOTIFY_NEWMAIL)。" } else { "" };
-            format!("{transport} 调用 SaveChanges，“{subject}”进入收件箱。{more}")
+            format!("{transport} 在 StartMessage 之内调用 SaveChanges，“{subject}”进入收件箱。{more}随后 StartMessage 返回。")
         }
         K::PhaseSkipped { transport, phase, .. } => match phase {
             Phase::Inbound => format!(

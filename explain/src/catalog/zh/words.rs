@@ -21,8 +21,11 @@ pub(crate) fn status_reason(r: StatusReason) -> &'static str {
     match r {
         StatusReason::OwnFlushQueues => "在传输提供程序自己的状态对象上调用 FlushQueues，只会设置其状态行中的位",
         StatusReason::StartsFlushing => "传输提供程序开始刷新（ModifyStatusRow）",
-        StatusReason::InboundStarts => "传出完成；传输提供程序开始传入刷新",
-        StatusReason::OutboundDone => "传出完成（模型选择：没有 FLUSH_DOWNLOAD 就没有传入阶段）",
+        StatusReason::StartsInbound => {
+            "只有 FLUSH_DOWNLOAD：传输提供程序直接开始传入刷新（模型选择：第 2 步设置的是传出位）"
+        }
+        StatusReason::InboundStarts => "第 9 步：传输提供程序开始传入刷新",
+        StatusReason::OutboundDone => "传出完成：传输提供程序退出传出刷新模式（NOTIFY_END_OUTBOUND_FLUSH）",
         StatusReason::InboundDone => "传入完成",
         StatusReason::Offline => "未连接：只有本地数据可用，FlushQueues 仍返回 S_OK",
     }
