@@ -177,7 +177,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
         },
         K::StartMessage { transport, subject, .. } => match subject {
             Some(s) => format!("The spooler calls StartMessage on {transport}, which fills the new message with “{s}”; STATUS_INBOUND_ACTIVE is set meanwhile."),
-            None => format!("The spooler calls StartMessage on {transport} while STATUS_INBOUND_FLUSH is set; nothing is waiting, so {transport} returns without SaveChanges and the loop ends."),
+            None => format!("The spooler calls StartMessage on {transport} while STATUS_INBOUND_FLUSH is set; nothing is waiting, so {transport} returns without SaveChanges and the loop ends. (Steps 11-12 of the Implementing page say instead that SaveChanges marks the last message; flushq follows the StartMessage page.)"),
         },
         K::TransportDone { transport, outcome: result } => match result {
             TransportOutcome::Completed => format!("The spooler is done with {transport}."),

@@ -182,7 +182,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
         },
         K::StartMessage { transport, subject, .. } => match subject {
             Some(s) => format!("后台处理程序对 {transport} 调用 StartMessage，{transport} 把“{s}”填入新邮件；其间设置 STATUS_INBOUND_ACTIVE。"),
-            None => format!("STATUS_INBOUND_FLUSH 仍已设置，后台处理程序对 {transport} 调用 StartMessage；没有邮件在等待，{transport} 不调用 SaveChanges 就返回，循环结束。"),
+            None => format!("STATUS_INBOUND_FLUSH 仍已设置，后台处理程序对 {transport} 调用 StartMessage；没有邮件在等待，{transport} 不调用 SaveChanges 就返回，循环结束。（“实现 FlushQueues 方法”页面的第 11-12 步却说 SaveChanges 标志着最后一封邮件；本模拟以 StartMessage 页面为准。）"),
         },
         K::TransportDone { transport, outcome: result } => match result {
             TransportOutcome::Completed => format!("后台处理程序完成了对 {transport} 的刷新。"),
