@@ -43,6 +43,8 @@ fn write_event(w: &mut Writer, en: &dyn Catalog, e: &Event) {
     w.open('{');
     w.key("step");
     w.number(e.step);
+    w.key("time_ms");
+    w.big_number(e.time_ms);
     w.key("line");
     w.opt_number(e.line);
     w.key("actor");
@@ -197,6 +199,10 @@ impl Writer {
         let _ = write!(self.out, "{n}");
     }
 
+    fn big_number(&mut self, n: u64) {
+        let _ = write!(self.out, "{n}");
+    }
+
     fn opt_number(&mut self, n: Option<u32>) {
         match n {
             Some(n) => self.number(n),
@@ -314,6 +320,7 @@ mod tests {
             .map(|e| {
                 json!({
                     "step": e.step,
+                    "time_ms": e.time_ms,
                     "line": e.line,
                     "actor": en.actor(&e.actor),
                     "target": e.target.as_ref().map(|t| en.actor(t)),

@@ -26,5 +26,5 @@ pub use mermaid::render_mermaid;
 pub use narrate::{narrate, narrate_in};
 pub use text::{
     describe, describe_in, diagnostic_in, file_diagnostic_in, file_message_in, load_error_in, outcome_text,
-    outcome_text_in, preset_title, render_text, script_message_in,
+    outcome_text_in, preset_title, render_text, script_message_in, seconds,
 };

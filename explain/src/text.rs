@@ -34,6 +34,11 @@ pub fn describe_in(kind: &EventKind, lang: Lang) -> String {
     catalog::of(lang).describe(kind)
 }
 
+/// Simulated time as the text trace shows it: seconds with milliseconds, `8.021s`.
+pub fn seconds(ms: u64) -> String {
+    format!("{}.{:03}s", ms / 1000, ms % 1000)
+}
+
 fn list(items: &[String]) -> String {
     if items.is_empty() {
         String::from("-")
@@ -56,7 +61,8 @@ pub fn render_text(title: &str, events: &[Event], outcome: &Outcome) -> String {
             Some(t) => format!("{} -> {}", en.actor(&e.actor), en.actor(t)),
             None => String::from(en.actor(&e.actor)),
         };
-        let _ = writeln!(s, "{:>3} {:<4} {:<26} {}", e.step, line, who, describe(&e.kind));
+        let time = seconds(e.time_ms);
+        let _ = writeln!(s, "{:>3} {:>9} {:<4} {:<26} {}", e.step, time, line, who, describe(&e.kind));
     }
     let _ = writeln!(s, "outcome:");
     for t in &outcome.transports {

@@ -55,6 +55,14 @@ pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Vio
         for e in &m.events()[before..] {
             view.apply(e);
         }
+        // Simulated time never goes backwards.
+        let times = m.events()[before.saturating_sub(1)..].windows(2);
+        if let Some(w) = times.clone().find(|w| w[1].time_ms < w[0].time_ms) {
+            return fail(format!("time went back from {} to {} ms", w[0].time_ms, w[1].time_ms));
+        }
+        if view.time_ms != m.now_ms() {
+            return fail(format!("time: view {} machine {}", view.time_ms, m.now_ms()));
+        }
         if let Some(why) = view_disagrees(&view, &m) {
             return fail(why);
         }

@@ -10,6 +10,7 @@
 
 mod calls;
 mod client;
+mod clock;
 mod flush;
 mod value;
 
@@ -17,7 +18,7 @@ pub use crate::script::{Disposal, RuntimeError, ValueKind};
 pub use value::Value;
 
 use crate::rng::Rng;
-use crate::scenario::{limits, Scenario, ScenarioError, TransportId};
+use crate::scenario::{limits, Scenario, ScenarioError, TransportId, TransportKind};
 use crate::script::Diagnostic;
 use crate::script::{self, Program};
 use crate::session::{Handles, World};
@@ -74,6 +75,10 @@ pub struct Machine {
     prompts: Vec<String>,
     errors: Vec<ScriptFault>,
     finished: bool,
+    /// Simulated milliseconds since the session started.
+    now_ms: u64,
+    /// The kind of the transport the spooler flushes in the current step, for its costs.
+    flushing: Option<TransportKind>,
 }
 
 impl Machine {
@@ -103,6 +108,8 @@ impl Machine {
             prompts: Vec::new(),
             errors: Vec::new(),
             finished: false,
+            now_ms: 0,
+            flushing: None,
         })
     }
 
@@ -220,6 +227,7 @@ impl Machine {
 
     fn spooler_step(&mut self) {
         let (emitted, finished) = self.spooler.step(&mut self.world);
+        self.flushing = self.spooler.active_transport().map(|t| self.world.transports[t].kind);
         for (actor, target, kind) in emitted {
             if let EventKind::Prompt { transport, .. } = &kind {
                 self.prompts.push(String::from(&**transport));
@@ -237,7 +245,13 @@ impl Machine {
 
     pub(crate) fn emit(&mut self, actor: Actor, target: Option<Actor>, line: Option<u32>, kind: EventKind) {
         let step = self.events.len() as u32 + 1;
-        self.events.push(Event { step, line, actor, target, kind });
+        self.now_ms += clock::cost_ms(&kind, self.flushing);
+        self.events.push(Event { step, time_ms: self.now_ms, line, actor, target, kind });
+    }
+
+    /// Simulated milliseconds since the session started.
+    pub fn now_ms(&self) -> u64 {
+        self.now_ms
     }
 
     /// The run's outcome so far (complete once [`Machine::is_finished`]).

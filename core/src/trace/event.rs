@@ -210,6 +210,9 @@ pub enum TransportOutcome {
 pub struct Event {
     /// 1-based step number.
     pub step: u32,
+    /// Simulated time when the step is done, in milliseconds since the session
+    /// started (`machine::clock`; model choice, the reference gives no durations).
+    pub time_ms: u64,
     /// Script line being executed, when the client's statement caused it.
     pub line: Option<u32>,
     /// Who acts.

@@ -227,6 +227,8 @@ pub struct PromptView {
 pub struct View {
     /// Events applied so far (0 before the first).
     pub step: u32,
+    /// Simulated milliseconds at this step (0 before the first).
+    pub time_ms: u64,
     /// Message subjects by message id.
     pub subjects: Rc<[Name]>,
     /// The status table's rows.
@@ -286,6 +288,7 @@ impl View {
         };
         View {
             step: 0,
+            time_ms: 0,
             subjects: world.messages.iter().map(|m| m.subject.clone()).collect(),
             rows: world
                 .rows
@@ -361,6 +364,7 @@ impl View {
     /// Applies one event.
     pub fn apply(&mut self, e: &Event) {
         self.step = e.step;
+        self.time_ms = e.time_ms;
         self.line = e.line.or(self.blocked);
         let t_of = |v: &View, name: &str| v.transport_index(name);
         match &e.kind {
