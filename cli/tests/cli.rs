@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const BIN: &str = env!("CARGO_BIN_EXE_flushq");
 
 /// Every shipped preset, in the order `flushq presets` lists them.
-const PRESETS: [&str; 16] = [
+const PRESETS: [&str; 18] = [
     "spooler-upload",
     "spooler-download",
     "per-transport-download",
@@ -26,6 +26,8 @@ const PRESETS: [&str; 16] = [
     "message-deferred",
     "drops-flush-bits",
     "leaky-script",
+    "validate-state",
+    "offline-force-connect",
 ];
 
 fn flushq(args: &[&str]) -> Output {
@@ -128,10 +130,10 @@ outbound = ["c"]
 // ---------------------------------------------------------------- presets
 
 #[test]
-fn presets_lists_all_sixteen_in_order() {
+fn presets_lists_all_eighteen_in_order() {
     let out = ok(&["presets"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 16, "{out}");
+    assert_eq!(lines.len(), 18, "{out}");
     let names: Vec<&str> = lines.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
     assert_eq!(names, PRESETS);
     assert!(out.contains("spooler-upload"));

@@ -89,6 +89,9 @@ pub struct TransportSpec {
     pub honors_no_ui: bool,
     /// Whether it sends and receives on its own schedule (then FLUSH_FORCE is required).
     pub asynchronous: bool,
+    /// Whether it starts offline (STATUS_OFFLINE): a flush moves nothing through it
+    /// until `ValidateState(FORCE_XP_CONNECT)` brings it back.
+    pub offline: bool,
     /// Subjects of messages in its outbound queue, in queue order.
     pub outbound: Vec<String>,
     /// Subjects of messages waiting for us on its remote system.
@@ -104,6 +107,7 @@ impl TransportSpec {
             methods: ResourceMethods::STATUS_VALIDATE_STATE | ResourceMethods::STATUS_FLUSH_QUEUES,
             honors_no_ui: kind.default_honors_no_ui(),
             asynchronous: false,
+            offline: false,
             outbound: Vec::new(),
             remote: Vec::new(),
         }

@@ -74,7 +74,8 @@ fn write_calls(w: &mut Writer, calls: &[CallRecord]) {
         w.string(&c.object);
         w.key("flags");
         w.open('[');
-        for name in c.flags.iter().flat_map(|f| f.names()) {
+        let flush = c.flags.iter().flat_map(|f| f.names());
+        for name in flush.chain(c.validate.iter().flat_map(|v| v.names())) {
             w.item();
             w.string(name);
         }
@@ -110,6 +111,10 @@ fn write_transports(w: &mut Writer, all: &[TransportQueues]) {
             w.key(key);
             w.strings(list);
         }
+        w.key("status_code");
+        w.strings(&t.status_code);
+        w.key("offline");
+        w.out.push_str(if t.offline { "true" } else { "false" });
         w.close('}');
     }
     w.close('}');
@@ -270,6 +275,12 @@ fn kind_name(k: &EventKind) -> &'static str {
         K::OpenEntry { .. } => "open_entry",
         K::GetProp { .. } => "get_props",
         K::StatusMethod { .. } => "status_method",
+        K::ValidateCall { .. } => "validate_call",
+        K::Validated { .. } => "validated",
+        K::XpLogon { .. } => "xp_logon",
+        K::ConfigChanged { .. } => "config_changed",
+        K::ValidateReturn { .. } => "validate_return",
+        K::StaysOffline { .. } => "stays_offline",
         K::FlushCall { .. } => "flush_call",
         K::FlushReturn { .. } => "flush_return",
         K::Release { .. } => "release",
@@ -338,7 +349,7 @@ mod tests {
                     "line": c.line,
                     "api": c.api,
                     "object": c.object,
-                    "flags": c.flags.map(|f| f.names().collect::<Vec<_>>()).unwrap_or_default(),
+                    "flags": c.flags.map(|f| f.names().collect::<Vec<_>>()).or(c.validate.map(|v| v.names().collect::<Vec<_>>())).unwrap_or_default(),
                     "target": c.target,
                     "hresult": c.hresult.name(),
                 })
@@ -354,6 +365,8 @@ mod tests {
                     "remote": t.remote,
                     "deferred": t.deferred,
                     "failed": t.failed,
+                    "status_code": t.status_code,
+                    "offline": t.offline,
                 }),
             );
         }
@@ -398,6 +411,7 @@ mod tests {
             api: "FlushQueues",
             object: TRICKY.to_string(),
             flags: Some(FlushFlags::empty()),
+            validate: None,
             target: Some(TRICKY.to_string()),
             hresult: HResult::Busy,
         });

@@ -69,6 +69,8 @@ struct RawTransport<S> {
     #[cfg_attr(feature = "json", serde(default, rename = "async"))]
     asynchronous: bool,
     #[cfg_attr(feature = "json", serde(default))]
+    offline: bool,
+    #[cfg_attr(feature = "json", serde(default))]
     outbound: Vec<String>,
     #[cfg_attr(feature = "json", serde(default))]
     remote: Vec<String>,
@@ -78,8 +80,18 @@ struct RawTransport<S> {
     remote_count: u64,
 }
 
-const TRANSPORT_FIELDS: &[&str] =
-    &["name", "kind", "methods", "honors_no_ui", "async", "outbound", "remote", "outbound_count", "remote_count"];
+const TRANSPORT_FIELDS: &[&str] = &[
+    "name",
+    "kind",
+    "methods",
+    "honors_no_ui",
+    "async",
+    "offline",
+    "outbound",
+    "remote",
+    "outbound_count",
+    "remote_count",
+];
 
 #[cfg_attr(feature = "json", derive(Deserialize))]
 #[cfg_attr(feature = "json", serde(rename_all = "lowercase"))]
@@ -166,7 +178,7 @@ pub(crate) mod from_toml {
 
     fn transport(t: &Table, at: usize) -> Result<RawTransport<Str>, Error> {
         let (mut name, mut kind, mut methods, mut honors_no_ui) = (None, None, None, None);
-        let (mut asynchronous, mut outbound, mut remote) = (false, Vec::new(), Vec::new());
+        let (mut asynchronous, mut offline, mut outbound, mut remote) = (false, false, Vec::new(), Vec::new());
         let (mut outbound_count, mut remote_count) = (0, 0);
         for e in &t.entries {
             let v = &e.item;
@@ -176,6 +188,7 @@ pub(crate) mod from_toml {
                 "methods" => methods = Some(array(v)?.iter().map(spanned).collect::<Result<_, _>>()?),
                 "honors_no_ui" => honors_no_ui = Some(boolean(v)?),
                 "async" => asynchronous = boolean(v)?,
+                "offline" => offline = boolean(v)?,
                 "outbound" => outbound = strings(v)?,
                 "remote" => remote = strings(v)?,
                 "outbound_count" => outbound_count = unsigned(v)?,
@@ -191,6 +204,7 @@ pub(crate) mod from_toml {
             methods,
             honors_no_ui,
             asynchronous,
+            offline,
             outbound,
             remote,
             outbound_count,
@@ -380,6 +394,7 @@ fn transport<S: Located>(
         spec.honors_no_ui = h;
     }
     spec.asynchronous = t.asynchronous;
+    spec.offline = t.offline;
     spec.outbound.clone_from(&t.outbound);
     spec.remote.clone_from(&t.remote);
     // Generated messages, for large scenarios: `outbound_count = 3` adds out-1,

@@ -54,6 +54,8 @@ presets!(
     "message-deferred" => "延迟的邮件在下一次刷新时发出",
     "drops-flush-bits" => "传输提供程序在刷新途中清除 FLUSH 位",
     "leaky-script" => "泄漏资源的脚本",
+    "validate-state" => "对后台处理程序、子系统和传输提供程序调用 ValidateState",
+    "offline-force-connect" => "用 ValidateState(FORCE_XP_CONNECT) 让脱机的传输提供程序恢复联机",
 );
 
 /// The shipped scenario named `name`.

@@ -507,7 +507,7 @@ try {
     const { context, page } = await newPage({ acceptDownloads: true });
     await page.goto(base);
     await page.click('button[role="tab"]:has-text("Lessons")');
-    check('the lessons tab lists every lesson', (await page.locator('.lesson-list li').count()) === 10);
+    check('the lessons tab lists every lesson', (await page.locator('.lesson-list li').count()) === 11);
     await page.click('.lesson-list li:first-child button');
     await page.waitForSelector('.goal li');
     check('a lesson starts with its goal not reached', (await page.locator('.goal li.fail').count()) > 0);

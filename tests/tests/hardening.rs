@@ -137,6 +137,7 @@ fn to_json(s: &Scenario) -> String {
                 "methods": t.methods.names().collect::<Vec<_>>(),
                 "honors_no_ui": t.honors_no_ui,
                 "async": t.asynchronous,
+                "offline": t.offline,
                 "outbound": t.outbound,
                 "remote": t.remote,
             })

@@ -13,14 +13,15 @@ fn kind() -> impl Strategy<Value = TransportKind> {
 }
 
 fn transport(i: usize) -> impl Strategy<Value = TransportSpec> {
-    (kind(), any::<bool>(), any::<bool>(), any::<bool>(), 0usize..5, 0usize..5).prop_map(
-        move |(kind, flush_method, honors, asynchronous, out, remote)| {
+    (kind(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), 0usize..5, 0usize..5).prop_map(
+        move |(kind, flush_method, honors, asynchronous, offline, out, remote)| {
             let mut t = TransportSpec::new(format!("T{i}"), kind);
             if !flush_method {
                 t.methods = ResourceMethods::STATUS_VALIDATE_STATE;
             }
             t.honors_no_ui = honors;
             t.asynchronous = asynchronous;
+            t.offline = offline;
             t.outbound = (0..out).map(|m| format!("o{i}.{m}")).collect();
             t.remote = (0..remote).map(|m| format!("r{i}.{m}")).collect();
             t
@@ -42,15 +43,31 @@ fn flags() -> impl Strategy<Value = String> {
     })
 }
 
-/// The two procedures with random flags, flushed once or twice.
+/// ValidateState on every row with `flags`: transports go offline or come back
+/// (and are flushed), the spooler logs them on again.
+fn validate_all(flags: &str) -> String {
+    format!(
+        "vt = session.GetStatusTable()\nvt.SetColumns(PR_ENTRYID)\nvr = HrQueryAllRows(vt)\nfor v in vr {{\n    vo = session.OpenEntry(v.PR_ENTRYID)\n    vo.ValidateState({flags})\n    Release(vo)\n}}\nRelease(vt)\nFreeProws(vr)\n"
+    )
+}
+
+/// The two procedures with random flags, flushed once or twice, and ValidateState
+/// on every row between the two.
 fn script() -> impl Strategy<Value = String> {
-    (any::<bool>(), flags(), any::<bool>()).prop_map(|(per_transport, flags, twice)| {
+    let validate = prop_oneof![
+        Just(""),
+        Just("FORCE_XP_CONNECT"),
+        Just("FORCE_XP_DISCONNECT | SUPPRESS_UI"),
+        Just("CONFIG_CHANGED")
+    ];
+    (any::<bool>(), flags(), any::<bool>(), validate).prop_map(|(per_transport, flags, twice, validate)| {
         let base = if per_transport { PRESET_PER_TRANSPORT } else { PRESET_SPOOLER };
         let mut s = base.replace("FLUSH_NO_UI | FLUSH_UPLOAD", &flags).replace("FLUSH_NO_UI | FLUSH_DOWNLOAD", &flags);
         if twice {
             // Run the whole procedure again: the second flush meets deferred messages,
             // pending transport requests, or an asynchronous flush still running.
-            s = format!("{s}\n{s}");
+            let between = if validate.is_empty() { String::new() } else { validate_all(validate) };
+            s = format!("{s}\n{between}{s}");
         }
         s
     })

@@ -19,6 +19,9 @@ fn anchors(page: Page) -> &'static [&'static str] {
             &["parameters", "return-value", "remarks", "notes-to-implementers", "notes-to-callers", "see-also"]
         }
         Page::Implementing => &[],
+        Page::ValidateState => {
+            &["parameters", "return-value", "remarks", "notes-to-implementers", "notes-to-callers", "see-also"]
+        }
         _ => METHOD,
     }
 }

@@ -462,3 +462,79 @@ fn a_target_that_is_not_an_entry_id_is_shown_as_the_script_writes_it() {
     assert_eq!(target.as_deref(), Some("xps[0].PR_RESOURCE_TYPE"), "code, in no language");
     assert_eq!(hresults(&o, "FlushQueues"), [HResult::InvalidEntryId]);
 }
+
+/// `imapistatus-validatestate#notes-to-implementers`: FORCE_XP_DISCONNECT takes a
+/// transport offline; a flush then moves nothing through it (model choice);
+/// FORCE_XP_CONNECT brings it back and marks its row, and the spooler flushes it.
+#[test]
+fn validate_state_takes_a_transport_offline_and_brings_it_back() {
+    let s = profile(&format!(
+        "{HEADER}lan.ValidateState(FORCE_XP_DISCONNECT)\nspooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD, target: xps[0].PR_ENTRYID)\nlan.ValidateState(FORCE_XP_CONNECT | SUPPRESS_UI)\n"
+    ));
+    let (m, o) = run(&s);
+    let offline = m.events().iter().position(|e| matches!(e.kind, EventKind::StaysOffline { .. }));
+    let connect = m.events().iter().position(|e| {
+        matches!(e.kind, EventKind::Status { why: flushq_core::trace::StatusReason::ConnectRequested, .. })
+    });
+    assert!(offline.is_some() && offline < connect, "offline during the first flush, connected after");
+    assert_eq!(o.transport("LAN").unwrap().delivered, ["a", "b"], "the spooler flushed it once it was back");
+    assert_eq!(o.inbox, ["r1"], "both ways");
+    let lan = o.transport("LAN").unwrap();
+    assert!(!lan.offline && lan.status_code.contains(&"STATUS_AVAILABLE".to_string()), "{:?}", lan.status_code);
+    let calls: Vec<_> = o.calls.iter().filter(|c| c.api == "ValidateState").map(|c| (c.validate, c.hresult)).collect();
+    use flushq_core::mapi::ValidateFlags as V;
+    assert_eq!(
+        calls,
+        [(Some(V::FORCE_XP_DISCONNECT), HResult::Ok), (Some(V::FORCE_XP_CONNECT | V::SUPPRESS_UI), HResult::Ok)]
+    );
+    assert!(
+        !m.events().iter().any(|e| matches!(e.kind, EventKind::Progress { .. })),
+        "SUPPRESS_UI: no progress indicator"
+    );
+}
+
+/// A scenario's `offline = true` transport starts with STATUS_OFFLINE, not STATUS_AVAILABLE.
+#[test]
+fn an_offline_transport_starts_offline_and_keeps_its_mail() {
+    let mut s = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD | FLUSH_DOWNLOAD)\n"));
+    s.transports[0].offline = true;
+    let (m, o) = run(&s);
+    let lan = o.transport("LAN").unwrap();
+    assert_eq!(
+        (lan.outbound.as_slice(), lan.remote.as_slice()),
+        (&["a".to_string(), "b".into()][..], &["r1".to_string()][..])
+    );
+    assert!(lan.offline && lan.status_code.contains(&"STATUS_OFFLINE".to_string()));
+    assert!(!m.world().status(0).contains(StatusCode::STATUS_AVAILABLE));
+    assert_eq!(hresults(&o, "FlushQueues"), [HResult::Ok], "S_OK: the status row tells");
+}
+
+/// The reference's table: the spooler logs every transport on again, the subsystem
+/// and the address book validate; an undefined flag is MAPI_E_UNKNOWN_FLAGS
+/// (model choice, labelled), and MAPI_E_BUSY while the spooler flushes.
+#[test]
+fn validate_state_per_object_and_its_refusals() {
+    let s = profile(&format!(
+        "{HEADER}spooler.ValidateState()\nlan.ValidateState(0x8)\nspooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD | FLUSH_ASYNC_OK)\nhr = spooler.ValidateState()\n"
+    ));
+    let (m, o) = run(&s);
+    let logons: Vec<&str> = m
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::XpLogon { transport } => Some(&**transport),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(logons, ["LAN", "Modem"], "every transport, in transport order");
+    assert_eq!(hresults(&o, "ValidateState"), [HResult::Ok, HResult::UnknownFlags, HResult::Busy]);
+    let unknown =
+        m.events().iter().find(|e| matches!(e.kind, EventKind::ValidateReturn { hr: HResult::UnknownFlags, .. }));
+    assert_eq!(unknown.unwrap().kind.unlisted_hresult(), Some(HResult::UnknownFlags), "labelled model choice");
+    let sub = profile("t = session.GetStatusTable()\nt.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == MAPI_SUBSYSTEM)\nx = session.OpenEntry(r[0].PR_ENTRYID)\nx.ValidateState(SUPPRESS_UI)\nRelease(x)\nRelease(t)\nFreeProws(r)");
+    let (m, _) = run(&sub);
+    assert!(m
+        .events()
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Validated { what: flushq_core::trace::Validation::Subsystem, .. })));
+}

@@ -57,7 +57,7 @@ fn assert_only(diags: &[FileDiagnostic], at: (u32, u32), message: &str) {
 #[test]
 fn every_preset_loads() {
     let all = presets();
-    assert_eq!(all.len(), 16);
+    assert_eq!(all.len(), 18);
     for p in all {
         let s = load(p.toml, Format::Toml).unwrap_or_else(|d| panic!("preset {} does not load: {d:?}", p.name));
         assert!(!s.title.is_empty(), "preset {} has no title", p.name);
@@ -68,7 +68,7 @@ fn every_preset_loads() {
     let mut names: Vec<&str> = all.iter().map(|p| p.name).collect();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), 16, "preset names are unique");
+    assert_eq!(names.len(), 18, "preset names are unique");
     assert_eq!(preset("nope"), None);
     assert_eq!(preset("spooler-upload").map(|p| p.name), Some("spooler-upload"));
 }
@@ -298,7 +298,7 @@ fn corpus() -> Vec<Bad> {
             Toml,
             with_a("speed = 9600\n"),
             (7, 1),
-            "unknown field `speed`, expected one of `name`, `kind`, `methods`, `honors_no_ui`, `async`, `outbound`, `remote`",
+            "unknown field `speed`, expected one of `name`, `kind`, `methods`, `honors_no_ui`, `async`, `offline`, `outbound`",
         ),
         bad(
             "unknown fault key",

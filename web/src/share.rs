@@ -67,6 +67,9 @@ impl fmt::Display for TomlFile<'_> {
             writeln!(f, "\n[[transport]]\nname = {}\nkind = {}", Basic(&t.name), Basic(t.kind.name()))?;
             writeln!(f, "methods = {}", Array(&t.methods.names().collect::<Vec<_>>()))?;
             writeln!(f, "honors_no_ui = {}\nasync = {}", t.honors_no_ui, t.asynchronous)?;
+            if t.offline {
+                writeln!(f, "offline = true")?;
+            }
             // Generated messages (out-1 .. out-n) are written as a count, so large
             // scenarios make small files and links.
             let out_n = flushq_scenario::generated_tail(&t.outbound, "out");

@@ -34,8 +34,21 @@ impl Machine {
         target: Option<String>,
         hresult: HResult,
     ) -> usize {
-        self.calls.push(CallRecord { line, api, object, flags, target, hresult });
+        self.calls.push(CallRecord { line, api, object, flags, validate: None, target, hresult });
         self.calls.len() - 1
+    }
+
+    /// Records a ValidateState call with its flags.
+    pub(super) fn record_validate(
+        &mut self,
+        line: u32,
+        object: String,
+        flags: crate::mapi::ValidateFlags,
+        hr: HResult,
+    ) {
+        let api = "ValidateState";
+        let record = CallRecord { line, api, object, flags: None, validate: Some(flags), target: None, hresult: hr };
+        self.calls.push(record);
     }
 
     pub(super) fn actor_of_row(&self, row: usize) -> Actor {
@@ -64,7 +77,8 @@ impl Machine {
             },
             Expr::Member { object, member, .. } => {
                 let receiver = self.eval(object, line)?;
-                self.method(receiver, object, &member.name, &positional, span, line)
+                let call = MethodCall { name: &member.name, positional: &positional, args, span, line };
+                self.method(receiver, object, call)
             }
             _ => rt(span, E::NotCallable),
         }
@@ -189,15 +203,8 @@ impl Machine {
         Ok(Restriction { prop, op, value })
     }
 
-    fn method(
-        &mut self,
-        receiver: Value,
-        object: &Expr,
-        name: &str,
-        args: &[&Expr],
-        span: Span,
-        line: u32,
-    ) -> Rt<Value> {
+    fn method(&mut self, receiver: Value, object: &Expr, call: MethodCall<'_>) -> Rt<Value> {
+        let MethodCall { name, positional: args, span, line, .. } = call;
         let var = String::from(self.source_of(object.span()));
         let at = object.span();
         match receiver {
@@ -211,6 +218,7 @@ impl Machine {
                 match self.handles.get(h).referent {
                     Referent::Table { .. } if name == "SetColumns" => self.set_columns(h, args, line),
                     Referent::Table { .. } => rt(span, E::TableMethod { var, method: String::from(name) }),
+                    Referent::Status { row } if name == "ValidateState" => self.validate_state(row, &call),
                     Referent::Status { row } => self.status_method(row, name, var, span, line),
                     Referent::Rows(_) => rt(span, E::RowsNoMethods { var }),
                 }
@@ -289,4 +297,18 @@ impl Machine {
         self.record(line, method.name(), object, None, None, hr);
         Ok(Value::HResult(hr))
     }
+}
+
+/// A method call on an object, its arguments not yet evaluated.
+pub(super) struct MethodCall<'a> {
+    /// The method's name.
+    pub name: &'a str,
+    /// The positional arguments.
+    pub positional: &'a [&'a Expr],
+    /// Every argument, named ones included.
+    pub args: &'a [Arg],
+    /// The call's span.
+    pub span: Span,
+    /// The script line.
+    pub line: u32,
 }

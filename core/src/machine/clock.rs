@@ -51,7 +51,12 @@ pub(crate) fn cost_ms(kind: &EventKind, transport: Option<TransportKind>) -> u64
         | K::SentDeferred { .. }
         | K::EndMessage { .. }
         | K::TransportNotify { .. }
-        | K::DropsFlushBits { .. } => CALL,
+        | K::DropsFlushBits { .. }
+        | K::ValidateCall { .. }
+        | K::ConfigChanged { .. } => CALL,
+        // Checking a profile section, logging a transport on again.
+        K::Validated { .. } => 5,
+        K::XpLogon { .. } => 50,
         K::PromptAnswer { .. } => USER_ANSWER,
         K::ModemLine { acquired: true, .. } => DIAL,
         K::ModemLine { acquired: false, .. } => HANG_UP,
@@ -64,6 +69,8 @@ pub(crate) fn cost_ms(kind: &EventKind, transport: Option<TransportKind>) -> u64
         | K::Branch { .. }
         | K::ScriptError { .. }
         | K::FlushReturn { .. }
+        | K::ValidateReturn { .. }
+        | K::StaysOffline { .. }
         | K::Progress { .. }
         | K::XpReturn { .. }
         | K::LeftToSchedule { .. }

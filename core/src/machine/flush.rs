@@ -84,16 +84,8 @@ impl Machine {
         let raw = self.number(&fv, flags_expr.span())?;
         let bits = u32::try_from(raw).or_else(|_| rt(flags_expr.span(), E::FlagsTooBig { value: raw }))?;
         let flags = FlushFlags::from_bits_retain(bits);
-        let named = |name: &str| args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == name));
-        let ui = match named("ui") {
-            Some(a) => {
-                let v = self.eval(&a.value, line)?;
-                let raw = self.number(&v, a.value.span())?;
-                u32::try_from(raw).or_else(|_| rt(a.value.span(), E::FlagsTooBig { value: raw }))?
-            }
-            None => 0,
-        };
-        let target_arg = named("target");
+        let ui = self.ui_argument(args, line)?;
+        let target_arg = args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "target"));
         let target = match target_arg {
             Some(a) => Some(self.eval(&a.value, line)?),
             None => None,
@@ -218,6 +210,16 @@ impl Machine {
         self.emit(callee, Some(Actor::Client), Some(line), back);
         self.record(line, "FlushQueues", object, Some(flags), None, HResult::Ok);
         self.bind(var, Value::HResult(HResult::Ok));
+    }
+
+    /// `ulUIParam`: the `ui:` argument, 0 when left out.
+    pub(super) fn ui_argument(&mut self, args: &[Arg], line: u32) -> Rt<u32> {
+        let Some(a) = args.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "ui")) else {
+            return Ok(0);
+        };
+        let v = self.eval(&a.value, line)?;
+        let raw = self.number(&v, a.value.span())?;
+        u32::try_from(raw).or_else(|_| rt(a.value.span(), E::FlagsTooBig { value: raw }))
     }
 
     pub(super) fn bind(&mut self, var: Option<&str>, v: Value) {

@@ -12,6 +12,7 @@ mod calls;
 mod client;
 mod clock;
 mod flush;
+mod validate;
 mod value;
 
 pub use crate::script::{Disposal, RuntimeError, ValueKind};
@@ -270,6 +271,8 @@ impl Machine {
                 remote: subjects(&mut t.remote.iter().chain(t.receiving.iter())),
                 deferred: subjects(&mut t.deferred.iter()),
                 failed: subjects(&mut t.failed.iter()),
+                status_code: self.world.status_of(t).names().map(String::from).collect(),
+                offline: t.offline,
             })
             .collect();
         let leaks = self

@@ -115,9 +115,30 @@ bitflags::bitflags! {
         /// The transport reaches its server remotely (dial-up).
         const STATUS_REMOTE_ACCESS = 0x800000;
     }
+
+    /// `ulFlags` of `IMAPIStatus::ValidateState` (mapidefs.h).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct ValidateFlags: u32 {
+        /// Show no user interface.
+        const SUPPRESS_UI = 0x1;
+        /// A remote transport downloads a new list of message headers.
+        const REFRESH_XP_HEADER_CACHE = 0x1_0000;
+        /// A remote transport acts on the marks in its header cache.
+        const PROCESS_XP_HEADER_CACHE = 0x2_0000;
+        /// Connect.
+        const FORCE_XP_CONNECT = 0x4_0000;
+        /// Disconnect.
+        const FORCE_XP_DISCONNECT = 0x8_0000;
+        /// Configuration properties changed.
+        const CONFIG_CHANGED = 0x10_0000;
+        /// The user cancelled a header operation.
+        const ABORT_XP_HEADER_OPERATION = 0x20_0000;
+        /// Show the transport's session interface.
+        const SHOW_XP_SESSION_UI = 0x40_0000;
+    }
 }
 
-mapi_flags_helpers!(FlushFlags, ResourceMethods, StatusCode);
+mapi_flags_helpers!(FlushFlags, ResourceMethods, StatusCode, ValidateFlags);
 
 #[cfg(test)]
 mod tests {
@@ -199,6 +220,38 @@ mod tests {
         ),
     ];
 
+    /// `ValidateState` flags, from the same `mapidefs.h`.
+    const VALIDATE_PINNED: [(ValidateFlags, u32, &str); 8] = [
+        (ValidateFlags::SUPPRESS_UI, 0x1, "mapidefs.h:865 #define SUPPRESS_UI ((ULONG) 0x00000001)"),
+        (
+            ValidateFlags::REFRESH_XP_HEADER_CACHE,
+            0x1_0000,
+            "mapidefs.h:866 #define REFRESH_XP_HEADER_CACHE ((ULONG) 0x00010000)",
+        ),
+        (
+            ValidateFlags::PROCESS_XP_HEADER_CACHE,
+            0x2_0000,
+            "mapidefs.h:867 #define PROCESS_XP_HEADER_CACHE ((ULONG) 0x00020000)",
+        ),
+        (ValidateFlags::FORCE_XP_CONNECT, 0x4_0000, "mapidefs.h:868 #define FORCE_XP_CONNECT ((ULONG) 0x00040000)"),
+        (
+            ValidateFlags::FORCE_XP_DISCONNECT,
+            0x8_0000,
+            "mapidefs.h:869 #define FORCE_XP_DISCONNECT ((ULONG) 0x00080000)",
+        ),
+        (ValidateFlags::CONFIG_CHANGED, 0x10_0000, "mapidefs.h:870 #define CONFIG_CHANGED ((ULONG) 0x00100000)"),
+        (
+            ValidateFlags::ABORT_XP_HEADER_OPERATION,
+            0x20_0000,
+            "mapidefs.h:871 #define ABORT_XP_HEADER_OPERATION ((ULONG) 0x00200000)",
+        ),
+        (
+            ValidateFlags::SHOW_XP_SESSION_UI,
+            0x40_0000,
+            "mapidefs.h:872 #define SHOW_XP_SESSION_UI ((ULONG) 0x00400000)",
+        ),
+    ];
+
     /// The name a `#define NAME ...` line defines.
     fn define_name(header: &str) -> &str {
         header.split("#define ").nth(1).and_then(|d| d.split(' ').next()).expect(header)
@@ -229,6 +282,7 @@ mod tests {
         check_pinned(&FLUSH_PINNED);
         check_pinned(&METHODS_PINNED);
         check_pinned(&STATUS_PINNED);
+        check_pinned(&VALIDATE_PINNED);
     }
 
     /// The method names `StatusMethod` prints, as `MAPI_IMAPISTATUS_METHODS` at

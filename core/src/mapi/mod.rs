@@ -12,7 +12,7 @@ mod hresult;
 mod names;
 mod props;
 
-pub use bits::{FlushFlags, ResourceMethods, StatusCode, StatusMethod};
+pub use bits::{FlushFlags, ResourceMethods, StatusCode, StatusMethod, ValidateFlags};
 pub use entry_id::EntryId;
 pub use hresult::HResult;
 pub use names::{constant, constant_names, Constant};

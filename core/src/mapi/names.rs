@@ -1,6 +1,6 @@
 //! Name lookup of every constant a script may write.
 
-use super::{FlushFlags, HResult, PropTag, ResourceMethods, ResourceType, StatusCode};
+use super::{FlushFlags, HResult, PropTag, ResourceMethods, ResourceType, StatusCode, ValidateFlags};
 use alloc::vec::Vec;
 
 /// A named MAPI constant as a script sees it.
@@ -16,6 +16,8 @@ pub enum Constant {
     Method(ResourceMethods),
     /// A `PR_STATUS_CODE` bit.
     Status(StatusCode),
+    /// A `ValidateState` flag.
+    Validate(ValidateFlags),
     /// An HRESULT.
     HResult(HResult),
 }
@@ -29,6 +31,7 @@ impl Constant {
             Constant::Flush(f) => f.bits(),
             Constant::Method(m) => m.bits(),
             Constant::Status(s) => s.bits(),
+            Constant::Validate(v) => v.bits(),
             Constant::HResult(h) => h.code(),
         })
     }
@@ -51,6 +54,9 @@ pub fn constant(name: &str) -> Option<Constant> {
     if let Some(s) = StatusCode::from_name(name) {
         return Some(Constant::Status(s));
     }
+    if let Some(v) = ValidateFlags::from_name(name) {
+        return Some(Constant::Validate(v));
+    }
     HResult::from_name(name).map(Constant::HResult)
 }
 
@@ -61,6 +67,7 @@ pub fn constant_names() -> Vec<&'static str> {
     v.extend(FlushFlags::all().names());
     v.extend(ResourceMethods::all().names());
     v.extend(StatusCode::all().names());
+    v.extend(ValidateFlags::all().names());
     v.extend(HResult::ALL.iter().map(|h| h.name()));
     v
 }

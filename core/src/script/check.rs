@@ -27,7 +27,7 @@ pub const METHODS: [Signature; 7] = [
     ("OpenEntry", (1, 1), &[]),
     ("SetColumns", (1, 16), &[]),
     ("FlushQueues", (1, 1), &["target", "ui"]),
-    ("ValidateState", (0, 0), &[]),
+    ("ValidateState", (0, 1), &["ui"]),
     ("SettingsDialog", (0, 0), &[]),
     ("ChangePassword", (0, 0), &[]),
 ];

@@ -56,6 +56,9 @@ pub struct Transport {
     pub honors_no_ui: bool,
     /// Whether it works on its own schedule (FLUSH_FORCE required).
     pub asynchronous: bool,
+    /// Working offline: a flush moves nothing through it (set by the scenario or
+    /// `ValidateState(FORCE_XP_DISCONNECT)`, cleared by `FORCE_XP_CONNECT`).
+    pub offline: bool,
     /// Its row in the status table.
     pub row: usize,
     /// Messages the spooler will submit, in order.
@@ -131,7 +134,9 @@ impl World {
         let mut messages = Vec::new();
         let mut transports = Vec::new();
         for (i, spec) in scenario.transports.iter().enumerate() {
-            let mut status = available | StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_OUTBOUND_ENABLED;
+            // An offline transport reports STATUS_OFFLINE in place of STATUS_AVAILABLE.
+            let state = if spec.offline { StatusCode::STATUS_OFFLINE } else { available };
+            let mut status = state | StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_OUTBOUND_ENABLED;
             if spec.kind.dials() {
                 status |= StatusCode::STATUS_REMOTE_ACCESS;
             }
@@ -161,6 +166,7 @@ impl World {
                 kind: spec.kind,
                 honors_no_ui: spec.honors_no_ui,
                 asynchronous: spec.asynchronous,
+                offline: spec.offline,
                 row,
                 outbound,
                 in_transit: None,
@@ -196,6 +202,11 @@ impl World {
         let report = MsgId(self.messages.len() as u32 - 1);
         self.inbox.push(report);
         report
+    }
+
+    /// PR_STATUS_CODE of `transport`.
+    pub fn status_of(&self, transport: &Transport) -> StatusCode {
+        self.rows[transport.row].status
     }
 
     /// PR_STATUS_CODE of transport `t`.

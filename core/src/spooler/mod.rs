@@ -28,6 +28,9 @@ pub enum Origin {
     ClientAsync,
     /// The client called a transport's own FlushQueues; the spooler runs it when it can.
     TransportRequest,
+    /// `ValidateState(FORCE_XP_CONNECT)` marked the transport's row; the spooler
+    /// flushes it when it can.
+    ConnectRequest,
 }
 
 /// A requested flush.

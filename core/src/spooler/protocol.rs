@@ -80,6 +80,7 @@ impl Spooler {
         let job = self.queue.pop_front()?;
         let reason = match (job.origin, job.targeted) {
             (Origin::TransportRequest, _) => JobReason::TransportRequest,
+            (Origin::ConnectRequest, _) => JobReason::ConnectRequest,
             (_, true) => JobReason::Targeted,
             (_, false) => JobReason::AllTransports,
         };
@@ -97,7 +98,8 @@ impl Spooler {
         // called not to show a progress indicator, so the spooler's flush shows one
         // by default. Model choice: a flush a transport's own status object
         // requested runs in the background and shows none.
-        let progress = job.origin != Origin::TransportRequest && !job.flags.contains(FlushFlags::FLUSH_NO_UI);
+        let background = matches!(job.origin, Origin::TransportRequest | Origin::ConnectRequest);
+        let progress = !background && !job.flags.contains(FlushFlags::FLUSH_NO_UI);
         if progress {
             out.push((Actor::Spooler, Some(Actor::User), EventKind::Progress { shown: true, parent: job.ui }));
         }
@@ -151,6 +153,15 @@ impl Spooler {
         let note = (quiet && kind == TransportKind::Ras).then_some(XpNote::RasHonorsNoUi);
         let event = EventKind::XpFlushQueues { transport: name(world, t), ui: turn.ui, flags, note };
         out.push((Actor::Spooler, Some(me), event));
+        if world.transports[t].offline {
+            // Model choice: working offline, the transport connects to nothing and
+            // sets no FLUSH bit; it still returns S_OK, the only code the page lists.
+            let me = transport_actor(world, t);
+            out.push((me, None, EventKind::StaysOffline { transport: name(world, t) }));
+            xp_return(world, t, out);
+            run.step = XpStep::Done(TransportOutcome::Offline);
+            return;
+        }
         if turn.upload() {
             report_deferred(world, t, out);
         }

@@ -1,6 +1,6 @@
 //! Trace events: what the UI, the CLI and the snapshots see of a run.
 
-use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode};
+use crate::mapi::{EntryId, FlushFlags, HResult, PropTag, StatusCode, ValidateFlags};
 use crate::script::RuntimeError;
 use crate::session::{HandleId, ObjectKind, Restriction};
 use alloc::string::String;
@@ -147,6 +147,15 @@ pub enum StatusReason {
     /// The user cancelled the connection: only local data is available
     /// (STATUS_OFFLINE, `pidtagstatuscode-canonical-property#remarks`).
     Offline,
+    /// `ValidateState(FORCE_XP_DISCONNECT)`: the transport lets go of its
+    /// connection and works offline.
+    Disconnected,
+    /// `ValidateState(FORCE_XP_CONNECT)`: the transport is back online and marks
+    /// its row so the spooler flushes it.
+    ConnectRequested,
+    /// `ValidateState(ABORT_XP_HEADER_OPERATION)`: the inbound side stops and the
+    /// transport goes offline.
+    HeadersAborted,
 }
 
 /// Why the spooler runs a flush job over the transports it lists.
@@ -160,6 +169,8 @@ pub enum JobReason {
     Targeted,
     /// A flush on the spooler covers every transport, in transport order.
     AllTransports,
+    /// `ValidateState(FORCE_XP_CONNECT)` marked the transport's row.
+    ConnectRequest,
 }
 
 /// What a client's FlushQueues call or its return says besides its HRESULT.
@@ -202,6 +213,36 @@ pub enum TransportOutcome {
     Stopped,
     /// Asynchronous transport without FLUSH_FORCE: left to its own schedule.
     LeftToSchedule,
+    /// The transport works offline: nothing moved (model choice).
+    Offline,
+}
+
+/// What a status object's `ValidateState` checks, besides status bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Validation {
+    /// The subsystem validates the resources of the active providers and its own.
+    Subsystem,
+    /// The address book checks the entries of its profile section.
+    AddressBook,
+    /// A message store's provider: nothing the model shows (model choice).
+    Store,
+    /// A header-cache flag on a transport that keeps no header cache (model choice).
+    NoHeaderCache,
+    /// SHOW_XP_SESSION_UI on a transport with no session interface (model choice).
+    NoSessionUi,
+}
+
+/// Why a `ValidateState` call fails, besides its HRESULT.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ValidateNote {
+    /// `ulFlags` has a bit ValidateState does not define (model choice: MAPI_E_UNKNOWN_FLAGS).
+    UnknownFlags,
+    /// The spooler is flushing (or flushing this transport): MAPI_E_BUSY.
+    Busy,
 }
 
 /// One step of a run.
@@ -249,6 +290,16 @@ pub enum EventKind {
     GetProp { object: String, prop: PropTag, value: Option<String> },
     /// `ValidateState`, `SettingsDialog` or `ChangePassword`.
     StatusMethod { object: String, method: &'static str, hr: HResult },
+    /// A client's `IMAPIStatus::ValidateState` call starts; `ui` is `ulUIParam`.
+    ValidateCall { object: String, ui: u32, flags: ValidateFlags },
+    /// What the object checks (subsystem, address book, ...).
+    Validated { object: String, what: Validation },
+    /// `ValidateState` on the spooler logs on every transport again.
+    XpLogon { transport: Name },
+    /// `CONFIG_CHANGED`: the transport tells the spooler, `SpoolerNotify(NOTIFY_CONFIG_CHANGE)`.
+    ConfigChanged { transport: Name },
+    /// `ValidateState` returns to the client.
+    ValidateReturn { object: String, hr: HResult, note: Option<ValidateNote> },
     /// A client's `IMAPIStatus::FlushQueues` call starts; `ui` is `ulUIParam`.
     FlushCall {
         object: String,
@@ -312,6 +363,9 @@ pub enum EventKind {
     /// A phase is not run: the outbound one without FLUSH_UPLOAD, the inbound
     /// one without FLUSH_DOWNLOAD.
     PhaseSkipped { transport: Name, phase: Phase },
+    /// The transport works offline: it returns from FlushQueues without
+    /// connecting or setting a FLUSH bit (model choice).
+    StaysOffline { transport: Name },
     /// The link to the server is down: the transport reports STATUS_FAILURE.
     LinkDown { transport: Name, now: StatusCode },
     /// The transport clears its FLUSH bits mid-flush.

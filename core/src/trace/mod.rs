@@ -8,7 +8,7 @@ mod view;
 
 pub use event::{
     Actor, Answer, Event, EventKind, FlushMode, FlushNote, JobReason, LineReason, Name, Notify, Phase, StatusReason,
-    SubmitResult, TransportOutcome, XpNote,
+    SubmitResult, TransportOutcome, ValidateNote, Validation, XpNote,
 };
 pub use outcome::{CallRecord, Leak, Outcome, ScriptFault, TransportQueues};
 pub use reference::{Basis, Page, Section, REFERENCE_BASE};

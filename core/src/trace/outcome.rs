@@ -1,6 +1,6 @@
 //! The end state of a run, summarised for tests, the CLI's JSON and lesson goals.
 
-use crate::mapi::{FlushFlags, HResult};
+use crate::mapi::{FlushFlags, HResult, ValidateFlags};
 use crate::script::RuntimeError;
 use crate::session::ObjectKind;
 use alloc::string::String;
@@ -18,6 +18,8 @@ pub struct CallRecord {
     pub object: String,
     /// `ulFlags`, for FlushQueues.
     pub flags: Option<FlushFlags>,
+    /// `ulFlags`, for ValidateState.
+    pub validate: Option<ValidateFlags>,
     /// `lpTargetTransport`'s transport name, for FlushQueues on the spooler.
     pub target: Option<String>,
     /// What came back.
@@ -40,6 +42,10 @@ pub struct TransportQueues {
     pub deferred: Vec<String>,
     /// Reported undeliverable.
     pub failed: Vec<String>,
+    /// Its PR_STATUS_CODE at the end, by bit name.
+    pub status_code: Vec<String>,
+    /// Whether it works offline at the end.
+    pub offline: bool,
 }
 
 /// A handle still open when the run ended.

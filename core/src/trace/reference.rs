@@ -6,7 +6,10 @@
 //! until it says which. `docs/reference-coverage.md` lists the same pages section by
 //! section; a test checks that every page named here is listed there.
 
-use super::{EventKind, FlushMode, FlushNote, JobReason, LineReason, Notify, StatusReason, SubmitResult};
+use super::{
+    EventKind, FlushMode, FlushNote, JobReason, LineReason, Notify, StatusReason, SubmitResult, ValidateNote,
+    Validation,
+};
 use crate::mapi::{HResult, PropTag};
 use core::fmt;
 
@@ -206,6 +209,21 @@ impl EventKind {
             K::GetProp { value: None, .. } => at(Page::GetProps, "return-value"),
             K::GetProp { .. } => at(Page::GetProps, "remarks"),
             K::StatusMethod { method, .. } => status_method(method),
+            K::ValidateCall { .. } => at(Page::ValidateState, "parameters"),
+            K::Validated { what: Validation::Subsystem | Validation::AddressBook, .. } => {
+                at(Page::ValidateState, "remarks")
+            }
+            // The model's stores and transports keep no header cache and no
+            // session interface: what ValidateState does there is the model's.
+            K::Validated { .. } => Basis::ModelChoice,
+            K::XpLogon { .. } => at(Page::ValidateState, "remarks"),
+            // The page says CONFIG_CHANGED lets the spooler correct transport
+            // failures; that the transport tells it with SpoolerNotify is ours.
+            K::ConfigChanged { .. } => Basis::ModelChoice,
+            K::ValidateReturn { note: Some(ValidateNote::UnknownFlags), .. } => Basis::ModelChoice,
+            K::ValidateReturn { .. } => at(Page::ValidateState, "return-value"),
+            // The pages do not say what a flush does with an offline transport.
+            K::StaysOffline { .. } => Basis::ModelChoice,
             K::FlushCall { mode, .. } => flush_call(*mode),
             // A transport's own FlushQueues returns once it has set its bits.
             K::FlushReturn { object, note: None, .. } if object != "spooler" => {
@@ -263,6 +281,7 @@ impl EventKind {
             K::QueryAllRows { hr, .. } => (Page::HrQueryAllRows, *hr),
             K::OpenEntry { hr, .. } => (Page::OpenEntry, *hr),
             K::StatusMethod { method, hr, .. } => (status_method_page(method)?, *hr),
+            K::ValidateReturn { hr, .. } => (Page::ValidateState, *hr),
             K::FlushReturn { hr, .. } => (Page::StatusFlushQueues, *hr),
             K::XpReturn { hr, .. } => (Page::XpFlushQueues, *hr),
             _ => return None,
@@ -314,6 +333,7 @@ fn spooler_begin(reason: JobReason) -> Basis {
         JobReason::AllTransports => step(1),
         JobReason::Targeted => at(Page::StatusFlushQueues, "parameters"),
         JobReason::TransportRequest => Basis::Reference(Page::Implementing, Section::AfterSteps),
+        JobReason::ConnectRequest => at(Page::ValidateState, "notes-to-implementers"),
     }
 }
 
@@ -339,5 +359,8 @@ fn status(why: StatusReason) -> Basis {
         StatusReason::StartsInbound => Basis::ModelChoice,
         StatusReason::InboundDone => step(13),
         StatusReason::Offline => at(Page::StatusCode, "remarks"),
+        StatusReason::Disconnected | StatusReason::ConnectRequested | StatusReason::HeadersAborted => {
+            at(Page::ValidateState, "notes-to-implementers")
+        }
     }
 }

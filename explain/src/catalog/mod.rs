@@ -107,6 +107,8 @@ macro_rules! by_group {
             | G::OpenEntry { .. }
             | G::GetProp { .. }
             | G::StatusMethod { .. }
+            | G::ValidateCall { .. }
+            | G::ValidateReturn { .. }
             | G::FlushCall { .. }
             | G::FlushReturn { .. }
             | G::Release { .. }
@@ -117,6 +119,7 @@ macro_rules! by_group {
             | G::XpReturn { .. }
             | G::LeftToSchedule { .. }
             | G::Progress { .. }
+            | G::XpLogon { .. }
             | G::Submit { .. }
             | G::EndMessage { .. }
             | G::TransportNotify { .. }
@@ -130,6 +133,9 @@ macro_rules! by_group {
             | G::SentDeferred { .. }
             | G::StatusRecips { .. }
             | G::SaveChanges { .. }
+            | G::Validated { .. }
+            | G::ConfigChanged { .. }
+            | G::StaysOffline { .. }
             | G::PhaseSkipped { .. }
             | G::LinkDown { .. }
             | G::DropsFlushBits { .. } => $transport,

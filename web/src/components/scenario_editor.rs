@@ -151,6 +151,8 @@ fn transport_item(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Htm
                     onchange={edits.change(Box::new(move |s, _| s.transports[i].honors_no_ui = !s.transports[i].honors_no_ui))} />{ i18n::t(lang, ui::ScenarioEditor::HonoursNoUi) }</label>
                 <label class="check"><input type="checkbox" checked={t.asynchronous}
                     onchange={edits.change(Box::new(move |s, _| s.transports[i].asynchronous = !s.transports[i].asynchronous))} />{ i18n::t(lang, ui::ScenarioEditor::Asynchronous) }</label>
+                <label class="check"><input type="checkbox" checked={t.offline}
+                    onchange={edits.change(Box::new(move |s, _| s.transports[i].offline = !s.transports[i].offline))} />{ i18n::t(lang, ui::ScenarioEditor::Offline) }</label>
             </div>
             <label class="wide">{ i18n::t(lang, ui::ScenarioEditor::Outbound) }<input type="text" value={t.outbound.join(", ")} placeholder={subjects.clone()}
                 onchange={edits.change(Box::new(move |s, e| s.transports[i].outbound = split_list(&input_value(&e))))} /></label>

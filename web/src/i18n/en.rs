@@ -266,6 +266,7 @@ impl UiCatalog for English {
             ScenarioEditor::Subjects => "subjects, comma-separated",
             ScenarioEditor::HonoursNoUi => "honours FLUSH_NO_UI",
             ScenarioEditor::Asynchronous => "asynchronous (needs FLUSH_FORCE)",
+            ScenarioEditor::Offline => "offline (STATUS_OFFLINE)",
             ScenarioEditor::Outbound => "Outbound queue ",
             ScenarioEditor::WaitingRemotely => "Waiting remotely ",
             ScenarioEditor::Name => "Name ",

@@ -370,6 +370,8 @@ pub enum ScenarioEditor<'a> {
     HonoursNoUi,
     /// A transport's asynchronous checkbox.
     Asynchronous,
+    /// A transport that starts offline (STATUS_OFFLINE).
+    Offline,
     /// A transport's outbound queue.
     Outbound,
     /// A transport's remote mail for us.

@@ -260,6 +260,7 @@ impl UiCatalog for Chinese {
             ScenarioEditor::Subjects => "邮件主题，用逗号分隔",
             ScenarioEditor::HonoursNoUi => "遵守 FLUSH_NO_UI",
             ScenarioEditor::Asynchronous => "异步（需要 FLUSH_FORCE）",
+            ScenarioEditor::Offline => "脱机（STATUS_OFFLINE）",
             ScenarioEditor::Outbound => "传出队列 ",
             ScenarioEditor::WaitingRemotely => "远程等待 ",
             ScenarioEditor::Name => "名称 ",

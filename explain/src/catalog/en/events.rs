@@ -7,7 +7,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, SubmitResult, XpNote};
+use flushq_core::trace::{
+    Answer, EventKind as K, FlushMode, Notify, Phase, SubmitResult, ValidateNote, Validation, XpNote,
+};
 
 /// The ACTIVE bit a transport clears when it is done with one message.
 const ACTIVE_OUT_DONE: &str = "PR_STATUS_CODE -= STATUS_OUTBOUND_ACTIVE";
@@ -74,6 +76,12 @@ fn client(kind: &K) -> String {
                 format!("{method}() = {hr}: its bit is clear in PR_RESOURCE_METHODS")
             }
         }
+        K::ValidateCall { ui, flags, .. } => format!("ValidateState({ui}, {flags})"),
+        K::ValidateReturn { hr, note, .. } => match note {
+            Some(ValidateNote::UnknownFlags) => format!("ValidateState = {hr}: ulFlags has a bit ValidateState does not define"),
+            Some(ValidateNote::Busy) => format!("ValidateState = {hr}: a flush it would need is running"),
+            None => format!("ValidateState = {hr}{}", ""),
+        },
         K::FlushCall { ui, flags, target, mode, note, .. } => {
             let args = match target {
                 Some(t) => format!("{ui}, cb, lpTargetTransport = {t}, {flags}"),
@@ -137,6 +145,7 @@ fn spooler(kind: &K) -> String {
                 format!("transport order: {} ({})", transports.join(", "), job_reason(*reason))
             }
         }
+        K::XpLogon { transport } => format!("logs on {transport} again (ValidateState on the spooler)"),
         K::Progress { shown, parent } => {
             if *shown {
                 format!("shows its progress indicator, parent window {parent} (ulUIParam); FLUSH_NO_UI was not passed")
@@ -205,6 +214,17 @@ fn transport(kind: &K) -> String {
         }
         K::StatusRecips { subject, report_subject, .. } => {
             format!("cannot deliver {subject}: StatusRecips, the nondelivery report \"{report_subject}\" -> inbox")
+        }
+        K::Validated { what, .. } => String::from(match what {
+            Validation::Subsystem => "validates the resources of the active providers and its own",
+            Validation::AddressBook => "checks the entries of its profile section",
+            Validation::Store => "nothing to validate that the model shows (model choice)",
+            Validation::NoHeaderCache => "keeps no header cache, so the header flags change nothing (model choice)",
+            Validation::NoSessionUi => "has no session interface to show (model choice)",
+        }),
+        K::ConfigChanged { .. } => String::from("CONFIG_CHANGED: SpoolerNotify(NOTIFY_CONFIG_CHANGE) (model choice)"),
+        K::StaysOffline { .. } => {
+            String::from("works offline: connects to nothing and sets no FLUSH bit (model choice)")
         }
         K::SaveChanges { subject, more, .. } => {
             if *more {

@@ -87,6 +87,9 @@ fn client(e: &Event, facts: &Facts) -> String {
                 (FlushMode::Refused, _) => format!("The client calls FlushQueues on {object} with {flags}."),
             }
         }
+        K::ValidateCall { object, flags, .. } => format!("The client calls ValidateState on {object}'s status object with {flags}, asking it to check its state."),
+        K::ValidateReturn { object, hr, note: Some(_) } => format!("{object} refuses ValidateState with {}.", describe(&e.kind).split_once(": ").map_or(String::new(), |(_, why)| format!("{hr}: {why}"))),
+        K::ValidateReturn { hr, .. } => format!("ValidateState returns {hr}; what it asked for happens through the status row and the spooler."),
         K::FlushReturn { object, hr, note } => match note {
             Some(n) => format!("{object} returns {hr}: {}.", flush_note(*n)),
             None => format!("FlushQueues returns {hr} and the client continues."),
@@ -139,6 +142,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 format!("The spooler starts flushing every transport in the profile's transport order: {}. Step 1 calls each transport before any FLUSH bit is set, although the same page says the spooler calls only transports whose FLUSH bits are set.", transports.join(SEP))
             }
         }
+        K::XpLogon { transport } => format!("ValidateState on the spooler logs every transport on again, whether or not it is logged on: now {transport}."),
         K::Progress { shown: true, .. } => String::from("Without FLUSH_NO_UI the spooler shows a progress indicator for its flush, parented to the window the client passed as ulUIParam."),
         K::Progress { shown: false, .. } => String::from("The flush is over, so the spooler closes its progress indicator."),
         K::XpFlushQueues { transport, flags, note, .. } => {
@@ -210,6 +214,9 @@ fn transport(e: &Event) -> String {
         }
         K::SentDeferred { transport, subject, .. } => format!("Before it connects, {transport} reports “{subject}”, which it deferred earlier, with SpoolerNotify(NOTIFY_SENTDEFERRED), so it is queued again."),
         K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} cannot deliver “{subject}”, so it calls IMAPISupport::StatusRecips, and a nondelivery report “{report_subject}” arrives in the inbox."),
+        K::Validated { object, .. } => format!("{object} {}.", describe(&e.kind)),
+        K::ConfigChanged { transport } => format!("CONFIG_CHANGED: {transport} tells the spooler its configuration changed, with SpoolerNotify(NOTIFY_CONFIG_CHANGE) (model choice)."),
+        K::StaysOffline { transport } => format!("{transport} works offline, so it connects to nothing, sets no FLUSH bit and returns S_OK: nothing moves through it (model choice)."),
         K::SaveChanges { transport, subject, more, .. } => {
             let more = if *more { " More is waiting: it calls SpoolerNotify(NOTIFY_NEWMAIL)." } else { "" };
             format!("Inside StartMessage, {transport} calls SaveChanges, and “{subject}” is in the inbox.{more} Then StartMessage returns.")

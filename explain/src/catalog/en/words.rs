@@ -11,6 +11,7 @@ pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
         TransportOutcome::Cancelled => "the user cancelled the connection (STATUS_OFFLINE), messages stay queued",
         TransportOutcome::Stopped => "stopped by the transport, the rest stays queued",
         TransportOutcome::LeftToSchedule => "left to its own schedule",
+        TransportOutcome::Offline => "it works offline, messages stay queued (model choice)",
     }
 }
 
@@ -28,6 +29,11 @@ pub(crate) fn status_reason(r: StatusReason) -> &'static str {
         StatusReason::OutboundDone => "outbound done: the transport leaves outbound flush mode (NOTIFY_END_OUTBOUND_FLUSH)",
         StatusReason::InboundDone => "inbound done",
         StatusReason::Offline => "not connected: only local data is available, and FlushQueues still returns S_OK",
+        StatusReason::Disconnected => "FORCE_XP_DISCONNECT: the transport lets go of its connection and works offline",
+        StatusReason::ConnectRequested => {
+            "FORCE_XP_CONNECT: back online, and STATUS_OUTBOUND_FLUSH set so the spooler flushes it and it connects then"
+        }
+        StatusReason::HeadersAborted => "ABORT_XP_HEADER_OPERATION: the inbound side stops and the transport goes offline",
     }
 }
 
@@ -51,6 +57,9 @@ pub(crate) fn job_reason(r: JobReason) -> &'static str {
         }
         JobReason::Targeted => "lpTargetTransport names one transport, so only it is flushed",
         JobReason::AllTransports => "a flush on the spooler covers every transport, in the profile's transport order",
+        JobReason::ConnectRequest => {
+            "ValidateState(FORCE_XP_CONNECT) marked its row; the spooler flushes it at its convenience"
+        }
     }
 }
 

@@ -7,7 +7,9 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-use flushq_core::trace::{Answer, EventKind as K, FlushMode, Notify, Phase, SubmitResult, XpNote};
+use flushq_core::trace::{
+    Answer, EventKind as K, FlushMode, Notify, Phase, SubmitResult, ValidateNote, Validation, XpNote,
+};
 
 /// The ACTIVE bit a transport clears when it is done with one message.
 const ACTIVE_OUT_DONE: &str = "PR_STATUS_CODE -= STATUS_OUTBOUND_ACTIVE";
@@ -69,6 +71,12 @@ fn client(kind: &K) -> String {
                 format!("{method}() = {hr}：PR_RESOURCE_METHODS 中它的位未设置")
             }
         }
+        K::ValidateCall { ui, flags, .. } => format!("ValidateState({ui}, {flags})：请状态对象检查自身状态"),
+        K::ValidateReturn { hr, note, .. } => match note {
+            Some(ValidateNote::UnknownFlags) => format!("ValidateState = {hr}：ulFlags 中有 ValidateState 未定义的位"),
+            Some(ValidateNote::Busy) => format!("ValidateState = {hr}：它需要的刷新正在进行"),
+            None => format!("ValidateState 返回 {hr}{}", ""),
+        },
         K::FlushCall { ui, flags, target, mode, note, .. } => {
             let args = match target {
                 Some(t) => format!("{ui}, cb, lpTargetTransport = {t}, {flags}"),
@@ -128,6 +136,7 @@ fn spooler(kind: &K) -> String {
                 format!("传输顺序：{}（{}）", transports.join("、"), job_reason(*reason))
             }
         }
+        K::XpLogon { transport } => format!("重新登录 {transport}（对后台处理程序调用 ValidateState）"),
         K::Progress { shown, parent } => {
             if *shown {
                 format!("显示进度指示器，父窗口 {parent}（ulUIParam）；未传入 FLUSH_NO_UI")
@@ -199,6 +208,15 @@ fn transport(kind: &K) -> String {
         K::StatusRecips { subject, report_subject, .. } => {
             format!("无法投递 {subject}：StatusRecips，未送达报告“{report_subject}” -> 收件箱")
         }
+        K::Validated { what, .. } => String::from(match what {
+            Validation::Subsystem => "验证当前活动的提供程序和子系统自身拥有的资源",
+            Validation::AddressBook => "检查其配置文件节中的条目",
+            Validation::Store => "没有模型可显示的验证内容（模型选择）",
+            Validation::NoHeaderCache => "没有邮件头缓存，邮件头标志不改变任何东西（模型选择）",
+            Validation::NoSessionUi => "没有可显示的会话界面（模型选择）",
+        }),
+        K::ConfigChanged { .. } => String::from("CONFIG_CHANGED：SpoolerNotify(NOTIFY_CONFIG_CHANGE)（模型选择）"),
+        K::StaysOffline { .. } => String::from("脱机工作：不连接任何东西，也不设置 FLUSH 位（模型选择）"),
         K::SaveChanges { subject, more, .. } => {
             if *more {
                 format!(

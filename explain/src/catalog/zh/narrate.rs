@@ -90,6 +90,15 @@ fn client(e: &Event, facts: &Facts) -> String {
                 (FlushMode::Refused, _) => format!("客户端在{o}上调用 FlushQueues，传入 {flags}。"),
             }
         }
+        K::ValidateCall { object, flags, .. } => {
+            format!("客户端对{}的状态对象调用 ValidateState，传入 {flags}，请它检查自己的状态。", spaced(object))
+        }
+        K::ValidateReturn { object, hr, note: Some(_) } => format!(
+            "{} 拒绝了 ValidateState，返回 {hr}：{}。",
+            object,
+            describe(&e.kind).split_once('：').map_or("", |(_, why)| why)
+        ),
+        K::ValidateReturn { hr, .. } => format!("ValidateState 返回 {hr}；它请求的事情通过状态行和后台处理程序完成。"),
         K::FlushReturn { object, hr, note } => match note {
             Some(n) => format!("{}返回 {hr}：{}。", spaced(object).trim_start(), flush_note(*n)),
             None => format!("FlushQueues 返回 {hr}，客户端继续执行。"),
@@ -138,6 +147,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 format!("后台处理程序按配置文件的传输顺序开始刷新每个传输提供程序：{}。第 1 步在任何 FLUSH 位设置之前就调用每个传输提供程序，而同一页面又说后台处理程序只调用 FLUSH 位已设置的传输提供程序。", transports.join(SEP))
             }
         }
+        K::XpLogon { transport } => format!("对后台处理程序调用 ValidateState 会重新登录每个传输提供程序，无论它是否已登录：现在是 {transport}。"),
         K::Progress { shown: true, .. } => String::from("没有传入 FLUSH_NO_UI，所以后台处理程序为这次刷新显示进度指示器，其父窗口是客户端作为 ulUIParam 传入的窗口。"),
         K::Progress { shown: false, .. } => String::from("刷新结束，后台处理程序关闭进度指示器。"),
         K::XpFlushQueues { transport, flags, note, .. } => {
@@ -217,6 +227,9 @@ fn transport(e: &Event) -> String {
             format!("{transport} 在连接之前用 SpoolerNotify(NOTIFY_SENTDEFERRED) 报告之前延迟的“{subject}”，于是它重新进入队列。")
         }
         K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} 无法投递“{subject}”，于是调用 IMAPISupport::StatusRecips，一封未送达报告“{report_subject}”进入收件箱。"),
+        K::Validated { object, .. } => format!("{object}：{}。", describe(&e.kind)),
+        K::ConfigChanged { transport } => format!("CONFIG_CHANGED：{transport} 用 SpoolerNotify(NOTIFY_CONFIG_CHANGE) 告诉后台处理程序它的配置已更改（模型选择）。"),
+        K::StaysOffline { transport } => format!("{transport} 脱机工作，所以它不连接任何东西，不设置 FLUSH 位，并返回 S_OK：没有邮件经由它收发（模型选择）。"),
         K::SaveChanges { transport, subject, more, .. } => {
             let more = if *more { "还有邮件在等待：它调用 SpoolerNotify(NOTIFY_NEWMAIL)。" } else { "" };
             format!("{transport} 在 StartMessage 之内调用 SaveChanges，“{subject}”进入收件箱。{more}随后 StartMessage 返回。")

@@ -13,6 +13,7 @@ pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
         TransportOutcome::Cancelled => "用户取消了连接（STATUS_OFFLINE），邮件仍在队列中",
         TransportOutcome::Stopped => "被传输提供程序停止，其余邮件仍在队列中",
         TransportOutcome::LeftToSchedule => "留待它按自己的时间表处理",
+        TransportOutcome::Offline => "它处于脱机状态，邮件仍在队列中（模型选择）",
     }
 }
 
@@ -28,6 +29,11 @@ pub(crate) fn status_reason(r: StatusReason) -> &'static str {
         StatusReason::OutboundDone => "传出完成：传输提供程序退出传出刷新模式（NOTIFY_END_OUTBOUND_FLUSH）",
         StatusReason::InboundDone => "传入完成",
         StatusReason::Offline => "未连接：只有本地数据可用，FlushQueues 仍返回 S_OK",
+        StatusReason::Disconnected => "FORCE_XP_DISCONNECT：传输提供程序断开连接，转为脱机工作",
+        StatusReason::ConnectRequested => {
+            "FORCE_XP_CONNECT：恢复联机，并设置 STATUS_OUTBOUND_FLUSH，让后台处理程序刷新它，届时再连接"
+        }
+        StatusReason::HeadersAborted => "ABORT_XP_HEADER_OPERATION：停止传入，传输提供程序转为脱机",
     }
 }
 
@@ -51,6 +57,7 @@ pub(crate) fn job_reason(r: JobReason) -> &'static str {
         }
         JobReason::Targeted => "lpTargetTransport 指定了一个传输提供程序，因此只刷新它",
         JobReason::AllTransports => "对后台处理程序的刷新涵盖每个传输提供程序，按配置文件中的传输顺序进行",
+        JobReason::ConnectRequest => "ValidateState(FORCE_XP_CONNECT) 标记了它的状态行；后台处理程序在方便时刷新它",
     }
 }
 
