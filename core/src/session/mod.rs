@@ -134,12 +134,7 @@ impl World {
         let mut messages = Vec::new();
         let mut transports = Vec::new();
         for (i, spec) in scenario.transports.iter().enumerate() {
-            // An offline transport reports STATUS_OFFLINE in place of STATUS_AVAILABLE.
-            let state = if spec.offline { StatusCode::STATUS_OFFLINE } else { available };
-            let mut status = state | StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_OUTBOUND_ENABLED;
-            if spec.kind.dials() {
-                status |= StatusCode::STATUS_REMOTE_ACCESS;
-            }
+            let status = initial_status(spec);
             let dll = match spec.kind {
                 TransportKind::Lan => "LANXP32.DLL",
                 TransportKind::Modem => "MODEMXP32.DLL",
@@ -260,6 +255,17 @@ pub enum Place {
     Receiving(usize),
     /// In the client's inbox.
     Inbox,
+}
+
+/// A transport's PR_STATUS_CODE at logon: available (or, working offline,
+/// STATUS_OFFLINE in its place), both directions enabled, remote access if it dials.
+fn initial_status(spec: &crate::scenario::TransportSpec) -> StatusCode {
+    let state = if spec.offline { StatusCode::STATUS_OFFLINE } else { StatusCode::STATUS_AVAILABLE };
+    let mut status = state | StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_OUTBOUND_ENABLED;
+    if spec.kind.dials() {
+        status |= StatusCode::STATUS_REMOTE_ACCESS;
+    }
+    status
 }
 
 /// A 24-byte entry id: flags, a provider UID drawn from the seed, the row id.

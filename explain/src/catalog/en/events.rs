@@ -76,12 +76,7 @@ fn client(kind: &K) -> String {
                 format!("{method}() = {hr}: its bit is clear in PR_RESOURCE_METHODS")
             }
         }
-        K::ValidateCall { ui, flags, .. } => format!("ValidateState({ui}, {flags})"),
-        K::ValidateReturn { hr, note, .. } => match note {
-            Some(ValidateNote::UnknownFlags) => format!("ValidateState = {hr}: ulFlags has a bit ValidateState does not define"),
-            Some(ValidateNote::Busy) => format!("ValidateState = {hr}: a flush it would need is running"),
-            None => format!("ValidateState = {hr}{}", ""),
-        },
+        K::ValidateCall { .. } | K::ValidateReturn { .. } => validate(kind),
         K::FlushCall { ui, flags, target, mode, note, .. } => {
             let args = match target {
                 Some(t) => format!("{ui}, cb, lpTargetTransport = {t}, {flags}"),
@@ -243,6 +238,21 @@ fn transport(kind: &K) -> String {
             format!("cannot reach its server: STATUS_FAILURE in its status row (now {now}), no FLUSH bit set")
         }
         K::DropsFlushBits { bits, .. } => format!("clears {bits} mid-flush (ModifyStatusRow): it stops the flush"),
+        _ => super::super::misrouted(),
+    }
+}
+
+/// `ValidateState`: the call and its return.
+fn validate(kind: &K) -> String {
+    match kind {
+        K::ValidateCall { ui, flags, .. } => format!("ValidateState({ui}, {flags})"),
+        K::ValidateReturn { hr, note, .. } => match note {
+            Some(ValidateNote::UnknownFlags) => {
+                format!("ValidateState = {hr}: ulFlags has a bit ValidateState does not define")
+            }
+            Some(ValidateNote::Busy) => format!("ValidateState = {hr}: a flush it would need is running"),
+            None => format!("ValidateState = {hr}{}", ""),
+        },
         _ => super::super::misrouted(),
     }
 }

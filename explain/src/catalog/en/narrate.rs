@@ -9,7 +9,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use flushq_core::mapi::{HResult, PropTag};
 use flushq_core::trace::{
-    Answer, Event, EventKind as K, FlushMode, Notify, Phase, StatusReason, SubmitResult, TransportOutcome, XpNote,
+    Answer, Event, EventKind as K, FlushMode, Notify, Phase, StatusReason, SubmitResult, TransportOutcome,
+    ValidateNote, XpNote,
 };
 
 /// How lists read.
@@ -87,9 +88,7 @@ fn client(e: &Event, facts: &Facts) -> String {
                 (FlushMode::Refused, _) => format!("The client calls FlushQueues on {object} with {flags}."),
             }
         }
-        K::ValidateCall { object, flags, .. } => format!("The client calls ValidateState on {object}'s status object with {flags}, asking it to check its state."),
-        K::ValidateReturn { object, hr, note: Some(_) } => format!("{object} refuses ValidateState with {}.", describe(&e.kind).split_once(": ").map_or(String::new(), |(_, why)| format!("{hr}: {why}"))),
-        K::ValidateReturn { hr, .. } => format!("ValidateState returns {hr}; what it asked for happens through the status row and the spooler."),
+        K::ValidateCall { .. } | K::ValidateReturn { .. } => validate(&e.kind),
         K::FlushReturn { object, hr, note } => match note {
             Some(n) => format!("{object} returns {hr}: {}.", flush_note(*n)),
             None => format!("FlushQueues returns {hr} and the client continues."),
@@ -225,6 +224,25 @@ fn transport(e: &Event) -> String {
             Phase::Inbound => format!("Only FLUSH_UPLOAD was asked for, so {transport} skips the inbound phase; mail waiting remotely stays there (model choice)."),
             Phase::Outbound => format!("Only FLUSH_DOWNLOAD was asked for, so {transport} skips the outbound phase; its outbound queue is untouched (model choice)."),
         },
+        _ => super::super::misrouted(),
+    }
+}
+
+/// `ValidateState`: the call and its return.
+fn validate(kind: &K) -> String {
+    match kind {
+        K::ValidateCall { object, flags, .. } => {
+            format!("The client calls ValidateState on {object}'s status object with {flags}, asking it to check its state.")
+        }
+        K::ValidateReturn { object, hr, note: Some(ValidateNote::UnknownFlags) } => {
+            format!("{object} refuses ValidateState with {hr}: ulFlags has a bit ValidateState does not define.")
+        }
+        K::ValidateReturn { object, hr, note: Some(ValidateNote::Busy) } => {
+            format!("{object} refuses ValidateState with {hr}: a flush it would need is running.")
+        }
+        K::ValidateReturn { hr, .. } => {
+            format!("ValidateState returns {hr}; what it asked for happens through the status row and the spooler.")
+        }
         _ => super::super::misrouted(),
     }
 }

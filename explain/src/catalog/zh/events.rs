@@ -71,12 +71,7 @@ fn client(kind: &K) -> String {
                 format!("{method}() = {hr}：PR_RESOURCE_METHODS 中它的位未设置")
             }
         }
-        K::ValidateCall { ui, flags, .. } => format!("ValidateState({ui}, {flags})：请状态对象检查自身状态"),
-        K::ValidateReturn { hr, note, .. } => match note {
-            Some(ValidateNote::UnknownFlags) => format!("ValidateState = {hr}：ulFlags 中有 ValidateState 未定义的位"),
-            Some(ValidateNote::Busy) => format!("ValidateState = {hr}：它需要的刷新正在进行"),
-            None => format!("ValidateState 返回 {hr}{}", ""),
-        },
+        K::ValidateCall { .. } | K::ValidateReturn { .. } => validate(kind),
         K::FlushCall { ui, flags, target, mode, note, .. } => {
             let args = match target {
                 Some(t) => format!("{ui}, cb, lpTargetTransport = {t}, {flags}"),
@@ -234,6 +229,19 @@ fn transport(kind: &K) -> String {
             format!("无法连接到它的服务器：状态行中设置 STATUS_FAILURE（现为 {now}），不设置 FLUSH 位")
         }
         K::DropsFlushBits { bits, .. } => format!("在刷新中途清除 {bits}（ModifyStatusRow）：它停止了这次刷新"),
+        _ => super::super::misrouted(),
+    }
+}
+
+/// `ValidateState`: the call and its return.
+fn validate(kind: &K) -> String {
+    match kind {
+        K::ValidateCall { ui, flags, .. } => format!("ValidateState({ui}, {flags})：请状态对象检查自身状态"),
+        K::ValidateReturn { hr, note, .. } => match note {
+            Some(ValidateNote::UnknownFlags) => format!("ValidateState = {hr}：ulFlags 中有 ValidateState 未定义的位"),
+            Some(ValidateNote::Busy) => format!("ValidateState = {hr}：它需要的刷新正在进行"),
+            None => format!("ValidateState 返回 {hr}{}", ""),
+        },
         _ => super::super::misrouted(),
     }
 }

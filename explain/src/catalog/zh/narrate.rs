@@ -9,7 +9,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use flushq_core::mapi::{HResult, PropTag};
 use flushq_core::trace::{
-    Answer, Event, EventKind as K, FlushMode, Notify, Phase, StatusReason, SubmitResult, TransportOutcome, XpNote,
+    Answer, Event, EventKind as K, FlushMode, Notify, Phase, StatusReason, SubmitResult, TransportOutcome,
+    ValidateNote, XpNote,
 };
 
 /// How lists read.
@@ -90,15 +91,7 @@ fn client(e: &Event, facts: &Facts) -> String {
                 (FlushMode::Refused, _) => format!("客户端在{o}上调用 FlushQueues，传入 {flags}。"),
             }
         }
-        K::ValidateCall { object, flags, .. } => {
-            format!("客户端对{}的状态对象调用 ValidateState，传入 {flags}，请它检查自己的状态。", spaced(object))
-        }
-        K::ValidateReturn { object, hr, note: Some(_) } => format!(
-            "{} 拒绝了 ValidateState，返回 {hr}：{}。",
-            object,
-            describe(&e.kind).split_once('：').map_or("", |(_, why)| why)
-        ),
-        K::ValidateReturn { hr, .. } => format!("ValidateState 返回 {hr}；它请求的事情通过状态行和后台处理程序完成。"),
+        K::ValidateCall { .. } | K::ValidateReturn { .. } => validate(&e.kind),
         K::FlushReturn { object, hr, note } => match note {
             Some(n) => format!("{}返回 {hr}：{}。", spaced(object).trim_start(), flush_note(*n)),
             None => format!("FlushQueues 返回 {hr}，客户端继续执行。"),
@@ -242,6 +235,23 @@ fn transport(e: &Event) -> String {
                 format!("只请求了 FLUSH_DOWNLOAD，所以 {transport} 跳过传出阶段；它的传出队列保持不变（模型选择）。")
             }
         },
+        _ => super::super::misrouted(),
+    }
+}
+
+/// `ValidateState`: the call and its return.
+fn validate(kind: &K) -> String {
+    match kind {
+        K::ValidateCall { object, flags, .. } => {
+            format!("客户端对{}的状态对象调用 ValidateState，传入 {flags}，请它检查自己的状态。", spaced(object))
+        }
+        K::ValidateReturn { object, hr, note: Some(ValidateNote::UnknownFlags) } => {
+            format!("{object} 拒绝了 ValidateState，返回 {hr}：ulFlags 中有 ValidateState 未定义的位。")
+        }
+        K::ValidateReturn { object, hr, note: Some(ValidateNote::Busy) } => {
+            format!("{object} 拒绝了 ValidateState，返回 {hr}：它需要的刷新正在进行。")
+        }
+        K::ValidateReturn { hr, .. } => format!("ValidateState 返回 {hr}；它请求的事情通过状态行和后台处理程序完成。"),
         _ => super::super::misrouted(),
     }
 }
