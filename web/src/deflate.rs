@@ -3,7 +3,8 @@
 //!
 //! miniz_oxide's compressor cost the bundle 9 KB gzip; this one costs under 3 KB
 //! and packs the presets within a few bytes of miniz_oxide's level 9 (see
-//! `web/tests/share.rs`). Reading links stays with miniz_oxide's inflate.
+//! `web/tests/share.rs`). Links are read by our own inflate (`inflate.rs`), which
+//! shares the length and distance tables below.
 
 /// The LZ77 window.
 const WINDOW: usize = 1 << 15;
@@ -15,17 +16,18 @@ const HASH_BITS: u32 = 15;
 const NONE: usize = usize::MAX;
 
 /// First length of length codes 257..=285.
-const LEN_BASE: [u16; 29] =
+pub(crate) const LEN_BASE: [u16; 29] =
     [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 /// First distance of distance codes 0..=29.
-const DIST_BASE: [u16; 30] = [
+pub(crate) const DIST_BASE: [u16; 30] = [
     1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
     8193, 12289, 16385, 24577,
 ];
 /// The order code-length code lengths are sent in.
-const CL_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+pub(crate) const CL_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
-fn len_extra(code: usize) -> u32 {
+/// Extra bits after length code `257 + code`.
+pub(crate) fn len_extra(code: usize) -> u32 {
     if (8..28).contains(&code) {
         (code as u32 - 4) / 4
     } else {
@@ -33,7 +35,8 @@ fn len_extra(code: usize) -> u32 {
     }
 }
 
-fn dist_extra(code: usize) -> u32 {
+/// Extra bits after distance code `code`.
+pub(crate) fn dist_extra(code: usize) -> u32 {
     if code < 4 {
         0
     } else {

@@ -11,6 +11,7 @@ mod deflate;
 pub mod embed;
 mod hooks;
 pub mod i18n;
+mod inflate;
 pub mod progress;
 pub mod run;
 pub mod share;

@@ -19,11 +19,11 @@
 //! back into a file by hand. Pure Rust, no web APIs: testable natively.
 
 use crate::i18n::Lang;
+use crate::inflate::InflateError;
 use core::fmt::{self, Write as _};
 use flushq_core::scenario::Scenario;
 use flushq_core::trace::Answer;
 use flushq_scenario::{load, FileMessage, Format};
-use miniz_oxide::inflate::TINFLStatus;
 
 /// The link format [`encode`] writes.
 pub const VERSION: u32 = 1;
@@ -257,10 +257,10 @@ fn decode_v1(data: &str) -> Result<Shared, ShareError> {
         return Err(ShareError::TooLarge);
     }
     let packed = unbase64url(data)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_DATA).map_err(|e| match e.status {
-        TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => ShareError::Truncated,
-        _ => ShareError::Corrupt,
+    let bytes = crate::inflate::inflate(&packed, MAX_DATA).map_err(|e| match e {
+        InflateError::TooLarge => ShareError::TooLarge,
+        InflateError::Truncated => ShareError::Truncated,
+        InflateError::Corrupt => ShareError::Corrupt,
     })?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
 
@@ -335,7 +335,7 @@ fn base64url(bytes: &[u8]) -> String {
 
 /// The inverse of [`base64url`]. A length that no encoding has, or leftover bits that
 /// are not zero, mean the text was cut.
-fn unbase64url(s: &str) -> Result<Vec<u8>, ShareError> {
+pub(crate) fn unbase64url(s: &str) -> Result<Vec<u8>, ShareError> {
     let mut out = Vec::with_capacity(s.len() / 4 * 3 + 2);
     let (mut acc, mut bits) = (0u32, 0u32);
     for (i, c) in s.chars().enumerate() {
