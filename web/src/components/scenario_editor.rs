@@ -196,9 +196,11 @@ fn transport_head(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Htm
 /// A checkbox per PR_RESOURCE_METHODS bit of transport `i`.
 fn methods<'a>(edits: &'a Edits, i: usize, t: &'a TransportSpec) -> impl Iterator<Item = Html> + 'a {
     ResourceMethods::all().iter_names().map(move |(name, bit)| {
+        // Every status object supports ValidateState, whatever the scenario lists.
+        let always = bit == ResourceMethods::STATUS_VALIDATE_STATE;
         html! {
             <label class="check">
-                <input type="checkbox" checked={t.methods.contains(bit)}
+                <input type="checkbox" checked={always || t.methods.contains(bit)} disabled={always}
                     onchange={edits.change(Box::new(move |s, _| { let m = &mut s.transports[i].methods; if m.contains(bit) { m.remove(bit) } else { m.insert(bit) } }))} />
                 <code>{ name }</code>
             </label>
