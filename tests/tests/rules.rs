@@ -530,11 +530,41 @@ fn validate_state_per_object_and_its_refusals() {
     assert_eq!(hresults(&o, "ValidateState"), [HResult::Ok, HResult::UnknownFlags, HResult::Busy]);
     let unknown =
         m.events().iter().find(|e| matches!(e.kind, EventKind::ValidateReturn { hr: HResult::UnknownFlags, .. }));
-    assert_eq!(unknown.unwrap().kind.unlisted_hresult(), Some(HResult::UnknownFlags), "labelled model choice");
+    let unknown = &unknown.unwrap().kind;
+    assert_eq!(unknown.unlisted_hresult(), None, "the notes to implementers name MAPI_E_UNKNOWN_FLAGS");
+    assert_eq!(unknown.basis().to_string(), "imapistatus-validatestate#notes-to-implementers");
     let sub = profile("t = session.GetStatusTable()\nt.SetColumns(PR_ENTRYID, PR_RESOURCE_TYPE)\nr = HrQueryAllRows(t, PR_RESOURCE_TYPE == MAPI_SUBSYSTEM)\nx = session.OpenEntry(r[0].PR_ENTRYID)\nx.ValidateState(SUPPRESS_UI)\nRelease(x)\nRelease(t)\nFreeProws(r)");
     let (m, _) = run(&sub);
     assert!(m
         .events()
         .iter()
         .any(|e| matches!(e.kind, EventKind::Validated { what: flushq_core::trace::Validation::Subsystem, .. })));
+}
+
+/// One state at a time: disconnecting a transport whose link is down leaves
+/// STATUS_OFFLINE alone; an abort disables the inbound side until the transport is
+/// connected again; an offline transport keeps no FLUSH bit its own FlushQueues set.
+#[test]
+fn validate_state_keeps_the_status_row_consistent() {
+    let mut s = profile(&format!(
+        "{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD, target: xps[0].PR_ENTRYID)\nlan.ValidateState(FORCE_XP_DISCONNECT)\nlan.FlushQueues(FLUSH_UPLOAD)\n"
+    ));
+    s.faults = vec![Fault { transport: TransportId(0), kind: FaultKind::LinkDown }];
+    let (m, _) = run(&s);
+    let lan = m.world().status(0);
+    assert!(
+        lan.contains(StatusCode::STATUS_OFFLINE)
+            && !lan.intersects(StatusCode::STATUS_FAILURE | StatusCode::STATUS_AVAILABLE),
+        "{lan}"
+    );
+    assert!(!lan.intersects(StatusCode::STATUS_OUTBOUND_FLUSH | StatusCode::STATUS_INBOUND_FLUSH), "{lan}");
+    let s = profile(&format!("{HEADER}lan.ValidateState(ABORT_XP_HEADER_OPERATION)\n"));
+    let (m, _) = run(&s);
+    assert!(!m.world().status(0).contains(StatusCode::STATUS_INBOUND_ENABLED));
+    let s = profile(&format!(
+        "{HEADER}lan.ValidateState(ABORT_XP_HEADER_OPERATION)\nlan.ValidateState(FORCE_XP_CONNECT)\n"
+    ));
+    let (m, o) = run(&s);
+    assert!(m.world().status(0).contains(StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_AVAILABLE));
+    assert_eq!(o.inbox, ["r1"]);
 }

@@ -36,7 +36,7 @@ impl Machine {
                 hr
             }
             None => {
-                self.validate_row(row, flags, line);
+                self.validate_row(row, flags, ui, line);
                 let back = EventKind::ValidateReturn { object: object.clone(), hr: HResult::Ok, note: None };
                 self.emit(callee, Some(Actor::Client), Some(line), back);
                 HResult::Ok
@@ -46,8 +46,8 @@ impl Machine {
         Ok(Value::HResult(hr))
     }
 
-    /// Why the call fails before doing anything, if it does. Model choice: an
-    /// undefined flag is MAPI_E_UNKNOWN_FLAGS (the page lists no code for it);
+    /// Why the call fails before doing anything, if it does: an undefined flag is
+    /// MAPI_E_UNKNOWN_FLAGS (`#notes-to-implementers`; the return list omits it);
     /// MAPI_E_BUSY while the spooler has a flush to run (on the spooler) or flushes this
     /// transport (on a transport), as `#return-value` allows.
     fn validate_refusal(&self, row: usize, flags: ValidateFlags) -> Option<ValidateNote> {
@@ -63,11 +63,11 @@ impl Machine {
     }
 
     /// What the object does, per the reference's table.
-    fn validate_row(&mut self, row: usize, flags: ValidateFlags, line: u32) {
+    fn validate_row(&mut self, row: usize, flags: ValidateFlags, ui: u32, line: u32) {
         let object = self.object_name(row);
         let me = self.actor_of_row(row);
         let what = match (self.world.rows[row].resource, self.world.rows[row].transport) {
-            (_, Some(t)) => return self.validate_transport(t, flags, line),
+            (_, Some(t)) => return self.validate_transport(t, flags, ui, line),
             (ResourceType::Spooler, _) => return self.log_on_again(line),
             (ResourceType::Subsystem, _) => Validation::Subsystem,
             (ResourceType::AddressBook, _) => Validation::AddressBook,
@@ -86,12 +86,14 @@ impl Machine {
     }
 
     /// A transport acts on the flags, in the order the notes to implementers list them.
-    fn validate_transport(&mut self, t: usize, flags: ValidateFlags, line: u32) {
+    fn validate_transport(&mut self, t: usize, flags: ValidateFlags, ui: u32, line: u32) {
         let name = self.world.transports[t].name.clone();
         let me = Actor::Transport(name.clone());
         if flags.contains(ValidateFlags::ABORT_XP_HEADER_OPERATION) {
-            let clear =
-                StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_INBOUND_ACTIVE | StatusCode::STATUS_AVAILABLE;
+            let clear = StatusCode::STATUS_INBOUND_ENABLED
+                | StatusCode::STATUS_INBOUND_ACTIVE
+                | StatusCode::STATUS_AVAILABLE
+                | StatusCode::STATUS_FAILURE;
             self.world.transports[t].offline = true;
             self.status_change(t, StatusCode::STATUS_OFFLINE, clear, StatusReason::HeadersAborted, line);
         }
@@ -101,10 +103,10 @@ impl Machine {
         }
         if flags.contains(ValidateFlags::FORCE_XP_DISCONNECT) {
             self.world.transports[t].offline = true;
-            let clear = StatusCode::STATUS_AVAILABLE;
+            let clear = StatusCode::STATUS_AVAILABLE | StatusCode::STATUS_FAILURE;
             self.status_change(t, StatusCode::STATUS_OFFLINE, clear, StatusReason::Disconnected, line);
         } else if flags.contains(ValidateFlags::FORCE_XP_CONNECT) {
-            self.force_connect(t, flags, line);
+            self.force_connect(t, flags, ui, line);
         }
         let header = ValidateFlags::REFRESH_XP_HEADER_CACHE | ValidateFlags::PROCESS_XP_HEADER_CACHE;
         for (bits, what) in
@@ -116,19 +118,22 @@ impl Machine {
         }
     }
 
-    /// FORCE_XP_CONNECT: back online, STATUS_OUTBOUND_FLUSH set so the spooler
-    /// flushes the transport (which connects then, inside FlushQueues), both ways.
-    /// SUPPRESS_UI becomes the flush's FLUSH_NO_UI (model choice).
-    fn force_connect(&mut self, t: usize, flags: ValidateFlags, line: u32) {
+    /// FORCE_XP_CONNECT: back online (inbound enabled again), STATUS_OUTBOUND_FLUSH
+    /// set so the spooler flushes the transport (which connects then, inside
+    /// FlushQueues), both ways. SUPPRESS_UI becomes the flush's FLUSH_NO_UI and
+    /// `ui` its ulUIParam (model choice).
+    fn force_connect(&mut self, t: usize, flags: ValidateFlags, ui: u32, line: u32) {
         self.world.transports[t].offline = false;
-        let set = StatusCode::STATUS_AVAILABLE | StatusCode::STATUS_OUTBOUND_FLUSH;
+        // Inbound enabled again only if an abort had disabled it.
+        let enable = StatusCode::STATUS_INBOUND_ENABLED - self.world.status(t);
+        let set = StatusCode::STATUS_AVAILABLE | enable | StatusCode::STATUS_OUTBOUND_FLUSH;
         let clear = StatusCode::STATUS_OFFLINE | StatusCode::STATUS_FAILURE;
         self.status_change(t, set, clear, StatusReason::ConnectRequested, line);
         let mut flush = FlushFlags::FLUSH_UPLOAD | FlushFlags::FLUSH_DOWNLOAD;
         if flags.contains(ValidateFlags::SUPPRESS_UI) {
             flush |= FlushFlags::FLUSH_NO_UI;
         }
-        self.spooler.submit(Origin::ConnectRequest, flush, alloc::vec![t], true, 0);
+        self.spooler.submit(Origin::ConnectRequest, flush, alloc::vec![t], true, ui);
     }
 
     /// `ModifyStatusRow` on transport `t`, shown as the transport's step.

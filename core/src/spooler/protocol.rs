@@ -157,7 +157,8 @@ impl Spooler {
             // Model choice: working offline, the transport connects to nothing and
             // sets no FLUSH bit; it still returns S_OK, the only code the page lists.
             let me = transport_actor(world, t);
-            out.push((me, None, EventKind::StaysOffline { transport: name(world, t) }));
+            let now = world.modify_status(t, StatusCode::empty(), FLUSH_BITS);
+            out.push((me, None, EventKind::StaysOffline { transport: name(world, t), now }));
             xp_return(world, t, out);
             run.step = XpStep::Done(TransportOutcome::Offline);
             return;

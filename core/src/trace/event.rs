@@ -364,8 +364,8 @@ pub enum EventKind {
     /// one without FLUSH_DOWNLOAD.
     PhaseSkipped { transport: Name, phase: Phase },
     /// The transport works offline: it returns from FlushQueues without
-    /// connecting or setting a FLUSH bit (model choice).
-    StaysOffline { transport: Name },
+    /// connecting, and clears any FLUSH bit a request had set (model choice).
+    StaysOffline { transport: Name, now: StatusCode },
     /// The link to the server is down: the transport reports STATUS_FAILURE.
     LinkDown { transport: Name, now: StatusCode },
     /// The transport clears its FLUSH bits mid-flush.

@@ -126,7 +126,8 @@ impl Page {
             Page::HrQueryAllRows => &[Ok, TableTooBig],
             Page::OpenEntry => &[Ok, NoAccess, NotFound, UnknownEntryId],
             Page::GetProps => &[Ok, ErrorsReturned, InvalidParameter],
-            Page::ValidateState => &[Ok, Busy, NoSupport, UserCancel],
+            // The notes to implementers add MAPI_E_UNKNOWN_FLAGS to the return list.
+            Page::ValidateState => &[Ok, Busy, NoSupport, UserCancel, UnknownFlags],
             Page::SettingsDialog => &[Ok, NoSupport],
             Page::ChangePassword => &[Ok, NoAccess, NoSupport],
             Page::StatusFlushQueues => &[Ok, Busy, NoSupport],
@@ -217,10 +218,11 @@ impl EventKind {
             // session interface: what ValidateState does there is the model's.
             K::Validated { .. } => Basis::ModelChoice,
             K::XpLogon { .. } => at(Page::ValidateState, "remarks"),
-            // The page says CONFIG_CHANGED lets the spooler correct transport
-            // failures; that the transport tells it with SpoolerNotify is ours.
-            K::ConfigChanged { .. } => Basis::ModelChoice,
-            K::ValidateReturn { note: Some(ValidateNote::UnknownFlags), .. } => Basis::ModelChoice,
+            K::ConfigChanged { .. } => at(Page::ValidateState, "notes-to-callers"),
+            // The return list lacks MAPI_E_UNKNOWN_FLAGS; the notes to implementers name it.
+            K::ValidateReturn { note: Some(ValidateNote::UnknownFlags), .. } => {
+                at(Page::ValidateState, "notes-to-implementers")
+            }
             K::ValidateReturn { .. } => at(Page::ValidateState, "return-value"),
             // The pages do not say what a flush does with an offline transport.
             K::StaysOffline { .. } => Basis::ModelChoice,

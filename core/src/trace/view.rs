@@ -407,7 +407,9 @@ impl View {
             EventKind::ModemLine { transport, acquired, .. } => {
                 self.modem_line = if *acquired { t_of(self, transport) } else { None };
             }
-            EventKind::Status { transport, now, .. } | EventKind::LinkDown { transport, now } => {
+            EventKind::Status { transport, now, .. }
+            | EventKind::LinkDown { transport, now }
+            | EventKind::StaysOffline { transport, now } => {
                 if let Some(t) = t_of(self, transport) {
                     let row = self.transports[t].row;
                     self.status[row] = *now;

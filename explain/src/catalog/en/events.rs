@@ -217,9 +217,9 @@ fn transport(kind: &K) -> String {
             Validation::NoHeaderCache => "keeps no header cache, so the header flags change nothing (model choice)",
             Validation::NoSessionUi => "has no session interface to show (model choice)",
         }),
-        K::ConfigChanged { .. } => String::from("CONFIG_CHANGED: SpoolerNotify(NOTIFY_CONFIG_CHANGE) (model choice)"),
+        K::ConfigChanged { .. } => String::from("CONFIG_CHANGED: SpoolerNotify(NOTIFY_CONFIG_CHANGE)"),
         K::StaysOffline { .. } => {
-            String::from("works offline: connects to nothing and sets no FLUSH bit (model choice)")
+            String::from("works offline: connects to nothing and leaves no FLUSH bit set (model choice)")
         }
         K::SaveChanges { subject, more, .. } => {
             if *more {

@@ -214,8 +214,8 @@ fn transport(e: &Event) -> String {
         K::SentDeferred { transport, subject, .. } => format!("Before it connects, {transport} reports “{subject}”, which it deferred earlier, with SpoolerNotify(NOTIFY_SENTDEFERRED), so it is queued again."),
         K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} cannot deliver “{subject}”, so it calls IMAPISupport::StatusRecips, and a nondelivery report “{report_subject}” arrives in the inbox."),
         K::Validated { object, .. } => format!("{object} {}.", describe(&e.kind)),
-        K::ConfigChanged { transport } => format!("CONFIG_CHANGED: {transport} tells the spooler its configuration changed, with SpoolerNotify(NOTIFY_CONFIG_CHANGE) (model choice)."),
-        K::StaysOffline { transport } => format!("{transport} works offline, so it connects to nothing, sets no FLUSH bit and returns S_OK: nothing moves through it (model choice)."),
+        K::ConfigChanged { transport } => format!("CONFIG_CHANGED: {transport} tells the spooler its configuration changed, with SpoolerNotify(NOTIFY_CONFIG_CHANGE), as the notes to callers describe."),
+        K::StaysOffline { transport, .. } => format!("{transport} works offline, so it connects to nothing, leaves no FLUSH bit set and returns S_OK: nothing moves through it (model choice)."),
         K::SaveChanges { transport, subject, more, .. } => {
             let more = if *more { " More is waiting: it calls SpoolerNotify(NOTIFY_NEWMAIL)." } else { "" };
             format!("Inside StartMessage, {transport} calls SaveChanges, and “{subject}” is in the inbox.{more} Then StartMessage returns.")

@@ -210,8 +210,8 @@ fn transport(kind: &K) -> String {
             Validation::NoHeaderCache => "没有邮件头缓存，邮件头标志不改变任何东西（模型选择）",
             Validation::NoSessionUi => "没有可显示的会话界面（模型选择）",
         }),
-        K::ConfigChanged { .. } => String::from("CONFIG_CHANGED：SpoolerNotify(NOTIFY_CONFIG_CHANGE)（模型选择）"),
-        K::StaysOffline { .. } => String::from("脱机工作：不连接任何东西，也不设置 FLUSH 位（模型选择）"),
+        K::ConfigChanged { .. } => String::from("CONFIG_CHANGED：SpoolerNotify(NOTIFY_CONFIG_CHANGE)"),
+        K::StaysOffline { .. } => String::from("脱机工作：不连接任何东西，也不保留任何 FLUSH 位（模型选择）"),
         K::SaveChanges { subject, more, .. } => {
             if *more {
                 format!(

@@ -221,8 +221,8 @@ fn transport(e: &Event) -> String {
         }
         K::StatusRecips { transport, subject, report_subject, .. } => format!("{transport} 无法投递“{subject}”，于是调用 IMAPISupport::StatusRecips，一封未送达报告“{report_subject}”进入收件箱。"),
         K::Validated { object, .. } => format!("{object}：{}。", describe(&e.kind)),
-        K::ConfigChanged { transport } => format!("CONFIG_CHANGED：{transport} 用 SpoolerNotify(NOTIFY_CONFIG_CHANGE) 告诉后台处理程序它的配置已更改（模型选择）。"),
-        K::StaysOffline { transport } => format!("{transport} 脱机工作，所以它不连接任何东西，不设置 FLUSH 位，并返回 S_OK：没有邮件经由它收发（模型选择）。"),
+        K::ConfigChanged { transport } => format!("CONFIG_CHANGED：{transport} 用 SpoolerNotify(NOTIFY_CONFIG_CHANGE) 告诉后台处理程序它的配置已更改，正如调用方说明所述。"),
+        K::StaysOffline { transport, .. } => format!("{transport} 脱机工作，所以它不连接任何东西，不保留任何 FLUSH 位，并返回 S_OK：没有邮件经由它收发（模型选择）。"),
         K::SaveChanges { transport, subject, more, .. } => {
             let more = if *more { "还有邮件在等待：它调用 SpoolerNotify(NOTIFY_NEWMAIL)。" } else { "" };
             format!("{transport} 在 StartMessage 之内调用 SaveChanges，“{subject}”进入收件箱。{more}随后 StartMessage 返回。")
