@@ -1,8 +1,9 @@
 //! One sort for the crates' few short lists (diagnostics, predict choices).
 //!
 //! Each `sort_by_key` call site is its own copy of the standard library's stable
-//! sort, 3 to 4 KB of wasm apiece; these share one copy of the unstable sort of
-//! `(u64, u32)` pairs, and only the small shuffle around it is per type.
+//! sort, 3 to 4 KB of wasm apiece; these share one heapsort of `(u64, u32)`
+//! pairs (ours: the standard `sort_unstable` was another 3.5 KB), and only the
+//! small shuffle around it is per type.
 
 use alloc::vec::Vec;
 
