@@ -372,6 +372,24 @@ pub(crate) fn misrouted() -> ! {
     unreachable!("a message routed to the wrong group")
 }
 
+/// `s` as `format!("{s:?}")` writes it, quoted and escaped, built on
+/// `char::escape_debug` (which the script messages need anyway) so that the
+/// bundle has no `Debug` for `str`: a string's `Debug` escapes each character as
+/// `escape_debug` does, except that it leaves `'` alone.
+pub(crate) fn debug_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if c == '\'' {
+            out.push(c);
+        } else {
+            out.extend(c.escape_debug());
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The catalog of `lang`.
 pub fn of(lang: Lang) -> &'static dyn Catalog {
     lang.catalog()
@@ -379,6 +397,17 @@ pub fn of(lang: Lang) -> &'static dyn Catalog {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn debug_quoted_is_debug() {
+        use alloc::format;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let one = alloc::string::String::from(c);
+            assert_eq!(super::debug_quoted(&one), format!("{one:?}"), "U+{:04X}", u32::from(c));
+            let two = format!("a{c}\u{301}'\"");
+            assert_eq!(super::debug_quoted(&two), format!("{two:?}"), "U+{:04X}", u32::from(c));
+        }
+    }
+
     use super::*;
     use alloc::string::ToString;
     use flushq_core::scenario::{limits, Limit};

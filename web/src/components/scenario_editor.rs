@@ -177,7 +177,7 @@ fn transport_head(edits: &Edits, i: usize, t: &TransportSpec, lang: Lang) -> Htm
                     }
                 }))}>
                     { for TransportKind::ALL.iter().map(|k| html! {
-                        <option value={k.name()} selected={*k == t.kind}>{ k.name().to_uppercase() }</option>
+                        <option value={k.name()} selected={*k == t.kind}>{ k.name().to_ascii_uppercase() }</option>
                     }) }
                 </select>
             </label>

@@ -30,7 +30,7 @@ fn or_list(names: &[String]) -> String {
 /// What a file holds where another type belongs, as serde names it.
 pub(crate) fn found(f: &Found) -> String {
     match f {
-        Found::String(s) => format!("string {s:?}"),
+        Found::String(s) => format!("string {}", super::super::debug_quoted(s)),
         Found::Integer(n) => format!("integer `{n}`"),
         Found::Float(f) => format!("floating point `{f}`"),
         Found::Boolean(b) => format!("boolean `{b}`"),

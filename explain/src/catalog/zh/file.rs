@@ -35,7 +35,7 @@ fn code_list(names: &[String]) -> String {
 /// What a file holds where another type belongs.
 pub(crate) fn found(f: &Found) -> String {
     match f {
-        Found::String(s) => format!("字符串 `{s:?}`"),
+        Found::String(s) => format!("字符串 `{}`", super::super::debug_quoted(s)),
         Found::Integer(n) => format!("整数 `{n}`"),
         Found::Float(f) => format!("浮点数 `{f}`"),
         Found::Boolean(b) => format!("布尔值 `{b}`"),
