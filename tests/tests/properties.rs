@@ -100,8 +100,10 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         })
 }
 
+// Random scenarios: 6,000 checked step by step plus 4,000 run twice for
+// determinism, 10,000 per run in all (timed in BENCHMARKS.md, "Tests").
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 6000, ..ProptestConfig::default() })]
 
     /// Checked after every step by the harness: each message in exactly one place,
     /// the modem line only with the transport being flushed, and a completed
@@ -114,6 +116,11 @@ proptest! {
         prop_assert_eq!(m.world().modem_line, None);
     }
 
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
     #[test]
     fn same_scenario_and_seed_give_the_same_trace(s in scenario()) {
         let mut a = Machine::new(&s).unwrap();
@@ -121,6 +128,11 @@ proptest! {
         prop_assert_eq!(a.run(), b.run());
         prop_assert_eq!(a.outcome(), b.outcome());
     }
+
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     /// Arbitrary text as a script never panics: it is rejected with diagnostics
     /// that carry a position inside the text, or it runs to the end.
