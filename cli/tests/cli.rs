@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const BIN: &str = env!("CARGO_BIN_EXE_flushq");
 
 /// Every shipped preset, in the order `flushq presets` lists them.
-const PRESETS: [&str; 18] = [
+const PRESETS: [&str; 19] = [
     "spooler-upload",
     "spooler-download",
     "per-transport-download",
@@ -28,6 +28,7 @@ const PRESETS: [&str; 18] = [
     "leaky-script",
     "validate-state",
     "offline-force-connect",
+    "spooler-shutdown",
 ];
 
 fn flushq(args: &[&str]) -> Output {
@@ -130,10 +131,10 @@ outbound = ["c"]
 // ---------------------------------------------------------------- presets
 
 #[test]
-fn presets_lists_all_eighteen_in_order() {
+fn presets_lists_all_nineteen_in_order() {
     let out = ok(&["presets"]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 18, "{out}");
+    assert_eq!(lines.len(), 19, "{out}");
     let names: Vec<&str> = lines.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
     assert_eq!(names, PRESETS);
     assert!(out.contains("spooler-upload"));

@@ -159,6 +159,12 @@ pub enum FaultKind {
     DropsFlushBits(Option<String>),
     /// The simulated user cancels this transport's dialog.
     UserCancels,
+    /// The spooler shuts down while it flushes this transport, once the
+    /// transport has submitted `after` messages in that flush.
+    SpoolerShutdown {
+        /// Messages submitted before the shutdown.
+        after: u32,
+    },
 }
 
 /// A fault kind without its message: the scenario file's `kind` word. The one
@@ -175,6 +181,8 @@ pub enum FaultName {
     DropsFlushBits,
     /// `user_cancels`.
     UserCancels,
+    /// `spooler_shutdown`.
+    SpoolerShutdown,
 }
 
 /// Whether a fault kind names a message.
@@ -190,12 +198,13 @@ pub enum MessageArg {
 
 impl FaultName {
     /// Every kind, in the order menus and messages list them.
-    pub const ALL: [FaultName; 5] = [
+    pub const ALL: [FaultName; 6] = [
         FaultName::LinkDown,
         FaultName::MessageFails,
         FaultName::MessageDeferred,
         FaultName::DropsFlushBits,
         FaultName::UserCancels,
+        FaultName::SpoolerShutdown,
     ];
 
     /// The scenario-file spelling.
@@ -206,6 +215,7 @@ impl FaultName {
             FaultName::MessageDeferred => "message_deferred",
             FaultName::DropsFlushBits => "drops_flush_bits",
             FaultName::UserCancels => "user_cancels",
+            FaultName::SpoolerShutdown => "spooler_shutdown",
         }
     }
 
@@ -217,7 +227,7 @@ impl FaultName {
     /// Whether this kind names a message.
     pub const fn message(self) -> MessageArg {
         match self {
-            FaultName::LinkDown | FaultName::UserCancels => MessageArg::Never,
+            FaultName::LinkDown | FaultName::UserCancels | FaultName::SpoolerShutdown => MessageArg::Never,
             FaultName::DropsFlushBits => MessageArg::Optional,
             FaultName::MessageFails | FaultName::MessageDeferred => MessageArg::Required,
         }
@@ -229,6 +239,7 @@ impl FaultName {
         Some(match (self, message) {
             (FaultName::LinkDown, None) => FaultKind::LinkDown,
             (FaultName::UserCancels, None) => FaultKind::UserCancels,
+            (FaultName::SpoolerShutdown, None) => FaultKind::SpoolerShutdown { after: 0 },
             (FaultName::DropsFlushBits, m) => FaultKind::DropsFlushBits(m),
             (FaultName::MessageFails, Some(m)) => FaultKind::MessageFails(m),
             (FaultName::MessageDeferred, Some(m)) => FaultKind::MessageDeferred(m),
@@ -246,6 +257,7 @@ impl FaultKind {
             FaultKind::MessageDeferred(_) => FaultName::MessageDeferred,
             FaultKind::DropsFlushBits(_) => FaultName::DropsFlushBits,
             FaultKind::UserCancels => FaultName::UserCancels,
+            FaultKind::SpoolerShutdown { .. } => FaultName::SpoolerShutdown,
         }
     }
 
@@ -258,7 +270,10 @@ impl FaultKind {
     pub fn message(&self) -> Option<&str> {
         match self {
             FaultKind::MessageFails(m) | FaultKind::MessageDeferred(m) | FaultKind::DropsFlushBits(Some(m)) => Some(m),
-            FaultKind::DropsFlushBits(None) | FaultKind::LinkDown | FaultKind::UserCancels => None,
+            FaultKind::DropsFlushBits(None)
+            | FaultKind::LinkDown
+            | FaultKind::UserCancels
+            | FaultKind::SpoolerShutdown { .. } => None,
         }
     }
 }

@@ -303,6 +303,7 @@ fn kind_name(k: &EventKind) -> &'static str {
         K::EndMessage { .. } => "end_message",
         K::SaveChanges { .. } => "save_changes",
         K::TransportNotify { .. } => "transport_notify",
+        K::SpoolerShutdown { .. } => "spooler_shutdown",
         K::StartMessage { .. } => "start_message",
         K::PhaseSkipped { .. } => "phase_skipped",
         K::LinkDown { .. } => "link_down",

@@ -8,7 +8,7 @@ use crate::presets::script_preset;
 use crate::toml_doc::{self, Item, Table, Value};
 use flushq_core::mapi::ResourceMethods;
 use flushq_core::scenario::{
-    limits, Fault, FaultName, MessageArg, Scenario, ScenarioError, TransportId, TransportKind, TransportSpec,
+    limits, Fault, FaultKind, FaultName, MessageArg, Scenario, ScenarioError, TransportId, TransportKind, TransportSpec,
 };
 use flushq_core::{diag::closest, script};
 #[cfg(feature = "json")]
@@ -115,9 +115,11 @@ struct RawFault<S> {
     kind: S,
     #[cfg_attr(feature = "json", serde(default))]
     message: Option<S>,
+    #[cfg_attr(feature = "json", serde(default))]
+    after: Option<u64>,
 }
 
-const FAULT_FIELDS: &[&str] = &["transport", "kind", "message"];
+const FAULT_FIELDS: &[&str] = &["transport", "kind", "message", "after"];
 
 /// Decodes a scenario and checks its script. On failure returns every problem
 /// found, in file order, positioned in the file.
@@ -224,19 +226,20 @@ pub(crate) mod from_toml {
     }
 
     fn fault(t: &Table, at: usize) -> Result<RawFault<Str>, Error> {
-        let (mut transport, mut kind, mut message) = (None, None, None);
+        let (mut transport, mut kind, mut message, mut after) = (None, None, None, None);
         for e in &t.entries {
             let v = &e.item;
             match e.key.as_str() {
                 "transport" => transport = Some(spanned(v)?),
                 "kind" => kind = Some(spanned(v)?),
                 "message" => message = Some(spanned(v)?),
+                "after" => after = Some(unsigned(v)?),
                 _ => return Err(unknown_field(&e.key, e.at, FAULT_FIELDS)),
             }
         }
         let transport = transport.ok_or_else(|| missing_field(at, "transport"))?;
         let kind = kind.ok_or_else(|| missing_field(at, "kind"))?;
-        Ok(RawFault { transport, kind, message })
+        Ok(RawFault { transport, kind, message, after })
     }
 
     /// An array of tables, each decoded by `decode` (whose errors may be a file's
@@ -494,6 +497,26 @@ fn fault<S: Located>(
             });
             return None;
         }
+    };
+    let kind = match (kind, f.after) {
+        (FaultKind::SpoolerShutdown { .. }, after) => {
+            let after = after.unwrap_or(0);
+            if after > limits::MESSAGES as u64 {
+                let message = FileMessage::FaultAfterTooBig { after, limit: limits::MESSAGES };
+                diags.push(loc.diag(&f.kind, kind_path, message));
+                return None;
+            }
+            FaultKind::SpoolerShutdown { after: after as u32 }
+        }
+        (_, Some(_)) => {
+            diags.push(loc.diag(
+                &f.kind,
+                kind_path,
+                FileMessage::FaultTakesNoAfter { kind: f.kind.value().to_string() },
+            ));
+            return None;
+        }
+        (kind, None) => kind,
     };
     if let (Some(m), Some(written)) = (&message, &f.message) {
         let t = &transports[ti];

@@ -49,6 +49,10 @@ pub enum FileMessage {
     FaultNeedsMessage { kind: String, transport: String },
     /// A `link_down` or `user_cancels` fault with a `message`.
     FaultTakesNoMessage { kind: String },
+    /// `after` on a fault other than `spooler_shutdown`.
+    FaultTakesNoAfter { kind: String },
+    /// `after` past the scenario's message limit.
+    FaultAfterTooBig { after: u64, limit: usize },
     /// A fault kind that does not exist; `kinds` lists those that do.
     UnknownFaultKind { kind: String, suggestion: Option<String>, kinds: Vec<String> },
     /// `script = "preset:NAME"` with no such preset; `presets` lists them.

@@ -56,6 +56,7 @@ presets!(
     "leaky-script" => "泄漏资源的脚本",
     "validate-state" => "对后台处理程序、子系统和传输提供程序调用 ValidateState",
     "offline-force-connect" => "用 ValidateState(FORCE_XP_CONNECT) 让脱机的传输提供程序恢复联机",
+    "spooler-shutdown" => "后台处理程序在刷新途中关闭",
 );
 
 /// The shipped scenario named `name`.

@@ -578,9 +578,11 @@ fn file_kind(m: &FileMessage) -> usize {
         M::UnknownFaultKind { .. } => 18,
         M::UnknownScriptPreset { .. } => 19,
         M::Scenario(_) => 20,
+        M::FaultTakesNoAfter { .. } => 21,
+        M::FaultAfterTooBig { .. } => 22,
     }
 }
-const FILE_KINDS: usize = 21;
+const FILE_KINDS: usize = 23;
 
 /// As [`script_kind`], for the TOML reader's syntax errors.
 fn toml_kind(e: &TomlError) -> usize {
@@ -690,6 +692,8 @@ fn file_samples() -> Vec<FileMessage> {
         M::UnknownFaultTransport { name: s("B"), suggestion: None },
         M::FaultNeedsMessage { kind: s("message_fails"), transport: s("A") },
         M::FaultTakesNoMessage { kind: s("link_down") },
+        M::FaultTakesNoAfter { kind: s("link_down") },
+        M::FaultAfterTooBig { after: 200_000, limit: 100_000 },
         M::UnknownFaultKind {
             kind: s("link_dwn"),
             suggestion: Some(s("link_down")),

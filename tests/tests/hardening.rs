@@ -153,6 +153,9 @@ fn to_json(s: &Scenario) -> String {
             {
                 v["message"] = m.clone().into();
             }
+            if let FaultKind::SpoolerShutdown { after } = f.kind {
+                v["after"] = after.into();
+            }
             v
         })
         .collect();

@@ -77,7 +77,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     (1usize..5)
         .prop_flat_map(|n| {
             let transports: Vec<_> = (0..n).map(transport).collect();
-            (transports, proptest::collection::vec((0..n, 0u8..5, 0usize..5), 0..4), script(), any::<u64>())
+            (transports, proptest::collection::vec((0..n, 0u8..6, 0usize..5), 0..4), script(), any::<u64>())
         })
         .prop_map(|(transports, raw_faults, script, seed)| {
             let faults = raw_faults
@@ -91,6 +91,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         (2, Some(m)) => FaultKind::MessageFails(m),
                         (3, Some(m)) => FaultKind::MessageDeferred(m),
                         (4, m) => FaultKind::DropsFlushBits(m),
+                        (5, _) => FaultKind::SpoolerShutdown { after: m as u32 },
                         _ => return None,
                     };
                     Some(Fault { transport: TransportId::at(t), kind })

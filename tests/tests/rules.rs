@@ -568,3 +568,27 @@ fn validate_state_keeps_the_status_row_consistent() {
     assert!(m.world().status(0).contains(StatusCode::STATUS_INBOUND_ENABLED | StatusCode::STATUS_AVAILABLE));
     assert_eq!(o.inbox, ["r1"]);
 }
+
+/// `implementing-the-flushqueues-method`, after the steps: a spooler shutting down
+/// ends the flush with both END notifications in one TransportNotify; the transport
+/// lets go of everything; nothing is lost (model choice: the job ends there).
+#[test]
+fn a_spooler_shutdown_ends_the_flush_and_loses_nothing() {
+    let mut s = profile(&format!("{HEADER}spooler.FlushQueues(FLUSH_NO_UI | FLUSH_UPLOAD | FLUSH_DOWNLOAD)\n"));
+    s.transports[1].honors_no_ui = true;
+    s.faults = vec![Fault { transport: TransportId(1), kind: FaultKind::SpoolerShutdown { after: 0 } }];
+    let (m, o) = run(&s);
+    let shut = m.events().iter().position(|e| matches!(e.kind, EventKind::SpoolerShutdown { .. })).expect("shuts down");
+    assert!(
+        !m.events()[shut..].iter().any(|e| matches!(e.kind, EventKind::Submit { .. })),
+        "nothing submitted after it"
+    );
+    assert_eq!(m.world().modem_line, None, "the line is released");
+    assert!(!m.world().status(1).intersects(StatusCode::STATUS_OUTBOUND_FLUSH | StatusCode::STATUS_INBOUND_FLUSH));
+    assert_eq!(o.transport("LAN").unwrap().delivered, ["a", "b"], "the transport before it was flushed");
+    assert_eq!(
+        (o.transport("Modem").unwrap().outbound.as_slice(), o.transport("Modem").unwrap().remote.as_slice()),
+        (&["c".to_string()][..], &["r2".to_string()][..])
+    );
+    assert_eq!(hresults(&o, "FlushQueues"), [HResult::Ok]);
+}

@@ -57,7 +57,7 @@ fn assert_only(diags: &[FileDiagnostic], at: (u32, u32), message: &str) {
 #[test]
 fn every_preset_loads() {
     let all = presets();
-    assert_eq!(all.len(), 18);
+    assert_eq!(all.len(), 19);
     for p in all {
         let s = load(p.toml, Format::Toml).unwrap_or_else(|d| panic!("preset {} does not load: {d:?}", p.name));
         assert!(!s.title.is_empty(), "preset {} has no title", p.name);
@@ -68,7 +68,7 @@ fn every_preset_loads() {
     let mut names: Vec<&str> = all.iter().map(|p| p.name).collect();
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), 18, "preset names are unique");
+    assert_eq!(names.len(), 19, "preset names are unique");
     assert_eq!(preset("nope"), None);
     assert_eq!(preset("spooler-upload").map(|p| p.name), Some("spooler-upload"));
 }

@@ -92,6 +92,9 @@ impl fmt::Display for TomlFile<'_> {
             if let Some(m) = fault.kind.message() {
                 writeln!(f, "message = {}", Basic(m))?;
             }
+            if let flushq_core::scenario::FaultKind::SpoolerShutdown { after } = fault.kind {
+                writeln!(f, "after = {after}")?;
+            }
         }
         Ok(())
     }

@@ -52,6 +52,7 @@ pub(crate) fn cost_ms(kind: &EventKind, transport: Option<TransportKind>) -> u64
         | K::EndMessage { .. }
         | K::TransportNotify { .. }
         | K::DropsFlushBits { .. }
+        | K::SpoolerShutdown { .. }
         | K::ValidateCall { .. }
         | K::ConfigChanged { .. } => CALL,
         // Checking a profile section, logging a transport on again.

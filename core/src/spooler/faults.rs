@@ -19,6 +19,9 @@ pub struct TransportFaults {
     /// Pending "drop the FLUSH bits" fault: after this subject, or right away with `None`.
     /// Taken when it fires, so it happens once.
     pub drops: Option<Option<String>>,
+    /// Pending spooler shutdown: once this many messages were submitted in a flush
+    /// of this transport. Taken when it fires.
+    pub shutdown_after: Option<u32>,
 }
 
 /// Builds the per-transport fault table for `n` transports.
@@ -38,6 +41,7 @@ pub fn index(faults: &[Fault], n: usize) -> Vec<TransportFaults> {
                 t.defers.insert(m.clone());
             }
             FaultKind::DropsFlushBits(m) => t.drops = Some(m.clone()),
+            FaultKind::SpoolerShutdown { after } => t.shutdown_after = Some(*after),
         }
     }
     out

@@ -61,6 +61,10 @@ pub struct Running {
     pub step: XpStep,
     /// The spooler's progress indicator is on screen.
     pub progress: bool,
+    /// Messages the current transport has submitted in this flush.
+    pub submitted: u32,
+    /// The spooler shut down: the job ends after the current transport.
+    pub shut_down: bool,
 }
 
 /// What a step finished, for the machine to wake a waiting client.

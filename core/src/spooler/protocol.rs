@@ -45,6 +45,8 @@ pub enum XpStep {
     EndInbound,
     /// Step 13: clear STATUS_INBOUND_FLUSH, release resources.
     Release,
+    /// The spooler shuts down (fault): both END notifications, the transport lets go.
+    Shutdown,
     /// Step 14: done with this transport, move to the next in transport order.
     Done(TransportOutcome),
 }
@@ -103,7 +105,14 @@ impl Spooler {
         if progress {
             out.push((Actor::Spooler, Some(Actor::User), EventKind::Progress { shown: true, parent: job.ui }));
         }
-        Some(Running { job, cursor: None, step: XpStep::Done(TransportOutcome::Completed), progress })
+        Some(Running {
+            job,
+            cursor: None,
+            step: XpStep::Done(TransportOutcome::Completed),
+            progress,
+            submitted: 0,
+            shut_down: false,
+        })
     }
 
     fn advance(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
@@ -128,6 +137,7 @@ impl Spooler {
             XpStep::SaveChanges => self.save_changes(run, world, turn, out),
             XpStep::EndInbound => end_inbound(run, world, turn, out),
             XpStep::Release => release(run, world, turn, out),
+            XpStep::Shutdown => shutdown(run, world, turn, out),
             XpStep::Done(outcome) => {
                 out.push((Actor::Spooler, None, EventKind::TransportDone { transport: name(world, t), outcome }));
                 return self.next_transport(run, world, out);
@@ -227,6 +237,9 @@ impl Spooler {
             run.step = XpStep::Done(TransportOutcome::Stopped);
             return self.advance(run, world, out);
         }
+        if self.shuts_down(t, run) {
+            return self.advance(run, world, out);
+        }
         let Some(m) = world.transports[t].outbound.pop_front() else {
             run.step = XpStep::EndOutbound;
             return self.advance(run, world, out);
@@ -260,6 +273,7 @@ impl Spooler {
             SubmitResult::Undeliverable => xp.failed.push(m),
         }
         let remaining = xp.outbound.len();
+        run.submitted += 1;
         let now = world.modify_status(t, StatusCode::empty(), StatusCode::STATUS_OUTBOUND_ACTIVE);
         run.step = if self.drops_after(t, &subject) { XpStep::DropBits } else { XpStep::Submit };
         let event = EventKind::EndMessage { transport: name(world, t), subject, msg: m.0, result, remaining, now };
@@ -278,6 +292,17 @@ impl Spooler {
         } else {
             SubmitResult::Delivered
         }
+    }
+
+    /// True (and the next step a shutdown) when the scenario's spooler shutdown
+    /// fires now: transport `t` has submitted as many messages as it says. Once.
+    fn shuts_down(&mut self, t: usize, run: &mut Running) -> bool {
+        if self.faults[t].shutdown_after != Some(run.submitted) {
+            return false;
+        }
+        self.faults[t].shutdown_after = None;
+        run.step = XpStep::Shutdown;
+        true
     }
 
     /// True when the scenario's "drop the FLUSH bits" fault fires after `subject`.
@@ -305,6 +330,9 @@ impl Spooler {
         let t = turn.t;
         if !world.status(t).contains(StatusCode::STATUS_INBOUND_FLUSH) {
             run.step = XpStep::Done(TransportOutcome::Stopped);
+            return self.advance(run, world, out);
+        }
+        if self.shuts_down(t, run) {
             return self.advance(run, world, out);
         }
         take_line(world, t, LineReason::Receive, out);
@@ -351,7 +379,8 @@ impl Spooler {
     /// trouble in its status row; the client reads the status table to know.
     fn next_transport(&mut self, run: &mut Running, world: &mut World, out: &mut Emitted) -> Option<Finished> {
         let next = run.cursor.map_or(0, |c| c + 1);
-        if next < run.job.targets.len() {
+        run.submitted = 0;
+        if next < run.job.targets.len() && !run.shut_down {
             run.cursor = Some(next);
             run.step = XpStep::CallFlushQueues;
             if out.is_empty() {
@@ -441,6 +470,25 @@ fn begin_inbound(run: &mut Running, world: &mut World, turn: Turn, out: &mut Emi
         out.push((me, None, EventKind::PhaseSkipped { transport: name(world, t), phase: Phase::Inbound }));
         run.step = XpStep::Done(TransportOutcome::Completed);
     }
+}
+
+/// The spooler shuts down mid-flush (`implementing-the-flushqueues-method`, after
+/// the steps): one `TransportNotify` with both END flags; the transport clears its
+/// bits, releases everything and returns. Model choice: the job ends here, the
+/// transports after this one are not flushed, and a later call finds the spooler
+/// started again.
+fn shutdown(run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) {
+    let t = turn.t;
+    let busy = FLUSH_BITS | StatusCode::STATUS_OUTBOUND_ACTIVE | StatusCode::STATUS_INBOUND_ACTIVE;
+    let now = world.modify_status(t, StatusCode::empty(), busy);
+    out.push((
+        Actor::Spooler,
+        Some(transport_actor(world, t)),
+        EventKind::SpoolerShutdown { transport: name(world, t), now },
+    ));
+    free_line(world, t, LineReason::Shutdown, out);
+    run.shut_down = true;
+    run.step = XpStep::Done(TransportOutcome::Shutdown);
 }
 
 /// Step 13: the transport clears STATUS_INBOUND_FLUSH and releases its resources.

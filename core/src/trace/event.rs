@@ -90,6 +90,8 @@ pub enum LineReason {
     LinkDown,
     /// The transport stopped the flush by clearing its bits and hangs up (model choice).
     Stopped,
+    /// The spooler is shutting down: the transport releases everything.
+    Shutdown,
 }
 
 /// A note on how a transport handles the flags of `IXPLogon::FlushQueues`.
@@ -215,6 +217,8 @@ pub enum TransportOutcome {
     LeftToSchedule,
     /// The transport works offline: nothing moved (model choice).
     Offline,
+    /// The spooler shut down mid-flush; the rest stays queued.
+    Shutdown,
 }
 
 /// What a status object's `ValidateState` checks, besides status bits.
@@ -363,6 +367,10 @@ pub enum EventKind {
     /// A phase is not run: the outbound one without FLUSH_UPLOAD, the inbound
     /// one without FLUSH_DOWNLOAD.
     PhaseSkipped { transport: Name, phase: Phase },
+    /// The spooler shuts down mid-flush: `TransportNotify` with both
+    /// NOTIFY_END_INBOUND_FLUSH and NOTIFY_END_OUTBOUND_FLUSH; the transport clears
+    /// its FLUSH and ACTIVE bits (`now`) and releases what it holds.
+    SpoolerShutdown { transport: Name, now: StatusCode },
     /// The transport works offline: it returns from FlushQueues without
     /// connecting, and clears any FLUSH bit a request had set (model choice).
     StaysOffline { transport: Name, now: StatusCode },

@@ -267,7 +267,9 @@ impl EventKind {
             // direction is the model's reading of the flags.
             K::PhaseSkipped { .. } => Basis::ModelChoice,
             K::LinkDown { .. } => at(Page::StatusCode, "remarks"),
-            K::DropsFlushBits { .. } => Basis::Reference(Page::Implementing, Section::AfterSteps),
+            K::DropsFlushBits { .. } | K::SpoolerShutdown { .. } => {
+                Basis::Reference(Page::Implementing, Section::AfterSteps)
+            }
             K::TransportDone { .. } => step(14),
             K::SpoolerEnd { .. } => at(Page::StatusFlushQueues, "remarks"),
         }
@@ -344,6 +346,7 @@ fn line(why: LineReason) -> Basis {
         LineReason::Connect => step(2),
         LineReason::SendingDone => step(9),
         LineReason::FlushDone => step(13),
+        LineReason::Shutdown => Basis::Reference(Page::Implementing, Section::AfterSteps),
         // The reference frees the line after sending and is silent on how a
         // dial-up transport receives, on hanging up after a failure, and after
         // stopping its own flush.

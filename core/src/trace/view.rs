@@ -409,7 +409,8 @@ impl View {
             }
             EventKind::Status { transport, now, .. }
             | EventKind::LinkDown { transport, now }
-            | EventKind::StaysOffline { transport, now } => {
+            | EventKind::StaysOffline { transport, now }
+            | EventKind::SpoolerShutdown { transport, now } => {
                 if let Some(t) = t_of(self, transport) {
                     let row = self.transports[t].row;
                     self.status[row] = *now;

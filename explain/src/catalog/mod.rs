@@ -123,6 +123,7 @@ macro_rules! by_group {
             | G::Submit { .. }
             | G::EndMessage { .. }
             | G::TransportNotify { .. }
+            | G::SpoolerShutdown { .. }
             | G::StartMessage { .. }
             | G::TransportDone { .. }
             | G::SpoolerEnd { .. } => $spooler,

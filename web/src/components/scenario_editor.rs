@@ -235,6 +235,12 @@ fn fault_item(edits: &Edits, i: usize, f: &Fault, lang: Lang) -> Html {
                         }
                     }))} />
             }
+            if let FaultKind::SpoolerShutdown { after } = f.kind {
+                <input type="number" min="0" value={after.to_string()} aria-label={i18n::t(lang, ui::ScenarioEditor::ShutdownAfter)}
+                    onchange={edits.change(Box::new(move |s, e| {
+                        if let Ok(after) = input_value(&e).trim().parse::<u32>() { s.faults[i].kind = FaultKind::SpoolerShutdown { after }; }
+                    }))} />
+            }
             <button type="button" aria-label={i18n::t(lang, ui::ScenarioEditor::RemoveFault)} onclick={edits.click(Box::new(move |s| { s.faults.remove(i); }))}>{ "✕" }</button>
         </li>
     }

@@ -281,6 +281,7 @@ impl UiCatalog for English {
             ScenarioEditor::SubjectPlaceholder => "message subject",
             ScenarioEditor::Subject => "Message subject",
             ScenarioEditor::RemoveFault => "Remove fault",
+            ScenarioEditor::ShutdownAfter => "Messages submitted before the spooler shuts down",
         })
     }
 

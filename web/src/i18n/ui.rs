@@ -399,6 +399,8 @@ pub enum ScenarioEditor<'a> {
     /// A fault's message field's ARIA label.
     Subject,
     /// Removes a fault.
+    /// The spooler shutdown fault's message count.
+    ShutdownAfter,
     RemoveFault,
 }
 

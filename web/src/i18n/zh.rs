@@ -275,6 +275,7 @@ impl UiCatalog for Chinese {
             ScenarioEditor::SubjectPlaceholder => "邮件主题",
             ScenarioEditor::Subject => "邮件主题",
             ScenarioEditor::RemoveFault => "删除故障",
+            ScenarioEditor::ShutdownAfter => "后台处理程序关闭前已提交的邮件数",
         })
     }
 

@@ -171,6 +171,9 @@ fn spooler(kind: &K) -> String {
                 format!("EndMessage({subject}) -> 0: the transport is done with {subject}, reported undeliverable, not sent (model choice: the page has no flag for this); {ACTIVE_OUT_DONE}")
             }
         },
+        K::SpoolerShutdown { .. } => String::from(
+            "shuts down: TransportNotify(NOTIFY_END_INBOUND_FLUSH | NOTIFY_END_OUTBOUND_FLUSH); the transport clears its bits and lets go",
+        ),
         K::TransportNotify { notify, .. } => String::from(match notify {
             Notify::EndOutboundFlush => "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)",
             Notify::EndInboundFlush => "TransportNotify(NOTIFY_END_INBOUND_FLUSH)",

@@ -151,6 +151,10 @@ pub(crate) fn file_message(m: &M) -> String {
             format!("fault `{kind}` needs `message` = the subject of a message queued on `{transport}`")
         }
         M::FaultTakesNoMessage { kind } => format!("fault `{kind}` takes no `message`"),
+        M::FaultTakesNoAfter { kind } => {
+            format!("fault `{kind}` takes no `after`: only `spooler_shutdown` counts messages")
+        }
+        M::FaultAfterTooBig { after, limit } => format!("`after` = {after} is more than the {limit} messages a scenario may have"),
         M::UnknownFaultKind { kind, suggestion, kinds } => {
             let hint = suggestion.as_ref().map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
             format!("unknown fault kind `{kind}`; {hint}kinds: {}", kinds.join(", "))

@@ -174,6 +174,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 SubmitResult::Undeliverable => format!("EndMessage completes “{subject}”: it was not sent, and the nondelivery report tells the user (model choice: no EndMessage flag means undeliverable). {left}"),
             }
         }
+        K::SpoolerShutdown { transport, .. } => format!("The spooler is shutting down, so it ends the flush with one TransportNotify carrying both NOTIFY_END_INBOUND_FLUSH and NOTIFY_END_OUTBOUND_FLUSH; {transport} clears its bits and releases everything. Nothing is lost: the rest stays queued."),
         K::TransportNotify { transport, notify } => match notify {
             Notify::EndOutboundFlush => format!("The spooler tells {transport} the outbound flush is over: TransportNotify(NOTIFY_END_OUTBOUND_FLUSH). (The Implementing page calls this sending loop “downloading”, the reverse of the flag names.)"),
             Notify::EndInboundFlush => format!("The spooler tells {transport} the inbound flush is over: TransportNotify(NOTIFY_END_INBOUND_FLUSH)."),

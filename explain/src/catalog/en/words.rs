@@ -12,6 +12,9 @@ pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
         TransportOutcome::Stopped => "stopped by the transport, the rest stays queued",
         TransportOutcome::LeftToSchedule => "left to its own schedule",
         TransportOutcome::Offline => "it works offline, messages stay queued (model choice)",
+        TransportOutcome::Shutdown => {
+            "the spooler shut down, the rest stays queued; later transports are not flushed (model choice)"
+        }
     }
 }
 
@@ -46,6 +49,7 @@ pub(crate) fn line_reason(r: LineReason) -> &'static str {
         LineReason::FlushDone => "the flush is over (step 13)",
         LineReason::LinkDown => "the server did not answer",
         LineReason::Stopped => "it stopped the flush (model choice)",
+        LineReason::Shutdown => "the spooler is shutting down",
     }
 }
 

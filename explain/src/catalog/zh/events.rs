@@ -162,6 +162,9 @@ fn spooler(kind: &K) -> String {
                 format!("EndMessage({subject}) -> 0：传输提供程序处理完 {subject}，已报告无法投递，没有发出（模型选择：该页面没有对应的标志）；{ACTIVE_OUT_DONE}")
             }
         },
+        K::SpoolerShutdown { .. } => String::from(
+            "关闭：TransportNotify(NOTIFY_END_INBOUND_FLUSH | NOTIFY_END_OUTBOUND_FLUSH)；传输提供程序清除其状态位并释放资源",
+        ),
         K::TransportNotify { notify, .. } => String::from(match notify {
             Notify::EndOutboundFlush => "TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)（传出刷新结束）",
             Notify::EndInboundFlush => "TransportNotify(NOTIFY_END_INBOUND_FLUSH)（传入刷新结束）",

@@ -151,6 +151,8 @@ pub(crate) fn file_message(m: &M) -> String {
             format!("故障 `{kind}` 需要 `message`：`{transport}` 队列中一封邮件的主题")
         }
         M::FaultTakesNoMessage { kind } => format!("故障 `{kind}` 不接受 `message`"),
+        M::FaultTakesNoAfter { kind } => format!("故障 `{kind}` 不接受 `after`：只有 `spooler_shutdown` 计算邮件数"),
+        M::FaultAfterTooBig { after, limit } => format!("`after` = {after} 超过了场景最多允许的 {limit} 封邮件"),
         M::UnknownFaultKind { kind, suggestion, kinds } => {
             let hint = suggestion.as_ref().map(|c| format!("你是不是想写 `{c}`？")).unwrap_or_default();
             format!("未知的故障类型 `{kind}`；{hint}可用的类型有：{}", code_list(kinds))

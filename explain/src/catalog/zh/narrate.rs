@@ -175,6 +175,7 @@ fn spooler(e: &Event, facts: &Facts) -> String {
                 SubmitResult::Undeliverable => format!("EndMessage 完成“{subject}”：它没有发出，未送达报告会告诉用户（模型选择：EndMessage 没有表示无法投递的标志）。{left}"),
             }
         }
+        K::SpoolerShutdown { transport, .. } => format!("后台处理程序正在关闭，所以它用一次同时带有 NOTIFY_END_INBOUND_FLUSH 和 NOTIFY_END_OUTBOUND_FLUSH 的 TransportNotify 结束这次刷新；{transport} 清除其状态位并释放所有资源。没有邮件丢失：其余邮件仍在队列中。"),
         K::TransportNotify { transport, notify } => match notify {
             Notify::EndOutboundFlush => {
                 format!("后台处理程序通知 {transport} 传出刷新已结束：TransportNotify(NOTIFY_END_OUTBOUND_FLUSH)。（“实现 FlushQueues 方法”页面把这个发送循环称为“下载”，与标志名称正好相反。）")

@@ -14,6 +14,7 @@ pub(crate) fn outcome(outcome: TransportOutcome) -> &'static str {
         TransportOutcome::Stopped => "被传输提供程序停止，其余邮件仍在队列中",
         TransportOutcome::LeftToSchedule => "留待它按自己的时间表处理",
         TransportOutcome::Offline => "它处于脱机状态，邮件仍在队列中（模型选择）",
+        TransportOutcome::Shutdown => "后台处理程序已关闭，其余邮件仍在队列中；之后的传输提供程序不再刷新（模型选择）",
     }
 }
 
@@ -46,6 +47,7 @@ pub(crate) fn line_reason(r: LineReason) -> &'static str {
         LineReason::FlushDone => "刷新结束（第 13 步）",
         LineReason::LinkDown => "服务器没有应答",
         LineReason::Stopped => "它停止了这次刷新（模型选择）",
+        LineReason::Shutdown => "后台处理程序正在关闭",
     }
 }
 
