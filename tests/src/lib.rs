@@ -56,8 +56,7 @@ pub fn run_checked(scenario: &Scenario, max_steps: usize) -> Result<Machine, Vio
             view.apply(e);
         }
         // Simulated time never goes backwards.
-        let times = m.events()[before.saturating_sub(1)..].windows(2);
-        if let Some(w) = times.clone().find(|w| w[1].time_ms < w[0].time_ms) {
+        if let Some(w) = m.events()[before.saturating_sub(1)..].windows(2).find(|w| w[1].time_ms < w[0].time_ms) {
             return fail(format!("time went back from {} to {} ms", w[0].time_ms, w[1].time_ms));
         }
         if view.time_ms != m.now_ms() {

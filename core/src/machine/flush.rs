@@ -10,7 +10,7 @@ use crate::mapi::{FlushFlags, HResult, ResourceMethods, StatusCode};
 use crate::script::ast::{Arg, Expr};
 use crate::script::RuntimeError as E;
 use crate::session::{Referent, SPOOLER_ROW};
-use crate::spooler::Origin;
+use crate::spooler::{modify_status_row, Origin};
 use crate::trace::{Actor, EventKind, FlushMode, FlushNote, StatusReason};
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -199,10 +199,7 @@ impl Machine {
             } else {
                 StatusCode::STATUS_INBOUND_FLUSH
             };
-            let now = self.world.modify_status(t, bits, StatusCode::empty());
-            let transport = object.as_str().into();
-            let cleared = StatusCode::empty();
-            let status = EventKind::Status { transport, set: bits, cleared, now, why: StatusReason::OwnFlushQueues };
+            let status = modify_status_row(&mut self.world, t, bits, StatusCode::empty(), StatusReason::OwnFlushQueues);
             self.emit(callee.clone(), None, Some(line), status);
             self.spooler.submit(Origin::TransportRequest, flags, alloc::vec![t], true, call.ui);
         }

@@ -19,7 +19,7 @@ pub use crate::script::{Disposal, RuntimeError, ValueKind};
 pub use value::Value;
 
 use crate::rng::Rng;
-use crate::scenario::{limits, Scenario, ScenarioError, TransportId, TransportKind};
+use crate::scenario::{limits, Scenario, ScenarioError, TransportId};
 use crate::script::Diagnostic;
 use crate::script::{self, Program};
 use crate::session::{Handles, World};
@@ -78,8 +78,6 @@ pub struct Machine {
     finished: bool,
     /// Simulated milliseconds since the session started.
     now_ms: u64,
-    /// The kind of the transport the spooler flushes in the current step, for its costs.
-    flushing: Option<TransportKind>,
 }
 
 impl Machine {
@@ -110,7 +108,6 @@ impl Machine {
             errors: Vec::new(),
             finished: false,
             now_ms: 0,
-            flushing: None,
         })
     }
 
@@ -228,7 +225,6 @@ impl Machine {
 
     fn spooler_step(&mut self) {
         let (emitted, finished) = self.spooler.step(&mut self.world);
-        self.flushing = self.spooler.active_transport().map(|t| self.world.transports[t].kind);
         for (actor, target, kind) in emitted {
             if let EventKind::Prompt { transport, .. } = &kind {
                 self.prompts.push(String::from(&**transport));
@@ -246,7 +242,9 @@ impl Machine {
 
     pub(crate) fn emit(&mut self, actor: Actor, target: Option<Actor>, line: Option<u32>, kind: EventKind) {
         let step = self.events.len() as u32 + 1;
-        self.now_ms += clock::cost_ms(&kind, self.flushing);
+        // A message's transfer costs what the transport being flushed takes.
+        let flushing = self.spooler.active_transport().map(|t| self.world.transports[t].kind);
+        self.now_ms += clock::cost_ms(&kind, flushing);
         self.events.push(Event { step, time_ms: self.now_ms, line, actor, target, kind });
     }
 

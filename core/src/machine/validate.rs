@@ -8,7 +8,7 @@ use super::value::Value;
 use super::Machine;
 use crate::mapi::{FlushFlags, HResult, ResourceType, StatusCode, ValidateFlags};
 use crate::script::RuntimeError as E;
-use crate::spooler::Origin;
+use crate::spooler::{modify_status_row, Origin};
 use crate::trace::{Actor, EventKind, StatusReason, ValidateNote, Validation};
 use alloc::string::String;
 
@@ -28,20 +28,17 @@ impl Machine {
         let (object, callee, line) = (self.object_name(row), self.actor_of_row(row), call.line);
         let start = EventKind::ValidateCall { object: object.clone(), ui, flags };
         self.emit(Actor::Client, Some(callee.clone()), Some(line), start);
-        let hr = match self.validate_refusal(row, flags) {
-            Some(note) => {
-                let hr = if note == ValidateNote::Busy { HResult::Busy } else { HResult::UnknownFlags };
-                let back = EventKind::ValidateReturn { object: object.clone(), hr, note: Some(note) };
-                self.emit(callee, Some(Actor::Client), Some(line), back);
-                hr
-            }
+        let note = self.validate_refusal(row, flags);
+        let hr = match note {
+            Some(ValidateNote::Busy) => HResult::Busy,
+            Some(ValidateNote::UnknownFlags) => HResult::UnknownFlags,
             None => {
                 self.validate_row(row, flags, ui, line);
-                let back = EventKind::ValidateReturn { object: object.clone(), hr: HResult::Ok, note: None };
-                self.emit(callee, Some(Actor::Client), Some(line), back);
                 HResult::Ok
             }
         };
+        let back = EventKind::ValidateReturn { object: object.clone(), hr, note };
+        self.emit(callee, Some(Actor::Client), Some(line), back);
         self.record_validate(line, object, flags, hr);
         Ok(Value::HResult(hr))
     }
@@ -138,10 +135,8 @@ impl Machine {
 
     /// `ModifyStatusRow` on transport `t`, shown as the transport's step.
     fn status_change(&mut self, t: usize, set: StatusCode, clear: StatusCode, why: StatusReason, line: u32) {
-        let cleared = clear & self.world.status(t);
-        let now = self.world.modify_status(t, set, clear);
-        let transport = self.world.transports[t].name.clone();
-        let me = Actor::Transport(transport.clone());
-        self.emit(me, None, Some(line), EventKind::Status { transport, set, cleared, now, why });
+        let event = modify_status_row(&mut self.world, t, set, clear, why);
+        let me = Actor::Transport(self.world.transports[t].name.clone());
+        self.emit(me, None, Some(line), event);
     }
 }

@@ -7,6 +7,7 @@ mod faults;
 mod protocol;
 
 pub use faults::{index as index_faults, TransportFaults};
+pub(crate) use protocol::modify_status_row;
 pub use protocol::XpStep;
 
 use crate::mapi::{FlushFlags, HResult};

@@ -536,16 +536,25 @@ fn xp_return(world: &World, t: usize, out: &mut Emitted) {
     out.push((transport_actor(world, t), Some(Actor::Spooler), event));
 }
 
-/// `ModifyStatusRow`: sets `set`, clears `clear`, and says why. The event names
-/// the bits asked to be set, and of those asked to be cleared the ones that were.
-fn set_status(world: &mut World, t: usize, set: StatusCode, clear: StatusCode, why: StatusReason, out: &mut Emitted) {
+/// `ModifyStatusRow` on transport `t`, and its `Status` event: the bits asked to
+/// be set, and of those asked to be cleared the ones that were. The spooler's
+/// protocol and the client's calls (FlushQueues, ValidateState) share it.
+pub(crate) fn modify_status_row(
+    world: &mut World,
+    t: usize,
+    set: StatusCode,
+    clear: StatusCode,
+    why: StatusReason,
+) -> EventKind {
     let cleared = clear & world.status(t);
     let now = world.modify_status(t, set, clear);
-    out.push((
-        transport_actor(world, t),
-        None,
-        EventKind::Status { transport: name(world, t), set, cleared, now, why },
-    ));
+    EventKind::Status { transport: name(world, t), set, cleared, now, why }
+}
+
+/// `ModifyStatusRow`, as the transport's step.
+fn set_status(world: &mut World, t: usize, set: StatusCode, clear: StatusCode, why: StatusReason, out: &mut Emitted) {
+    let event = modify_status_row(world, t, set, clear, why);
+    out.push((transport_actor(world, t), None, event));
 }
 
 /// `ModifyStatusRow` to one of the three states, clearing the other two.

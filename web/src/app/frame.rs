@@ -36,12 +36,13 @@ impl Frame {
         let lang = state.lang;
         let view = Ptr::new(run.view_at(step));
         let before = run.view_at(step.saturating_sub(1));
-        let narration = narration(&run, run.event_at(step), &before, lang);
+        let event = run.event_at(step);
+        let narration = narration(&run, event, &before, lang);
         // The simulated time, in SI units whatever the language (`8.021s`).
-        let time = run.event_at(step).map(|e| format!(" · {}", flushq_explain::seconds(e.time_ms))).unwrap_or_default();
+        let time = event.map(|e| format!(" · {}", flushq_explain::seconds(e.time_ms))).unwrap_or_default();
         let step_label = t(lang, ui::Page::StepNo(step)).into_owned() + &time;
         let changed = changed_rows(&before, &view, step);
-        let basis = run.event_at(step).map(|e| e.kind.basis());
+        let basis = event.map(|e| e.kind.basis());
         Frame { run, step, view, narration, step_label, basis, lang, changed }
     }
 
