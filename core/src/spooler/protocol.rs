@@ -233,11 +233,7 @@ impl Spooler {
     /// set; the transport takes it and sets STATUS_OUTBOUND_ACTIVE.
     fn submit_next(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) -> Option<Finished> {
         let t = turn.t;
-        if !world.status(t).contains(StatusCode::STATUS_OUTBOUND_FLUSH) {
-            run.step = XpStep::Done(TransportOutcome::Stopped);
-            return self.advance(run, world, out);
-        }
-        if self.shuts_down(t, run) {
+        if self.loop_ends(t, world.status(t), StatusCode::STATUS_OUTBOUND_FLUSH, run) {
             return self.advance(run, world, out);
         }
         let Some(m) = world.transports[t].outbound.pop_front() else {
@@ -294,14 +290,19 @@ impl Spooler {
         }
     }
 
-    /// True (and the next step a shutdown) when the scenario's spooler shutdown
-    /// fires now: transport `t` has submitted as many messages as it says. Once.
-    fn shuts_down(&mut self, t: usize, run: &mut Running) -> bool {
-        if self.faults[t].shutdown_after != Some(run.submitted) {
+    /// Whether a submit or receive loop ends before its next call, and how (the
+    /// run's next step): the transport cleared the loop's FLUSH `bit`, or the
+    /// scenario's spooler shutdown fires now, once transport `t` has submitted as
+    /// many messages as it says (once).
+    fn loop_ends(&mut self, t: usize, status: StatusCode, bit: StatusCode, run: &mut Running) -> bool {
+        if !status.contains(bit) {
+            run.step = XpStep::Done(TransportOutcome::Stopped);
+        } else if self.faults[t].shutdown_after == Some(run.submitted) {
+            self.faults[t].shutdown_after = None;
+            run.step = XpStep::Shutdown;
+        } else {
             return false;
         }
-        self.faults[t].shutdown_after = None;
-        run.step = XpStep::Shutdown;
         true
     }
 
@@ -328,11 +329,7 @@ impl Spooler {
     /// without SaveChanges, which ends the loop (`ixplogon-startmessage#remarks`).
     fn receive(&mut self, run: &mut Running, world: &mut World, turn: Turn, out: &mut Emitted) -> Option<Finished> {
         let t = turn.t;
-        if !world.status(t).contains(StatusCode::STATUS_INBOUND_FLUSH) {
-            run.step = XpStep::Done(TransportOutcome::Stopped);
-            return self.advance(run, world, out);
-        }
-        if self.shuts_down(t, run) {
+        if self.loop_ends(t, world.status(t), StatusCode::STATUS_INBOUND_FLUSH, run) {
             return self.advance(run, world, out);
         }
         take_line(world, t, LineReason::Receive, out);
